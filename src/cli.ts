@@ -1,0 +1,96 @@
+/**
+ * The command-line entry point. Options are declared here (cheap); each command's implementation
+ * is imported only when that command runs, so `table` never loads the canvas or fonts.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { RuntimeFailure, UsageError } from './errors.js';
+import { processIO, type CliIO } from './commands/io.js';
+import { VERSION } from './version.js';
+
+type Options = Record<string, unknown>;
+
+function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
+  const program = new Command('actfn')
+    .description('Plot, compare, tabulate and gradient-check neural-network activation functions.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      // Errors are printed by main() as one line, with our prefix.
+      outputError: () => {},
+    });
+  program.addHelpText(
+    'after',
+    `
+Examples:
+  $ actfn table GELU --x -3,0,3
+  $ actfn table "LeakyReLU(negative_slope=0.1)" Sigmoid --json
+
+Exit codes: 0 success, 1 a failed check or runtime error, 2 a usage error.`,
+  );
+
+  program
+    .command('table')
+    .description('values and derivatives at chosen points')
+    .argument('<specs...>', 'functions, e.g. GELU "ELU(alpha=0.5)" leaky_relu:negative_slope=0.2')
+    .option('--x <list>', 'comma-separated points, e.g. -3,0,3 (nan, inf, -inf, -0 accepted)')
+    .option('--range <a,b>', 'an interval to sample instead of --x')
+    .option('--step <s>', 'spacing of points in --range', '1')
+    .option('--digits <n>', 'significant digits in the pretty table', '6')
+    .addOption(new Option('--format <format>', 'output format').choices(['pretty', 'json', 'csv', 'markdown']))
+    .option('--json', 'JSON (the contract for scripts; full precision)')
+    .option('--csv', 'CSV (full precision)')
+    .option('--markdown', 'a Markdown table')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ actfn table GELU                      # x = -3..3 in steps of 1
+  $ actfn table GELU Sigmoid --x -3,-1,0,1,3
+  $ actfn table Mish --range -1,1 --step 0.25 --csv > mish.csv`,
+    )
+    .action(async (specs: string[], opts: Options) => {
+      setExitCode(await (await import('./commands/table.js')).runTable(io, specs, opts));
+    });
+
+  return program;
+}
+
+function oneLine(message: string): string {
+  return message.replace(/^error:\s*/i, '').replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    return report(err, io);
+  }
+}
+
+function report(err: unknown, io: CliIO): number {
+  if (err instanceof CommanderError) {
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+    if (err.code === 'commander.executeSubCommandAsync') return 0;
+    io.stderr.write(`actfn: ${oneLine(err.message)} (see actfn --help)\n`);
+    return 2;
+  }
+  if (err instanceof UsageError || err instanceof RuntimeFailure) {
+    io.stderr.write(`actfn: ${oneLine(err.message)}\n`);
+    return err.exitCode;
+  }
+  const e = err as { code?: string; message?: string; stack?: string };
+  if (io.env.ACTFN_DEBUG) io.stderr.write(`${e.stack ?? String(err)}\n`);
+  const msg = e.message ? oneLine(e.message) : String(err);
+  io.stderr.write(`actfn: internal error: ${msg} (please report it; ACTFN_DEBUG=1 shows details)\n`);
+  return 1;
+}

@@ -1,0 +1,54 @@
+/** `actfn table`: values and derivatives at chosen points, for people (pretty) or scripts (JSON/CSV). */
+import { UsageError } from '../errors.js';
+import { stepGrid } from '../math/grid.js';
+import { resolveSpec } from '../math/resolve.js';
+import type { ActivationFn, Evaluation } from '../math/types.js';
+import { formatTable, type TableFormat } from '../render/table-format.js';
+import { colorLevel, type CliIO } from './io.js';
+import { parseInteger, parsePointList, parsePositive, parseRange } from './options.js';
+
+/** More rows than this is almost certainly a mistake (and would take minutes to print). */
+export const MAX_TABLE_ROWS = 1_000_000;
+
+export interface TableOptions {
+  x?: string;
+  range?: string;
+  step?: string;
+  digits?: string;
+  format?: string;
+  json?: boolean;
+  csv?: boolean;
+  markdown?: boolean;
+}
+
+export function pickFormat(opts: TableOptions): TableFormat {
+  const flags = (['json', 'csv', 'markdown'] as const).filter((f) => opts[f]);
+  if (opts.format && !flags.includes(opts.format as (typeof flags)[number])) flags.push(opts.format as never);
+  const unique = [...new Set(flags)];
+  if (unique.length > 1) throw new UsageError(`choose one output format (got --${unique.join(' and --')})`);
+  return (unique[0] as TableFormat | undefined) ?? 'pretty';
+}
+
+export function tablePoints(opts: TableOptions): Float64Array {
+  if (opts.x !== undefined && opts.range !== undefined) throw new UsageError('give either --x or --range, not both');
+  if (opts.x !== undefined) {
+    const xs = parsePointList(opts.x);
+    if (xs.length > MAX_TABLE_ROWS) throw new UsageError(`--x has ${xs.length} points; the limit is ${MAX_TABLE_ROWS}`);
+    return xs;
+  }
+  const [a, b] = opts.range === undefined ? [-3, 3] : parseRange(opts.range);
+  const step = parsePositive(opts.step ?? '1', '--step');
+  return stepGrid(a, b, step, MAX_TABLE_ROWS);
+}
+
+export async function runTable(io: CliIO, specs: string[], opts: TableOptions): Promise<number> {
+  const format = pickFormat(opts);
+  const digits = parseInteger(opts.digits ?? '6', '--digits', 1, 17);
+  const fns: ActivationFn[] = specs.map(resolveSpec);
+  const x = tablePoints(opts);
+  const results: Evaluation[] = fns.map((fn) => fn.evaluate(x));
+  const color = format === 'pretty' ? colorLevel(io.stdout, io.env) : 0;
+  const text = await formatTable({ fns, x, results, digits, color }, format);
+  io.stdout.write(text);
+  return 0;
+}

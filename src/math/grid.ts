@@ -1,0 +1,25 @@
+/** Sample points: evenly spaced grids computed as a + i·step (no accumulated drift). */
+import { UsageError } from '../errors.js';
+
+/** Points from a to b (inclusive when b lies on the grid, within rounding) spaced by step. */
+export function stepGrid(a: number, b: number, step: number, limit: number): Float64Array {
+  if (!(Number.isFinite(a) && Number.isFinite(b))) throw new UsageError(`range ${a},${b} must be finite`);
+  if (!(b > a)) throw new UsageError(`range ${a},${b} is empty or inverted (expected a < b, e.g. --range -3,3)`);
+  if (!(step > 0) || !Number.isFinite(step)) throw new UsageError(`step ${step} must be a positive number`);
+  const n = Math.floor((b - a) / step + 1e-9) + 1;
+  if (n > limit) throw new UsageError(`range ${a},${b} with step ${step} gives ${n} points; the limit is ${limit}`);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = a + i * step;
+  return out;
+}
+
+/** n points from a to b inclusive. */
+export function linspace(a: number, b: number, n: number): Float64Array {
+  const out = new Float64Array(n);
+  if (n === 1) {
+    out[0] = a;
+    return out;
+  }
+  for (let i = 0; i < n; i++) out[i] = i === n - 1 ? b : a + ((b - a) * i) / (n - 1);
+  return out;
+}

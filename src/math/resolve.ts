@@ -1,0 +1,54 @@
+/** Turns a spec string into a ready-to-evaluate ActivationFn. */
+import { requireEntry } from './catalog.js';
+import { bindParams, labelFor } from './params.js';
+import { parseSpec } from './spec.js';
+import type { ActivationFn, CatalogEntry, Evaluation, Params, PointwiseKernel, VectorKernel } from './types.js';
+
+function toFloat64(x: ArrayLike<number>): Float64Array {
+  return x instanceof Float64Array ? x : Float64Array.from(x);
+}
+
+export function evaluatePointwise(kernel: PointwiseKernel, x: ArrayLike<number>): Evaluation {
+  const n = x.length;
+  const y = new Float64Array(n);
+  const dy = new Float64Array(n);
+  const { f, df } = kernel;
+  for (let i = 0; i < n; i++) {
+    const xi = x[i]!;
+    y[i] = f(xi);
+    dy[i] = df(xi);
+  }
+  return { y, dy };
+}
+
+export function evaluateVector(kernel: VectorKernel, x: ArrayLike<number>): Evaluation {
+  const xs = toFloat64(x);
+  const y = new Float64Array(xs.length);
+  const dy = new Float64Array(xs.length);
+  kernel.apply(xs, y, dy);
+  return { y, dy };
+}
+
+/** Binds an entry to parameters; `spec` is kept for reports. */
+export function instantiate(entry: CatalogEntry, params: Params, spec: string = labelFor(entry, params)): ActivationFn {
+  const kinks = entry.kinks(params);
+  const label = labelFor(entry, params);
+  if (entry.kind === 'pointwise') {
+    const kernel = entry.kernel(params);
+    return { spec, name: entry.name, label, params, entry, kinks, pointwise: kernel, evaluate: (x) => evaluatePointwise(kernel, x) };
+  }
+  const kernel = entry.kernel(params);
+  return { spec, name: entry.name, label, params, entry, kinks, vector: kernel, evaluate: (x) => evaluateVector(kernel, x) };
+}
+
+/** `GELU`, `GELU(approximate=tanh)`, `elu:alpha=0.5` → an ActivationFn; bad specs throw UsageError. */
+export function resolveSpec(spec: string): ActivationFn {
+  const parsed = parseSpec(spec);
+  const entry = requireEntry(parsed.name);
+  return instantiate(entry, bindParams(entry, parsed.args), spec);
+}
+
+/** Library entry point: values and derivatives of `spec` at `x`. */
+export function evaluate(spec: string, x: ArrayLike<number>): Evaluation {
+  return resolveSpec(spec).evaluate(x);
+}
