@@ -5,11 +5,34 @@
 import { UsageError } from '../errors.js';
 import { closestNames, normalizeName } from './names.js';
 import type { CatalogEntry } from './types.js';
-import { LeakyReLU, ReLU } from './activations/relu.js';
-import { Sigmoid } from './activations/sigmoid.js';
-import { Softmax } from './activations/softmax.js';
+import { exponentialEntries } from './activations/exponential.js';
+import { gatedEntries } from './activations/gated.js';
+import { geluEntries } from './activations/gelu.js';
+import { hardEntries } from './activations/hard.js';
+import { reluEntries } from './activations/relu.js';
+import { sigmoidEntries } from './activations/sigmoid.js';
+import { softplusEntries } from './activations/softplus.js';
+import { vectorEntries } from './activations/vector.js';
 
-export const catalog: readonly CatalogEntry[] = Object.freeze([ReLU, LeakyReLU, Sigmoid, Softmax]);
+/** Listing order: the source articles' functions first, then the rest of torch.nn, then JAX/Keras. */
+const ORDER = [
+  'Identity', 'Sigmoid', 'Tanh', 'ReLU', 'LeakyReLU', 'PReLU', 'RReLU', 'ELU', 'SELU', 'CELU', 'GELU', 'ReLU6',
+  'Swish', 'SiLU', 'Hardswish', 'Hardsigmoid', 'Softplus', 'Mish', 'Softmax', 'Maxout', 'Dice', 'SwiGLU',
+  'Hardtanh', 'LogSigmoid', 'Softsign', 'Softshrink', 'Hardshrink', 'Tanhshrink', 'Threshold', 'GLU',
+  'LogSoftmax', 'Softmin', 'Squareplus', 'SparsePlus', 'SparseSigmoid', 'Exponential', 'Sparsemax',
+];
+
+function rank(entry: CatalogEntry): number {
+  const i = ORDER.indexOf(entry.name);
+  return i < 0 ? ORDER.length : i;
+}
+
+export const catalog: readonly CatalogEntry[] = Object.freeze(
+  [
+    ...reluEntries, ...sigmoidEntries, ...geluEntries, ...exponentialEntries, ...softplusEntries,
+    ...hardEntries, ...gatedEntries, ...vectorEntries,
+  ].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name)),
+);
 
 const byName = new Map<string, CatalogEntry>();
 for (const entry of catalog) {

@@ -1,7 +1,7 @@
 /** ReLU and its piecewise-linear kin. Conventions at corners follow PyTorch's backward passes. */
 import { corner, numberParam } from '../define.js';
 import { num } from '../params.js';
-import type { PointwiseEntry } from '../types.js';
+import type { CatalogEntry, PointwiseEntry } from '../types.js';
 
 export const ReLU: PointwiseEntry = {
   name: 'ReLU',
@@ -52,3 +52,5 @@ export const LeakyReLU: PointwiseEntry = {
     };
   },
 };
+
+export const reluEntries: readonly CatalogEntry[] = [ReLU, LeakyReLU];

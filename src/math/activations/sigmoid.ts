@@ -1,5 +1,5 @@
 /** The logistic sigmoid and functions built directly on it. */
-import type { PointwiseEntry } from '../types.js';
+import type { CatalogEntry, PointwiseEntry } from '../types.js';
 import { noKinks } from '../define.js';
 import { sigmoid, sigmoidDerivative } from '../numerics/logistic.js';
 
@@ -17,3 +17,5 @@ export const Sigmoid: PointwiseEntry = {
   kinks: noKinks,
   kernel: () => ({ f: sigmoid, df: sigmoidDerivative }),
 };
+
+export const sigmoidEntries: readonly CatalogEntry[] = [Sigmoid];

@@ -1,6 +1,6 @@
 /** Functions of the whole sampled vector, along dim 0 as torch.nn.Softmax(dim=0) does. */
 import { noKinks } from '../define.js';
-import type { VectorEntry, VectorKernel } from '../types.js';
+import type { CatalogEntry, VectorEntry, VectorKernel } from '../types.js';
 
 /** Softmax of x into `out`, shifted by the maximum so that no exponential overflows. */
 function softmaxInto(x: Float64Array, out: Float64Array): void {
@@ -45,3 +45,5 @@ export const Softmax: VectorEntry = {
   kinks: noKinks,
   kernel: () => softmaxKernel,
 };
+
+export const vectorEntries: readonly CatalogEntry[] = [Softmax];
