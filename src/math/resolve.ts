@@ -1,4 +1,5 @@
 /** Turns a spec string into a ready-to-evaluate ActivationFn. */
+import { UsageError } from '../errors.js';
 import { requireEntry } from './catalog.js';
 import { bindParams, labelFor } from './params.js';
 import { parseSpec } from './spec.js';
@@ -31,6 +32,8 @@ export function evaluateVector(kernel: VectorKernel, x: ArrayLike<number>): Eval
 
 /** Binds an entry to parameters; `spec` is kept for reports. */
 export function instantiate(entry: CatalogEntry, params: Params, spec: string = labelFor(entry, params)): ActivationFn {
+  const problem = entry.validate?.(params);
+  if (problem !== undefined) throw new UsageError(`${entry.name}: ${problem}`);
   const kinks = entry.kinks(params);
   const label = labelFor(entry, params);
   if (entry.kind === 'pointwise') {

@@ -85,6 +85,11 @@ interface EntryCommon {
   readonly source: EntrySource;
   /** Corners and jumps for a parameter set (empty for smooth functions). */
   kinks(p: Params): readonly Kink[];
+  /**
+   * Checks that involve several parameters at once (RReLU lower ≤ upper); each parameter's own
+   * range is checked when binding. Returns a message naming the parameters, or undefined if valid.
+   */
+  validate?(p: Params): string | undefined;
 }
 
 export interface PointwiseEntry extends EntryCommon {
