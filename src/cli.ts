@@ -38,7 +38,7 @@ Exit codes: 0 success, 1 a failed check or runtime error, 2 a usage error.`,
     .argument('<specs...>', 'functions, e.g. GELU "ELU(alpha=0.5)" leaky_relu:negative_slope=0.2')
     .option('--x <list>', 'comma-separated points, e.g. -3,0,3 (nan, inf, -inf, -0 accepted)')
     .option('--range <a,b>', 'an interval to sample instead of --x')
-    .option('--step <s>', 'spacing of points in --range', '1')
+    .option('--step <s>', 'spacing of points in --range (default 1)')
     .option('--digits <n>', 'significant digits in the pretty table', '6')
     .addOption(new Option('--format <format>', 'output format').choices(['pretty', 'json', 'csv', 'markdown']))
     .option('--json', 'JSON (the contract for scripts; full precision)')

@@ -1,7 +1,11 @@
-/** `actfn table`: values and derivatives at chosen points, for people (pretty) or scripts (JSON/CSV). */
+/**
+ * `actfn table`: values and derivatives at chosen points, for people (pretty) or scripts (JSON/CSV).
+ * Loads neither the canvas nor fonts (see bench/30-table.bench.mjs), and chalk only for color.
+ */
 import { UsageError } from '../errors.js';
 import { stepGrid } from '../math/grid.js';
 import { resolveSpec } from '../math/resolve.js';
+import { expandSweeps } from '../math/spec.js';
 import type { ActivationFn, Evaluation } from '../math/types.js';
 import { formatTable, type TableFormat } from '../render/table-format.js';
 import { colorLevel, type CliIO } from './io.js';
@@ -31,6 +35,7 @@ export function pickFormat(opts: TableOptions): TableFormat {
 
 export function tablePoints(opts: TableOptions): Float64Array {
   if (opts.x !== undefined && opts.range !== undefined) throw new UsageError('give either --x or --range, not both');
+  if (opts.x !== undefined && opts.step !== undefined) throw new UsageError('--step goes with --range, not with --x');
   if (opts.x !== undefined) {
     const xs = parsePointList(opts.x);
     if (xs.length > MAX_TABLE_ROWS) throw new UsageError(`--x has ${xs.length} points; the limit is ${MAX_TABLE_ROWS}`);
@@ -44,7 +49,8 @@ export function tablePoints(opts: TableOptions): Float64Array {
 export async function runTable(io: CliIO, specs: string[], opts: TableOptions): Promise<number> {
   const format = pickFormat(opts);
   const digits = parseInteger(opts.digits ?? '6', '--digits', 1, 17);
-  const fns: ActivationFn[] = specs.map(resolveSpec);
+  // Specs first: an unknown name is the likelier mistake, and its message the more useful one.
+  const fns: ActivationFn[] = specs.flatMap(expandSweeps).map(resolveSpec);
   const x = tablePoints(opts);
   const results: Evaluation[] = fns.map((fn) => fn.evaluate(x));
   const color = format === 'pretty' ? colorLevel(io.stdout, io.env) : 0;

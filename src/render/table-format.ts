@@ -1,6 +1,12 @@
-/** Renders a table of x, f(x), f′(x) per function as pretty text, JSON, CSV or Markdown. */
+/**
+ * Renders a table of x, f(x), f′(x) per function as pretty text, JSON, CSV or Markdown.
+ *
+ * The JSON output is a contract for scripts: an array with one object per spec,
+ * `{ spec, name, params, x, y, dy }`, numbers exact as described in ./numbers.ts.
+ */
+import { createRequire } from 'node:module';
 import type { ActivationFn, Evaluation } from '../math/types.js';
-import { formatSignificant, jsonNumber, plainNumber } from './numbers.js';
+import { exactJSON, formatSignificant, plainNumber } from './numbers.js';
 
 export type TableFormat = 'pretty' | 'json' | 'csv' | 'markdown';
 
@@ -8,7 +14,7 @@ export interface TableData {
   readonly fns: readonly ActivationFn[];
   readonly x: Float64Array;
   readonly results: readonly Evaluation[];
-  /** Significant digits for the pretty table. */
+  /** Significant digits for the pretty and Markdown tables. */
   readonly digits: number;
   /** Chalk level for the pretty table (0 = plain). */
   readonly color: 0 | 1 | 2 | 3;
@@ -18,12 +24,12 @@ export function tableJSON(d: TableData): string {
   const out = d.fns.map((fn, i) => ({
     spec: fn.spec,
     name: fn.name,
-    params: fn.params,
-    x: Array.from(d.x, jsonNumber),
-    y: Array.from(d.results[i]!.y, jsonNumber),
-    dy: Array.from(d.results[i]!.dy, jsonNumber),
+    params: { ...fn.params },
+    x: d.x,
+    y: d.results[i]!.y,
+    dy: d.results[i]!.dy,
   }));
-  return JSON.stringify(out, null, 2) + '\n';
+  return exactJSON(out) + '\n';
 }
 
 function headers(d: TableData): string[] {
@@ -48,19 +54,51 @@ export function tableMarkdown(d: TableData): string {
   const h = headers(d).map(esc);
   const body = rows(d, (v) => formatSignificant(v, d.digits, '−'));
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  return [line(h), line(h.map((_, i) => (i === 0 ? '---:' : '---:'))), ...body.map(line)].join('\n') + '\n';
+  return [line(h), line(h.map(() => '---:')), ...body.map(line)].join('\n') + '\n';
 }
 
-export async function tablePretty(d: TableData): Promise<string> {
-  const [{ default: Table }, { Chalk }] = await Promise.all([import('cli-table3'), import('chalk')]);
-  const chalk = new Chalk({ level: d.color });
+type CliTable = new (options: object) => string[][] & { toString(): string };
+
+/**
+ * cli-table3 is CommonJS: requiring it directly skips the ESM wrapper's export scan, which is a
+ * measurable share of `actfn table`'s start-up.
+ */
+export function loadCliTable(): CliTable {
+  return createRequire(import.meta.url)('cli-table3') as CliTable;
+}
+
+/** Bold headers and grey borders when colored; `style` for cli-table3. */
+export interface Painter {
+  readonly head: (s: string) => string;
+  readonly border: string[];
+}
+
+/** Chalk is loaded only when there is color to paint (a TTY or FORCE_COLOR). */
+export async function painter(level: 0 | 1 | 2 | 3): Promise<Painter> {
+  if (level === 0) return { head: (s) => s, border: [] };
+  const { Chalk } = await import('chalk');
+  const chalk = new Chalk({ level });
+  return { head: (s) => chalk.bold(s), border: ['grey'] };
+}
+
+/**
+ * A compact box table: a rule under the header, none between rows, numbers right-aligned.
+ * `body` holds the rows, already formatted.
+ */
+export async function boxTable(head: readonly string[], body: readonly (readonly string[])[], color: 0 | 1 | 2 | 3, align: 'left' | 'right' = 'right'): Promise<string> {
+  const Table = loadCliTable();
+  const paint = await painter(color);
   const table = new Table({
-    head: headers(d).map((h) => chalk.bold(h)),
-    colAligns: headers(d).map(() => 'right' as const),
-    style: { head: [], border: d.color ? ['grey'] : [] },
+    head: head.map(paint.head),
+    colAligns: head.map(() => align),
+    style: { head: [], border: paint.border, compact: true },
   });
-  for (const r of rows(d, (v) => formatSignificant(v, d.digits, '−'))) table.push(r);
+  for (const r of body) table.push([...r]);
   return table.toString() + '\n';
+}
+
+export function tablePretty(d: TableData): Promise<string> {
+  return boxTable(headers(d), rows(d, (v) => formatSignificant(v, d.digits, '−')), d.color);
 }
 
 export async function formatTable(d: TableData, format: TableFormat): Promise<string> {
