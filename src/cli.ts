@@ -56,6 +56,42 @@ Examples:
       setExitCode(await (await import('./commands/table.js')).runTable(io, specs, opts));
     });
 
+  program
+    .command('list')
+    .description('every function: name, aliases, parameters with defaults, PyTorch equivalent')
+    .option('--json', 'JSON: every entry with its parameters, formulas and equivalents')
+    .action(async (opts: Options) => {
+      setExitCode(await (await import('./commands/list.js')).runList(io, opts));
+    });
+
+  program
+    .command('grad-check')
+    .description('check analytic derivatives numerically (and against PyTorch); exit 1 if any fails')
+    .argument('[specs...]', 'functions, e.g. GELU Mish "ELU(alpha=0.5)"')
+    .option('--all', 'every catalog entry with its default parameters')
+    .option('--x <list>', 'exactly these points, e.g. -3,0,3')
+    .option('--range <a,b>', 'an interval instead of the default [-6,6] plus tails ±10, ±20, ±50')
+    .option('--step <s>', 'spacing of points (default 0.05)')
+    .option('--atol <a>', 'absolute tolerance', '1e-5')
+    .option('--rtol <r>', 'relative tolerance', '1e-3')
+    .option('--eps <h>', 'plain central differences with step h (torch.autograd.gradcheck); default: Richardson-refined')
+    .option('--order <n>', '1 checks f′, 2 checks f″ against differences of f′', '1')
+    .addOption(new Option('--against <reference>', 'also compare values and derivatives with PyTorch (needs python3 with torch)').choices(['torch']))
+    .option('--json', 'JSON report (the contract for scripts; full precision)')
+    .option('--verbose', 'list every failing point')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ actfn grad-check GELU Mish
+  $ actfn grad-check --all --order 2
+  $ actfn grad-check ReLU --x -1,0,1 --json
+  $ actfn grad-check --all --against torch`,
+    )
+    .action(async (specs: string[], opts: Options) => {
+      setExitCode(await (await import('./commands/grad-check.js')).runGradCheck(io, specs, opts));
+    });
+
   return program;
 }
 

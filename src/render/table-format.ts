@@ -82,16 +82,53 @@ export async function painter(level: 0 | 1 | 2 | 3): Promise<Painter> {
 }
 
 /**
- * A compact box table: a rule under the header, none between rows, numbers right-aligned.
- * `body` holds the rows, already formatted.
+ * Column widths (content plus padding) that fit `maxWidth` by narrowing the widest columns first,
+ * never below `floors[c]`; undefined when the table fits as it is. May still exceed `maxWidth`.
  */
-export async function boxTable(head: readonly string[], body: readonly (readonly string[])[], color: 0 | 1 | 2 | 3, align: 'left' | 'right' = 'right'): Promise<string> {
+export function fitColumns(natural: readonly number[], maxWidth: number, floors: readonly number[]): number[] | undefined {
+  const borders = natural.length + 1;
+  const widths = [...natural];
+  const total = () => widths.reduce((a, b) => a + b, borders);
+  if (total() <= maxWidth) return undefined;
+  while (total() > maxWidth) {
+    const shrinkable = widths.map((w, c) => (w > floors[c]! ? w : -1));
+    const widest = shrinkable.indexOf(Math.max(...shrinkable));
+    if (shrinkable[widest]! < 0) break;
+    widths[widest]!--;
+  }
+  return widths;
+}
+
+/** cli-table3 options that make the columns fit `maxWidth`: wrap at spaces if possible, else anywhere. */
+function wrapping(head: readonly string[], body: readonly (readonly string[])[], maxWidth: number): object {
+  const column = (c: number) => [head[c]!, ...body.map((r) => r[c] ?? '')];
+  const natural = head.map((_, c) => Math.max(...column(c).map((s) => s.length)) + 2);
+  const longestWord = head.map((_, c) => Math.max(...column(c).flatMap((s) => s.split(/\s+/).map((w) => w.length))) + 2);
+  const atWords = fitColumns(natural, maxWidth, longestWord);
+  if (!atWords) return {};
+  const borders = head.length + 1;
+  if (atWords.reduce((a, b) => a + b, borders) <= maxWidth) return { colWidths: atWords, wordWrap: true, wrapOnWordBoundary: true };
+  return { colWidths: fitColumns(natural, maxWidth, head.map(() => 8)), wordWrap: true, wrapOnWordBoundary: false };
+}
+
+/**
+ * A compact box table: a rule under the header, none between rows. `body` holds the rows, already
+ * formatted. With `maxWidth` (a terminal's width), long cells wrap so that the table fits.
+ */
+export async function boxTable(
+  head: readonly string[],
+  body: readonly (readonly string[])[],
+  color: 0 | 1 | 2 | 3,
+  align: 'left' | 'right' = 'right',
+  maxWidth?: number,
+): Promise<string> {
   const Table = loadCliTable();
   const paint = await painter(color);
   const table = new Table({
     head: head.map(paint.head),
     colAligns: head.map(() => align),
     style: { head: [], border: paint.border, compact: true },
+    ...(maxWidth === undefined ? {} : wrapping(head, body, maxWidth)),
   });
   for (const r of body) table.push([...r]);
   return table.toString() + '\n';
