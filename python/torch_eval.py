@@ -1,0 +1,116 @@
+"""Evaluates PyTorch equivalents for `actfn grad-check --against torch` (float64, autograd).
+
+Reads one JSON request on stdin:
+  {"order": 1 or 2,
+   "functions": [{"id": 0, "expression": "torch.nn.ELU(alpha)", "params": {"alpha": 1.0},
+                  "kind": "pointwise" or "vector", "points": [x, ...]}, ...]}
+Each expression is the catalog's `equivalents.torch` text: Python evaluated with `torch`, `nn`,
+`F` (torch.nn.functional), `math` and the function's parameters in scope. It may give a module or
+a callable (applied to the points) or, if it uses `x`, the values themselves. Modules run in float64
+and eval mode. Pointwise functions get the elementwise gradient (and, at order 2, the second
+derivative); vector functions (dim 0) the diagonal of the Jacobian.
+
+Writes one JSON response on stdout:
+  {"torch": "1.13.0", "results": [{"id": 0, "y": [...], "dy": [...], "d2": [...]} or
+                                  {"id": 0, "error": "one line"}]}
+Non-finite numbers travel as the strings "NaN", "Infinity", "-Infinity" (both ways; parameters
+may also be such strings only when sent as {"float": "..."}). Exit status 3: torch cannot be imported.
+"""
+import json
+import math
+import sys
+
+try:
+    import torch
+except Exception as e:  # noqa: BLE001 - any import failure means "no usable torch"
+    sys.stderr.write("torch cannot be imported: %s\n" % (str(e).splitlines() or ["?"])[0])
+    sys.exit(3)
+
+NONFINITE_IN = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
+
+
+def decode_number(v):
+    if isinstance(v, dict) and "float" in v:
+        return NONFINITE_IN[v["float"]]
+    if isinstance(v, str) and v in NONFINITE_IN:
+        return NONFINITE_IN[v]
+    return v
+
+
+def encode(values):
+    out = []
+    for v in values.tolist():
+        if math.isnan(v):
+            out.append("NaN")
+        elif math.isinf(v):
+            out.append("Infinity" if v > 0 else "-Infinity")
+        else:
+            out.append(v)
+    return out
+
+
+def make_apply(expression, params):
+    code = compile(expression, "<equivalents.torch>", "eval")
+    scope = {"torch": torch, "nn": torch.nn, "F": torch.nn.functional, "math": math}
+    scope.update({k: decode_number(v) for k, v in params.items()})
+
+    def apply(x):
+        obj = eval(code, dict(scope, x=x))  # noqa: S307 - the catalog's own text
+        if isinstance(obj, torch.Tensor):
+            return obj
+        if isinstance(obj, torch.nn.Module):
+            obj = obj.double().eval()
+        if not callable(obj):
+            raise TypeError("expression gives %s, not a module, callable or tensor" % type(obj).__name__)
+        return obj(x)
+
+    return apply
+
+
+def gradient(y, x, create_graph=False):
+    (g,) = torch.autograd.grad(y.sum(), x, create_graph=create_graph, allow_unused=True)
+    return torch.zeros_like(x) if g is None else g
+
+
+def evaluate(fn, order):
+    points = [decode_number(p) for p in fn["points"]]
+    apply = make_apply(fn["expression"], fn.get("params", {}))
+    x = torch.tensor(points, dtype=torch.float64, requires_grad=True)
+    if fn["kind"] == "vector":
+        y = apply(x)
+        jac = torch.autograd.functional.jacobian(apply, x.detach())
+        return {"y": encode(y.detach()), "dy": encode(torch.diagonal(jac))}
+    y = apply(x)
+    if y.shape != x.shape:
+        raise ValueError("output shape %s differs from input shape %s" % (tuple(y.shape), tuple(x.shape)))
+    out = {"y": encode(y.detach())}
+    dy = gradient(y, x, create_graph=order == 2)
+    out["dy"] = encode(dy.detach())
+    if order == 2:
+        if dy.requires_grad:
+            out["d2"] = encode(gradient(dy, x).detach())
+        else:
+            out["d2"] = encode(torch.zeros_like(x))
+    return out
+
+
+def one_line(e):
+    text = str(e).strip().splitlines()
+    return "%s: %s" % (type(e).__name__, text[0] if text else "")
+
+
+def main():
+    request = json.load(sys.stdin)
+    order = request.get("order", 1)
+    results = []
+    for fn in request["functions"]:
+        try:
+            results.append(dict(id=fn["id"], **evaluate(fn, order)))
+        except Exception as e:  # noqa: BLE001 - reported per function, the others still run
+            results.append({"id": fn["id"], "error": one_line(e)})
+    json.dump({"torch": torch.__version__, "results": results}, sys.stdout, allow_nan=False)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,160 @@
+/**
+ * `actfn grad-check`: checks each function's analytic derivative against numerical
+ * differentiation (and, with --against torch, against PyTorch's float64 autograd), with a report
+ * a person can read and an exit code CI can use: 0 all pass, 1 anything failed, 2 usage error.
+ */
+import { UsageError } from '../errors.js';
+import { catalog } from '../math/catalog.js';
+import { compareWithReference } from '../math/gradcheck/against.js';
+import { checkFunction, DEFAULT_ATOL, DEFAULT_RTOL, type CheckOptions } from '../math/gradcheck/check.js';
+import { DEFAULT_CHECK_STEP, defaultCheckGrid, rangeCheckGrid } from '../math/gradcheck/grid.js';
+import { RICHARDSON, type DifferenceMethod } from '../math/gradcheck/numeric-derivative.js';
+import { parseNumber } from '../math/numbers.js';
+import { resolveSpec } from '../math/resolve.js';
+import { expandSweeps } from '../math/spec.js';
+import type { ActivationFn } from '../math/types.js';
+import {
+  gradCheckJSON,
+  gradCheckPassed,
+  gradCheckPretty,
+  type GradCheckResult,
+  type TorchCheck,
+} from '../render/gradcheck-format.js';
+import { colorLevel, type CliIO } from './io.js';
+import { parseInteger, parsePositive } from './options.js';
+import { tablePoints } from './table.js';
+import { evaluateWithTorch } from './torch-bridge.js';
+
+/** Vector functions cost n² evaluations (one component moves at a time): beyond this, refuse. */
+export const MAX_VECTOR_POINTS = 10_000;
+
+export interface GradCheckOptions {
+  all?: boolean;
+  x?: string;
+  range?: string;
+  step?: string;
+  atol?: string;
+  rtol?: string;
+  eps?: string;
+  order?: string;
+  json?: boolean;
+  against?: string;
+  verbose?: boolean;
+}
+
+/** Where the points come from: --x exactly, a --range grid plus its kinks, or the default grid. */
+export type PointChoice =
+  | { readonly kind: 'default'; readonly step: number }
+  | { readonly kind: 'range'; readonly grid: Float64Array }
+  | { readonly kind: 'list'; readonly x: Float64Array };
+
+export interface GradCheckSettings {
+  readonly check: CheckOptions;
+  readonly points: PointChoice;
+  readonly json: boolean;
+  readonly verbose: boolean;
+  readonly againstTorch: boolean;
+}
+
+function parseTolerance(text: string, option: string): number {
+  const v = parseNumber(text, option);
+  if (!(v >= 0)) throw new UsageError(`${option} ${text} must be 0 or more`);
+  return v;
+}
+
+function parsePointChoice(opts: GradCheckOptions): PointChoice {
+  if (opts.x !== undefined || opts.range !== undefined) {
+    // table's parsing and messages; only the default step differs.
+    const x = tablePoints({ x: opts.x, range: opts.range, step: opts.range !== undefined ? (opts.step ?? String(DEFAULT_CHECK_STEP)) : opts.step });
+    return opts.x !== undefined ? { kind: 'list', x } : { kind: 'range', grid: x };
+  }
+  return { kind: 'default', step: opts.step === undefined ? DEFAULT_CHECK_STEP : parsePositive(opts.step, '--step') };
+}
+
+export function parseGradCheckOptions(opts: GradCheckOptions): GradCheckSettings {
+  const order = parseInteger(opts.order ?? '1', '--order', 1, 2) as 1 | 2;
+  const atol = parseTolerance(opts.atol ?? String(DEFAULT_ATOL), '--atol');
+  const rtol = parseTolerance(opts.rtol ?? String(DEFAULT_RTOL), '--rtol');
+  let method: DifferenceMethod = RICHARDSON;
+  if (opts.eps !== undefined) method = { kind: 'central', eps: parsePositive(opts.eps, '--eps') };
+  if (opts.against !== undefined && opts.against !== 'torch') {
+    throw new UsageError(`--against '${opts.against}': the only reference is torch`);
+  }
+  return {
+    check: { order, atol, rtol, method },
+    points: parsePointChoice(opts),
+    json: opts.json === true,
+    verbose: opts.verbose === true,
+    againstTorch: opts.against === 'torch',
+  };
+}
+
+/** The functions named on the command line, or every catalog entry with its defaults (--all). */
+export function selectFunctions(specs: readonly string[], all: boolean | undefined): ActivationFn[] {
+  if (all && specs.length > 0) throw new UsageError('give function specs or --all, not both');
+  if (all) return catalog.map((entry) => resolveSpec(entry.name));
+  if (specs.length === 0) throw new UsageError('name at least one function (e.g. actfn grad-check GELU), or use --all');
+  return specs.flatMap(expandSweeps).map(resolveSpec);
+}
+
+export function pointsFor(fn: ActivationFn, s: GradCheckSettings): Float64Array {
+  const p = s.points;
+  const points =
+    p.kind === 'list' ? p.x : p.kind === 'range' ? rangeCheckGrid(p.grid, fn.kinks, s.check.method) : defaultCheckGrid(fn.kinks, s.check.method, p.step);
+  if (fn.vector && points.length > MAX_VECTOR_POINTS) {
+    throw new UsageError(`${fn.label} acts on the whole vector, so checking it costs n² evaluations: at most ${MAX_VECTOR_POINTS} points (got ${points.length})`);
+  }
+  return points;
+}
+
+/** Compares each function with its torch equivalent (from the catalog's `equivalents.torch`), in one python3 run. */
+async function checkAgainstTorch(
+  fns: readonly ActivationFn[],
+  points: readonly Float64Array[],
+  s: GradCheckSettings,
+  env: CliIO['env'],
+): Promise<GradCheckResult['torch']> {
+  const wanted = fns.map((fn, i) => ({ fn, i, expression: fn.entry?.equivalents.torch }));
+  const sendable = wanted.filter((w): w is typeof w & { expression: string } => typeof w.expression === 'string' && w.expression.trim() !== '');
+  const response = await evaluateWithTorch(
+    {
+      order: s.check.order,
+      functions: sendable.map((w) => ({ expression: w.expression, params: w.fn.params, kind: w.fn.vector ? 'vector' : 'pointwise', points: points[w.i]! })),
+    },
+    env,
+  );
+  const checks: TorchCheck[] = wanted.map((w) => {
+    const k = sendable.indexOf(w as (typeof sendable)[number]);
+    if (k < 0) return { status: 'unavailable', expression: null, reason: 'no torch equivalent in the catalog', comparison: null };
+    const result = response.results[k]!;
+    if ('error' in result) return { status: 'unavailable', expression: w.expression!, reason: `torch: ${result.error}`, comparison: null };
+    const x = points[w.i]!;
+    const ours = w.fn.evaluate(x);
+    const d2 = s.check.order === 2 ? w.fn.pointwise?.d2 : undefined;
+    const comparison = compareWithReference(x, d2 ? { ...ours, d2: x.map(d2) } : ours, result, s.check.atol, s.check.rtol);
+    return { status: comparison.mismatches.length ? 'fail' : 'pass', expression: w.expression!, reason: null, comparison };
+  });
+  return { version: response.version, checks };
+}
+
+/** Checks `fns` and writes the report; resolves to the exit code. The CLI and the tests both come here. */
+export async function runGradCheckOn(io: CliIO, fns: readonly ActivationFn[], s: GradCheckSettings): Promise<number> {
+  const points = fns.map((fn) => pointsFor(fn, s));
+  const reports = fns.map((fn, i) => checkFunction(fn, points[i]!, s.check));
+  const torch = s.againstTorch ? await checkAgainstTorch(fns, points, s, io.env) : undefined;
+  const result: GradCheckResult = { options: s.check, reports, ...(torch ? { torch } : {}) };
+  const text = s.json ? gradCheckJSON(result) : await gradCheckPretty(result, { color: colorLevel(io.stdout, io.env), verbose: s.verbose });
+  io.stdout.write(text);
+  const failed = reports.filter((r) => r.status === 'fail');
+  if (failed.length && !s.json && !s.verbose) {
+    const list = failed.map((r) => `${r.fn.label} (${r.failures.length} point${r.failures.length === 1 ? '' : 's'})`).join(', ');
+    io.stderr.write(`actfn: grad-check failed for ${list}; --verbose lists the failing points\n`);
+  }
+  return gradCheckPassed(result) ? 0 : 1;
+}
+
+export async function runGradCheck(io: CliIO, specs: string[], opts: GradCheckOptions): Promise<number> {
+  // Specs first: an unknown name is the likelier mistake, and its message the more useful one.
+  const fns = selectFunctions(specs, opts.all);
+  return runGradCheckOn(io, fns, parseGradCheckOptions(opts));
+}

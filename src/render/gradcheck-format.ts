@@ -1,0 +1,274 @@
+/**
+ * Renders grad-check results: a summary table for people, and JSON for scripts and CI.
+ *
+ * JSON contract (`actfn grad-check --json`), numbers exact as in ./numbers.ts (shortest
+ * round-trip, -0 as -0.0, NaN and ±Infinity as the strings "NaN", "Infinity", "-Infinity"):
+ * {
+ *   "order": 1 | 2, "method": "richardson" | "central", "eps": number | null,
+ *   "atol": number, "rtol": number,
+ *   "passed": boolean,                 // false exactly when the exit code is 1
+ *   "torch": string | null,            // torch version with --against torch
+ *   "functions": [{
+ *     "spec", "name", "label", "params": { every parameter, defaults included },
+ *     "status": "pass" | "fail" | "not-checkable", "reason": string | null,
+ *     "points": number,                // points compared (kinks and skipped points excluded)
+ *     "maxAbsError", "maxRelError", "worstX": number ("NaN" when nothing was compared),
+ *     "kinks": [{ "x", "jump", "declared", "left", "right", "catalogValue",
+ *                 "declaredLeft", "declaredRight", "declaredValue" (number | null),
+ *                 "mismatch": string | null, "points": [x, ...] }],
+ *     "failures": [{ "x", "analytic", "numeric", "numericError", "absError", "relError", "reason" }],
+ *     "skipped": [{ "x", "reason" }],
+ *     "torch": null | { "status": "pass" | "fail" | "unavailable", "expression", "reason",
+ *                       "points", "maxAbsError": { "f", "df", "d2"? }, "worstX": { … },
+ *                       "mismatches": [{ "x", "quantity": "f" | "df" | "d2", "ours", "torch", "absError" }] }
+ *   }]
+ * }
+ */
+import type { ReferenceComparison } from '../math/gradcheck/against.js';
+import type { CheckOptions, FunctionReport, KinkResult } from '../math/gradcheck/check.js';
+import { boxTable } from './table-format.js';
+import { exactJSON, formatSignificant, type JsonValue } from './numbers.js';
+
+/** The --against torch outcome for one function. */
+export interface TorchCheck {
+  readonly status: 'pass' | 'fail' | 'unavailable';
+  readonly expression: string | null;
+  /** Why torch could not be compared (no equivalent, or torch's error). */
+  readonly reason: string | null;
+  readonly comparison: ReferenceComparison | null;
+}
+
+export interface GradCheckResult {
+  readonly options: CheckOptions;
+  readonly reports: readonly FunctionReport[];
+  /** Present with --against torch, one per report. */
+  readonly torch?: { readonly version: string; readonly checks: readonly TorchCheck[] };
+}
+
+export interface PrettyOptions {
+  readonly color: 0 | 1 | 2 | 3;
+  /** List every failing point and every torch mismatch. */
+  readonly verbose: boolean;
+}
+
+/** Torch mismatches listed per function without --verbose. */
+const MISMATCH_ROWS = 10;
+
+export function gradCheckPassed(r: GradCheckResult): boolean {
+  return !r.reports.some((f) => f.status === 'fail') && !(r.torch?.checks.some((t) => t.status === 'fail') ?? false);
+}
+
+function kinkJSON(k: KinkResult): JsonValue {
+  return {
+    x: k.x,
+    jump: k.jump,
+    declared: k.declared,
+    left: k.left,
+    right: k.right,
+    catalogValue: k.catalogValue,
+    declaredLeft: k.declaredKink?.left ?? null,
+    declaredRight: k.declaredKink?.right ?? null,
+    declaredValue: k.declaredKink?.dy ?? null,
+    mismatch: k.mismatch ?? null,
+    points: Float64Array.from(k.points),
+  };
+}
+
+function torchJSON(t: TorchCheck): JsonValue {
+  const c = t.comparison;
+  const byQuantity = (pick: (d: ReferenceComparison['differences'][number]) => number) =>
+    c ? Object.fromEntries(c.differences.map((d) => [d.quantity, pick(d)])) : null;
+  return {
+    status: t.status,
+    expression: t.expression,
+    reason: t.reason,
+    points: c ? c.compared : 0,
+    maxAbsError: byQuantity((d) => d.maxAbsError),
+    worstX: byQuantity((d) => d.worstX),
+    mismatches: (c?.mismatches ?? []).map((m) => ({ x: m.x, quantity: m.quantity, ours: m.ours, torch: m.theirs, absError: m.absError })),
+  };
+}
+
+export function gradCheckJSON(r: GradCheckResult): string {
+  const o = r.options;
+  const out: JsonValue = {
+    order: o.order,
+    method: o.method.kind,
+    eps: o.method.kind === 'central' ? o.method.eps : null,
+    atol: o.atol,
+    rtol: o.rtol,
+    passed: gradCheckPassed(r),
+    torch: r.torch?.version ?? null,
+    functions: r.reports.map((f, i) => ({
+      spec: f.fn.spec,
+      name: f.fn.name,
+      label: f.fn.label,
+      params: { ...f.fn.params },
+      status: f.status,
+      reason: f.reason ?? null,
+      points: f.checked,
+      maxAbsError: f.maxAbsError,
+      maxRelError: f.maxRelError,
+      worstX: f.worstX,
+      kinks: f.kinks.map(kinkJSON),
+      failures: f.failures.map((p) => ({
+        x: p.x,
+        analytic: p.analytic,
+        numeric: p.numeric,
+        numericError: p.numericError,
+        absError: p.absError,
+        relError: p.relError,
+        reason: p.reason ?? null,
+      })),
+      skipped: f.skipped.map((s) => ({ x: s.x, reason: s.reason })),
+      torch: r.torch ? torchJSON(r.torch.checks[i]!) : null,
+    })),
+  };
+  return exactJSON(out) + '\n';
+}
+
+/* ---------- the pretty report ---------- */
+
+const num = (v: number, digits = 3) => formatSignificant(v, digits, '−');
+const orNone = (v: number, digits = 3) => (Number.isNaN(v) ? '—' : num(v, digits));
+
+interface Paint {
+  readonly pass: (s: string) => string;
+  readonly fail: (s: string) => string;
+  readonly dim: (s: string) => string;
+}
+
+async function paint(level: 0 | 1 | 2 | 3): Promise<Paint> {
+  if (level === 0) return { pass: (s) => s, fail: (s) => s, dim: (s) => s };
+  const { Chalk } = await import('chalk');
+  const chalk = new Chalk({ level });
+  return { pass: (s) => chalk.green(s), fail: (s) => chalk.red.bold(s), dim: (s) => chalk.yellow(s) };
+}
+
+function describeMethod(o: CheckOptions): string {
+  const what = o.order === 1 ? 'f′ against differences of f' : 'f″ against differences of f′';
+  const how =
+    o.method.kind === 'richardson'
+      ? 'central differences, step ε^(1/3)·max(1, |x|), Richardson-refined'
+      : `plain central differences, step ${o.method.eps}`;
+  return `grad-check order ${o.order}: ${what} (${how}); a point passes when |analytic − numeric| ≤ ${o.atol} + ${o.rtol}·|numeric|\n`;
+}
+
+function statusCell(status: string, p: Paint): string {
+  if (status === 'pass') return p.pass('PASS');
+  if (status === 'fail') return p.fail('FAIL');
+  return p.dim('n/a');
+}
+
+function kinkCount(f: FunctionReport): string {
+  const mismatched = f.kinks.filter((k) => k.mismatch).length;
+  return `${f.kinks.length}${mismatched ? ` (${mismatched} ≠ declared)` : ''}`;
+}
+
+async function summaryTable(r: GradCheckResult, p: Paint, color: PrettyOptions['color']): Promise<string> {
+  const head = ['function', 'points', 'max abs error', 'max rel error', 'worst x', 'kinks', 'result'];
+  const body = r.reports.map((f) => [
+    f.fn.label,
+    String(f.checked),
+    orNone(f.maxAbsError),
+    orNone(f.maxRelError),
+    orNone(f.worstX, 6),
+    kinkCount(f),
+    statusCell(f.status, p),
+  ]);
+  return boxTable(head, body, color);
+}
+
+async function kinkTable(r: GradCheckResult, color: PrettyOptions['color']): Promise<string> {
+  const rows = r.reports.flatMap((f) =>
+    f.kinks.map((k) => {
+      const notes = [k.jump ? 'jump' : '', k.declared ? '' : 'found numerically', k.mismatch ? `catalog record: ${k.mismatch}` : '']
+        .filter(Boolean)
+        .join('; ');
+      return [f.fn.label, num(k.x, 6), num(k.left, 6), num(k.right, 6), num(k.catalogValue, 6), notes];
+    }),
+  );
+  if (rows.length === 0) return '';
+  const d = r.options.order === 1 ? 'f′' : 'f″';
+  const title = `\nKinks: points whose difference stencil straddles a corner or jump are listed here, not judged.\nleft/right are one-sided derivatives estimated numerically; the last number is what the catalog returns there.\n`;
+  return title + (await boxTable(['function', 'x', `left ${d}`, `right ${d}`, `catalog ${d}(x)`, 'note'], rows, color));
+}
+
+async function failureTable(r: GradCheckResult, color: PrettyOptions['color']): Promise<string> {
+  const rows = r.reports.flatMap((f) =>
+    f.failures.map((pt) => [
+      f.fn.label,
+      num(pt.x, 6),
+      num(pt.analytic, 10),
+      num(pt.numeric, 10),
+      num(pt.numericError, 2),
+      num(pt.absError),
+      orNone(pt.relError),
+      pt.reason ?? '',
+    ]),
+  );
+  if (rows.length === 0) return '';
+  const title = '\nFailing points\n';
+  return title + (await boxTable(['function', 'x', 'analytic', 'numeric', '± numeric', 'abs error', 'rel error', 'note'], rows, color));
+}
+
+function notCheckableLines(r: GradCheckResult): string {
+  const lines = r.reports.filter((f) => f.status === 'not-checkable').map((f) => `  ${f.fn.label}: ${f.reason}`);
+  return lines.length ? `\nNot checked (not a failure):\n${lines.join('\n')}\n` : '';
+}
+
+async function torchTables(r: GradCheckResult, p: Paint, o: PrettyOptions): Promise<string> {
+  if (!r.torch) return '';
+  const { version, checks } = r.torch;
+  const withD2 = checks.some((t) => t.comparison?.differences.some((d) => d.quantity === 'd2'));
+  const head = ['function', 'torch expression', 'points', 'max |Δf|', 'max |Δf′|', ...(withD2 ? ['max |Δf″|'] : []), 'beyond tolerance', 'result'];
+  const body = r.reports.map((f, i) => {
+    const t = checks[i]!;
+    const c = t.comparison;
+    const diff = (q: string) => {
+      const d = c?.differences.find((e) => e.quantity === q);
+      return d ? num(d.maxAbsError) : '—';
+    };
+    return [
+      f.fn.label,
+      t.expression ?? '—',
+      String(c?.compared ?? 0),
+      diff('f'),
+      diff('df'),
+      ...(withD2 ? [diff('d2')] : []),
+      c ? String(c.mismatches.length) : '—',
+      t.status === 'unavailable' ? p.dim('n/a') : statusCell(t.status, p),
+    ];
+  });
+  let text = `\nAgainst torch ${version} (float64, autograd), same points and tolerance (finite x only):\n`;
+  text += await boxTable(head, body, o.color);
+  const unavailable = r.reports.flatMap((f, i) => (checks[i]!.status === 'unavailable' ? [`  ${f.fn.label}: ${checks[i]!.reason}`] : []));
+  if (unavailable.length) text += `Not compared with torch (not a failure):\n${unavailable.join('\n')}\n`;
+  const quantityName = { f: 'f', df: 'f′', d2: 'f″' } as const;
+  const rows: string[][] = [];
+  const more: string[] = [];
+  r.reports.forEach((f, i) => {
+    const all = checks[i]!.comparison?.mismatches ?? [];
+    const shown = o.verbose ? all : all.slice(0, MISMATCH_ROWS);
+    for (const m of shown) rows.push([f.fn.label, num(m.x, 6), quantityName[m.quantity], num(m.ours, 10), num(m.theirs, 10), num(m.absError)]);
+    if (shown.length < all.length) more.push(`${f.fn.label}: ${all.length - shown.length} more`);
+  });
+  if (rows.length) {
+    text += '\nDifferences from torch beyond the tolerance (largest first):\n';
+    text += await boxTable(['function', 'x', 'quantity', 'ours', 'torch', '|Δ|'], rows, o.color);
+    if (more.length) text += `(${more.join(', ')}; --verbose lists them all)\n`;
+  }
+  return text;
+}
+
+export async function gradCheckPretty(r: GradCheckResult, o: PrettyOptions): Promise<string> {
+  const p = await paint(o.color);
+  return [
+    describeMethod(r.options),
+    await summaryTable(r, p, o.color),
+    notCheckableLines(r),
+    await kinkTable(r, o.color),
+    o.verbose ? await failureTable(r, o.color) : '',
+    await torchTables(r, p, o),
+  ].join('');
+}
