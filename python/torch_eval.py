@@ -12,7 +12,8 @@ derivative); vector functions (dim 0) the diagonal of the Jacobian.
 
 Writes one JSON response on stdout:
   {"torch": "1.13.0", "results": [{"id": 0, "y": [...], "dy": [...], "d2": [...]} or
-                                  {"id": 0, "error": "one line"}]}
+                                  {"id": 0, "error": "one line", "noExpression": bool}]}
+where "d2" gives way to "d2Error" when torch has no double backward for the function.
 Non-finite numbers travel as the strings "NaN", "Infinity", "-Infinity" (both ways; parameters
 may also be such strings only when sent as {"float": "..."}). Exit status 3: torch cannot be imported.
 """
@@ -49,8 +50,15 @@ def encode(values):
     return out
 
 
+class NotAnExpression(Exception):
+    """The catalog's text is prose ("none in torch; ..."), not Python."""
+
+
 def make_apply(expression, params):
-    code = compile(expression, "<equivalents.torch>", "eval")
+    try:
+        code = compile(expression, "<equivalents.torch>", "eval")
+    except SyntaxError:
+        raise NotAnExpression("not a Python expression") from None
     scope = {"torch": torch, "nn": torch.nn, "F": torch.nn.functional, "math": math}
     scope.update({k: decode_number(v) for k, v in params.items()})
 
@@ -87,10 +95,10 @@ def evaluate(fn, order):
     dy = gradient(y, x, create_graph=order == 2)
     out["dy"] = encode(dy.detach())
     if order == 2:
-        if dy.requires_grad:
-            out["d2"] = encode(gradient(dy, x).detach())
-        else:
-            out["d2"] = encode(torch.zeros_like(x))
+        try:
+            out["d2"] = encode(gradient(dy, x).detach() if dy.requires_grad else torch.zeros_like(x))
+        except Exception as e:  # noqa: BLE001 - f and f' still compare (Hardsigmoid has no double backward)
+            out["d2Error"] = one_line(e)
     return out
 
 
@@ -107,7 +115,7 @@ def main():
         try:
             results.append(dict(id=fn["id"], **evaluate(fn, order)))
         except Exception as e:  # noqa: BLE001 - reported per function, the others still run
-            results.append({"id": fn["id"], "error": one_line(e)})
+            results.append({"id": fn["id"], "error": one_line(e), "noExpression": isinstance(e, NotAnExpression)})
     json.dump({"torch": torch.__version__, "results": results}, sys.stdout, allow_nan=False)
     sys.stdout.write("\n")
 

@@ -30,7 +30,9 @@ export interface TorchRequest {
 }
 
 /** Per function, in request order: the values, or torch's one-line error. */
-export type TorchResult = ReferenceValues | { readonly error: string };
+export type TorchResult =
+  | (ReferenceValues & { readonly d2Error?: string })
+  | { readonly error: string; readonly noExpression: boolean };
 
 export interface TorchResponse {
   readonly version: string;
@@ -49,9 +51,10 @@ interface RunOutcome {
   readonly spawnError?: string;
 }
 
-function run(command: string, args: string[], input: string, env: CliIO['env']): Promise<RunOutcome> {
+/** The child inherits this process's environment (PATH, HOME); io.env only chooses the interpreter. */
+function run(command: string, args: string[], input: string): Promise<RunOutcome> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...env } as NodeJS.ProcessEnv });
+    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
@@ -85,11 +88,20 @@ function decodeNumbers(values: unknown): Float64Array {
   return Float64Array.from(values, (v) => (typeof v === 'number' ? v : Number(v)));
 }
 
-function decodeResult(raw: { error?: string; y?: unknown; dy?: unknown; d2?: unknown }): TorchResult {
-  if (typeof raw.error === 'string') return { error: raw.error };
-  const y = decodeNumbers(raw.y);
-  const dy = decodeNumbers(raw.dy);
-  return raw.d2 === undefined ? { y, dy } : { y, dy, d2: decodeNumbers(raw.d2) };
+interface RawResult {
+  error?: string;
+  noExpression?: boolean;
+  y?: unknown;
+  dy?: unknown;
+  d2?: unknown;
+  d2Error?: string;
+}
+
+function decodeResult(raw: RawResult): TorchResult {
+  if (typeof raw.error === 'string') return { error: raw.error, noExpression: raw.noExpression === true };
+  const values = { y: decodeNumbers(raw.y), dy: decodeNumbers(raw.dy) };
+  if (raw.d2 !== undefined) return { ...values, d2: decodeNumbers(raw.d2) };
+  return typeof raw.d2Error === 'string' ? { ...values, d2Error: raw.d2Error } : values;
 }
 
 /** Evaluates every function with torch; a missing python3 or torch is a UsageError (exit 2). */
@@ -106,7 +118,7 @@ export async function evaluateWithTorch(request: TorchRequest, env: CliIO['env']
   });
   const tried: string[] = [];
   for (const python of pythonCandidates(env)) {
-    const out = await run(python, [TORCH_SCRIPT], input, env);
+    const out = await run(python, [TORCH_SCRIPT], input);
     if (out.spawnError) {
       tried.push(`${python}: not found`);
       continue;
@@ -118,7 +130,7 @@ export async function evaluateWithTorch(request: TorchRequest, env: CliIO['env']
     if (out.status !== 0) {
       throw new RuntimeFailure(`${python} ${TORCH_SCRIPT} failed (exit ${out.status}): ${lastLine(out.stderr) || 'no message'}`);
     }
-    let parsed: { torch?: string; results?: { id: number; error?: string }[] };
+    let parsed: { torch?: string; results?: (RawResult & { id: number })[] };
     try {
       parsed = JSON.parse(out.stdout) as typeof parsed;
     } catch {

@@ -33,7 +33,7 @@ import { exactJSON, formatSignificant, type JsonValue } from './numbers.js';
 export interface TorchCheck {
   readonly status: 'pass' | 'fail' | 'unavailable';
   readonly expression: string | null;
-  /** Why torch could not be compared (no equivalent, or torch's error). */
+  /** Why torch could not be compared (no equivalent, or torch's error), or what was left out (f″). */
   readonly reason: string | null;
   readonly comparison: ReferenceComparison | null;
 }
@@ -242,8 +242,8 @@ async function torchTables(r: GradCheckResult, p: Paint, o: PrettyOptions): Prom
   });
   let text = `\nAgainst torch ${version} (float64, autograd), same points and tolerance (finite x only):\n`;
   text += await boxTable(head, body, o.color);
-  const unavailable = r.reports.flatMap((f, i) => (checks[i]!.status === 'unavailable' ? [`  ${f.fn.label}: ${checks[i]!.reason}`] : []));
-  if (unavailable.length) text += `Not compared with torch (not a failure):\n${unavailable.join('\n')}\n`;
+  const notes = r.reports.flatMap((f, i) => (checks[i]!.reason ? [`  ${f.fn.label}: ${checks[i]!.reason}`] : []));
+  if (notes.length) text += `Left out of the torch comparison (not failures):\n${notes.join('\n')}\n`;
   const quantityName = { f: 'f', df: 'f′', d2: 'f″' } as const;
   const rows: string[][] = [];
   const more: string[] = [];

@@ -119,6 +119,11 @@ function sameNumber(a: number, b: number): boolean {
   return a === b || (Number.isNaN(a) && Number.isNaN(b));
 }
 
+/** One-sided estimates are good to about 1e-9: 8 digits say all they know. */
+function brief(v: number): string {
+  return String(Number(v.toPrecision(8)));
+}
+
 function declaredKinkAt(kinks: readonly Kink[], x: number, reach: number): Kink | undefined {
   // A little slack: a stencil ending exactly on a jump would read the value on the wrong side.
   return kinks.find((k) => Math.abs(x - k.x) <= 1.01 * reach);
@@ -127,8 +132,8 @@ function declaredKinkAt(kinks: readonly Kink[], x: number, reach: number): Kink 
 /** Compares the catalog's kink record with the numbers: a note for the report, not a failure. */
 function kinkMismatch(k: Kink, left: number, right: number, catalogValue: number, o: CheckOptions): string | undefined {
   const notes: string[] = [];
-  if (Math.abs(left - k.left) > tolerance(o, left)) notes.push(`left derivative ${left}, declared ${k.left}`);
-  if (Math.abs(right - k.right) > tolerance(o, right)) notes.push(`right derivative ${right}, declared ${k.right}`);
+  if (Math.abs(left - k.left) > tolerance(o, left)) notes.push(`left derivative ${brief(left)}, declared ${k.left}`);
+  if (Math.abs(right - k.right) > tolerance(o, right)) notes.push(`right derivative ${brief(right)}, declared ${k.right}`);
   if (!sameNumber(catalogValue, k.dy)) notes.push(`f′ returns ${catalogValue} here, declared ${k.dy}`);
   return notes.length ? notes.join('; ') : undefined;
 }
@@ -195,7 +200,7 @@ export function checkFunction(fn: ActivationFn, points: Float64Array, o: CheckOp
       }
       const relError = Math.abs(est.value) > est.error ? absError / Math.abs(est.value) : NaN;
       const reason = corner
-        ? `the derivative jumps here (left ${sides.left}, right ${sides.right}) but the catalog declares no kink`
+        ? `the derivative jumps here (left ${brief(sides.left)}, right ${brief(sides.right)}) but the catalog declares no kink`
         : undefined;
       failures.push({ x, analytic, numeric: est.value, numericError: est.error, absError, relError, pass, ...(reason ? { reason } : {}) });
     }
