@@ -12,7 +12,8 @@
  *     "spec", "name", "label", "params": { every parameter, defaults included },
  *     "status": "pass" | "fail" | "not-checkable", "reason": string | null,
  *     "points": number,                // points compared (kinks and skipped points excluded)
- *     "maxAbsError", "maxRelError", "worstX": number ("NaN" when nothing was compared),
+ *     "maxAbsError", "maxRelError": number ("NaN" when nothing was compared),
+ *     "worstX": where the error is largest against the tolerance ("NaN" when every error is 0),
  *     "kinks": [{ "x", "jump", "declared", "left", "right", "catalogValue",
  *                 "declaredLeft", "declaredRight", "declaredValue" (number | null),
  *                 "mismatch": string | null, "points": [x, ...] }],

@@ -23,7 +23,7 @@ export interface ReferenceMismatch {
 export interface QuantityDifference {
   readonly quantity: Quantity;
   readonly maxAbsError: number;
-  /** Where the difference, measured against the tolerance, is largest; NaN if nothing was compared. */
+  /** Where the difference, measured against the tolerance, is largest; NaN if every difference is 0. */
   readonly worstX: number;
 }
 
@@ -64,7 +64,7 @@ export function compareWithReference(
   const differences = quantities.map(([quantity, a, b]): QuantityDifference => {
     let maxAbsError = 0;
     let worstX = NaN;
-    let worstRatio = -1;
+    let worstRatio = 0;
     for (const i of finite) {
       if (undefinedAt(quantity, x[i]!)) continue;
       const o = a[i]!;

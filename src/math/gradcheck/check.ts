@@ -70,7 +70,7 @@ export interface FunctionReport {
   readonly checked: number;
   readonly maxAbsError: number;
   readonly maxRelError: number;
-  /** Where |analytic − numeric| / (atol + rtol·|numeric|) is largest; NaN when nothing was checked. */
+  /** Where |analytic − numeric| / (atol + rtol·|numeric|) is largest; NaN when every error is 0 or nothing was checked. */
   readonly worstX: number;
   readonly kinks: readonly KinkResult[];
   readonly failures: readonly PointResult[];
@@ -167,7 +167,7 @@ export function checkFunction(fn: ActivationFn, points: Float64Array, o: CheckOp
   let maxAbsError = 0;
   let maxRelError = 0;
   let worstX = NaN;
-  let worstRatio = -1;
+  let worstRatio = 0;
 
   for (let i = 0; i < points.length; i++) {
     const x = points[i]!;
