@@ -3,6 +3,8 @@ import { UsageError } from '../errors.js';
 import { requireEntry } from './catalog.js';
 import { bindParams, labelFor } from './params.js';
 import { parseSpec } from './spec.js';
+import { classifySpec } from './expr/classify.js';
+import { expressionActivation } from './expr/expression.js';
 import type { ActivationFn, CatalogEntry, Evaluation, Params, PointwiseKernel, VectorKernel } from './types.js';
 
 function toFloat64(x: ArrayLike<number>): Float64Array {
@@ -44,11 +46,18 @@ export function instantiate(entry: CatalogEntry, params: Params, spec: string = 
   return { spec, name: entry.name, label, params, entry, kinks, vector: kernel, evaluate: (x) => evaluateVector(kernel, x) };
 }
 
-/** `GELU`, `GELU(approximate=tanh)`, `elu:alpha=0.5` → an ActivationFn; bad specs throw UsageError. */
+/**
+ * `GELU`, `GELU(approximate=tanh)`, `elu:alpha=0.5`, or an expression in x (`x*sigmoid(1.702*x)`),
+ * optionally named `NAME=…` → an ActivationFn; bad specs throw UsageError. expr/classify.ts holds
+ * the rule that tells specs and expressions apart.
+ */
 export function resolveSpec(spec: string): ActivationFn {
-  const parsed = parseSpec(spec);
+  const form = classifySpec(spec);
+  if (form.kind === 'expression') return expressionActivation(spec, form);
+  const parsed = parseSpec(spec.slice(form.start, form.end));
   const entry = requireEntry(parsed.name);
-  return instantiate(entry, bindParams(entry, parsed.args), spec);
+  const fn = instantiate(entry, bindParams(entry, parsed.args), spec);
+  return form.name === undefined ? fn : { ...fn, name: form.name, label: form.name };
 }
 
 /** Library entry point: values and derivatives of `spec` at `x`. */
