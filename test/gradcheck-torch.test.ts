@@ -47,6 +47,17 @@ describe('--against torch without python3 or torch', () => {
   });
 });
 
+describe('--against torch with nothing to compare', () => {
+  it('does not start python3 when no function has a torch expression', async () => {
+    const s = (x: number) => 1 / (1 + Math.exp(-x));
+    const prose = sigmoidVariant('ProseSigmoid', { f: s, df: (x) => s(x) * (1 - s(x)) }, '');
+    const io = { ...captureIO(), env: { ACTFN_PYTHON: '/nonexistent/python3' } };
+    expect(await runGradCheckOn(io, [prose], parseGradCheckOptions({ against: 'torch', x: '-1,1' }))).toBe(0);
+    expect(io.out()).toMatch(/Against torch \(not run: no function has a torch expression\)/);
+    expect(io.out()).toMatch(/ProseSigmoid: no torch equivalent in the catalog/);
+  });
+});
+
 describe.skipIf(!torch.python)(`--against torch (${torch.reason})`, () => {
   const env = { ACTFN_PYTHON: torch.python };
 

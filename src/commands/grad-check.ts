@@ -23,7 +23,7 @@ import {
 import { colorLevel, type CliIO } from './io.js';
 import { parseInteger, parsePositive } from './options.js';
 import { tablePoints } from './table.js';
-import { evaluateWithTorch } from './torch-bridge.js';
+import { evaluateWithTorch, type TorchResult } from './torch-bridge.js';
 
 /** Vector functions cost n² evaluations (one component moves at a time): beyond this, refuse. */
 export const MAX_VECTOR_POINTS = 10_000;
@@ -107,38 +107,50 @@ export function pointsFor(fn: ActivationFn, s: GradCheckSettings): Float64Array 
   return points;
 }
 
-/** Compares each function with its torch equivalent (from the catalog's `equivalents.torch`), in one python3 run. */
+const NO_EQUIVALENT: TorchCheck = { status: 'unavailable', expression: null, reason: 'no torch equivalent in the catalog', comparison: null };
+
+/** Our f, f′ (and f″ at order 2) against torch's at the same points. */
+function compareWithTorch(fn: ActivationFn, expression: string, x: Float64Array, torch: TorchResult, s: GradCheckSettings): TorchCheck {
+  if ('error' in torch) {
+    const reason = torch.noExpression ? 'no torch expression in the catalog' : `torch: ${torch.error}`;
+    return { status: 'unavailable', expression, reason, comparison: null };
+  }
+  const ours = fn.evaluate(x);
+  const d2 = s.check.order === 2 ? fn.pointwise?.d2 : undefined;
+  // f″ at a corner of f (where f′ jumps) is a convention on both sides: not compared.
+  const corners = new Set(fn.kinks.map((k) => k.x));
+  const undefinedAt = (q: string, xi: number) => q === 'd2' && corners.has(xi);
+  const comparison = compareWithReference(x, d2 ? { ...ours, d2: x.map(d2) } : ours, torch, s.check.atol, s.check.rtol, undefinedAt);
+  const reason =
+    s.check.order !== 2 ? null
+    : fn.vector ? 'f″ not compared: vector function'
+    : !d2 ? 'f″ not compared: no f″ in the catalog'
+    : torch.d2Error ? `f″ not compared: torch: ${torch.d2Error}`
+    : null;
+  return { status: comparison.mismatches.length ? 'fail' : 'pass', expression, reason, comparison };
+}
+
+/**
+ * Compares each function with its torch equivalent (the catalog's `equivalents.torch`, a Python
+ * expression), all in one python3 run; python3 is not started when no function has one.
+ */
 async function checkAgainstTorch(
   fns: readonly ActivationFn[],
   points: readonly Float64Array[],
   s: GradCheckSettings,
   env: CliIO['env'],
 ): Promise<GradCheckResult['torch']> {
-  const wanted = fns.map((fn, i) => ({ fn, i, expression: fn.entry?.equivalents.torch }));
-  const sendable = wanted.filter((w): w is typeof w & { expression: string } => typeof w.expression === 'string' && w.expression.trim() !== '');
-  const response = await evaluateWithTorch(
-    {
-      order: s.check.order,
-      functions: sendable.map((w) => ({ expression: w.expression, params: w.fn.params, kind: w.fn.vector ? 'vector' : 'pointwise', points: points[w.i]! })),
-    },
-    env,
-  );
-  const checks: TorchCheck[] = wanted.map((w) => {
-    const k = sendable.indexOf(w as (typeof sendable)[number]);
-    if (k < 0) return { status: 'unavailable', expression: null, reason: 'no torch equivalent in the catalog', comparison: null };
-    const result = response.results[k]!;
-    if ('error' in result) {
-      const reason = result.noExpression ? 'no torch expression in the catalog' : `torch: ${result.error}`;
-      return { status: 'unavailable', expression: w.expression!, reason, comparison: null };
-    }
-    const x = points[w.i]!;
-    const ours = w.fn.evaluate(x);
-    const d2 = s.check.order === 2 ? w.fn.pointwise?.d2 : undefined;
-    // f″ at a corner of f (where f′ jumps) is a convention on both sides: not compared.
-    const corner = new Set(w.fn.kinks.map((kink) => kink.x));
-    const comparison = compareWithReference(x, d2 ? { ...ours, d2: x.map(d2) } : ours, result, s.check.atol, s.check.rtol, (q, xi) => q === 'd2' && corner.has(xi));
-    const reason = s.check.order !== 2 ? null : !d2 ? 'f″ not compared: no f″ in the catalog' : result.d2Error ? `f″ not compared: torch: ${result.d2Error}` : null;
-    return { status: comparison.mismatches.length ? 'fail' : 'pass', expression: w.expression!, reason, comparison };
+  const expressions = fns.map((fn) => fn.entry?.equivalents.torch?.trim() || undefined);
+  const sent = fns.flatMap((fn, i) => {
+    const expression = expressions[i];
+    return expression ? [{ expression, params: fn.params, kind: fn.vector ? ('vector' as const) : ('pointwise' as const), points: points[i]! }] : [];
+  });
+  if (sent.length === 0) return { version: 'not run', checks: fns.map(() => NO_EQUIVALENT) };
+  const response = await evaluateWithTorch({ order: s.check.order, functions: sent }, env);
+  let next = 0;
+  const checks = fns.map((fn, i) => {
+    const expression = expressions[i];
+    return expression ? compareWithTorch(fn, expression, points[i]!, response.results[next++]!, s) : NO_EQUIVALENT;
   });
   return { version: response.version, checks };
 }

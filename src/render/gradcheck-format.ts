@@ -7,7 +7,8 @@
  *   "order": 1 | 2, "method": "richardson" | "central", "eps": number | null,
  *   "atol": number, "rtol": number,
  *   "passed": boolean,                 // false exactly when the exit code is 1
- *   "torch": string | null,            // torch version with --against torch
+ *   "torch": string | null,            // torch's version with --against torch ("not run" when no
+ *                                      // function has a torch expression), else null
  *   "functions": [{
  *     "spec", "name", "label", "params": { every parameter, defaults included },
  *     "status": "pass" | "fail" | "not-checkable", "reason": string | null,
@@ -241,7 +242,8 @@ async function torchTables(r: GradCheckResult, p: Paint, o: PrettyOptions): Prom
       t.status === 'unavailable' ? p.dim('n/a') : statusCell(t.status, p),
     ];
   });
-  let text = `\nAgainst torch ${version} (float64, autograd), same points and tolerance (finite x only):\n`;
+  const which = version === 'not run' ? 'torch (not run: no function has a torch expression)' : `torch ${version}`;
+  let text = `\nAgainst ${which} (float64, autograd), same points and tolerance (finite x only):\n`;
   text += await boxTable(head, body, o.color);
   const notes = r.reports.flatMap((f, i) => (checks[i]!.reason ? [`  ${f.fn.label}: ${checks[i]!.reason}`] : []));
   if (notes.length) text += `Left out of the torch comparison (not failures):\n${notes.join('\n')}\n`;
