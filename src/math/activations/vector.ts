@@ -17,42 +17,91 @@ import { noKinks } from '../define.js';
 import { twoProductError, twoSumError } from '../numerics/double-double.js';
 import type { CatalogEntry, VectorEntry, VectorKernel } from '../types.js';
 
-/** The low part of the last `divide`: a second return value without allocating. */
-let quotientLo = 0;
-
-/** (aHi + aLo) / (bHi + bLo) as a double-double: returns the high part, leaves the low in quotientLo. */
-function divide(aHi: number, aLo: number, bHi: number, bLo: number): number {
-  const q = aHi / bHi;
-  const p = q * bHi;
-  const remainder = aHi - p - twoProductError(q, bHi, p) + aLo - q * bLo;
-  const correction = remainder / bHi;
-  const hi = q + correction;
-  quotientLo = correction - (hi - q);
-  return hi;
-}
-
 /** (aHi + aLo)·(bHi + bLo), rounded once. */
 function multiply(aHi: number, aLo: number, bHi: number, bLo: number): number {
   const p = aHi * bHi;
   return p + (twoProductError(aHi, bHi, p) + aHi * bLo + aLo * bHi);
 }
 
+/** Index of the first maximum of sign·x; −1 if x is empty or has a NaN. (Loops live in plain functions: V8 optimizes them better than loops in constructors.) */
+function firstMaximum(x: Float64Array, sign: number): number {
+  let max = -Infinity;
+  let top = -1;
+  for (let i = 0; i < x.length; i++) {
+    const z = sign * x[i]!;
+    if (z !== z) return -1;
+    if (top < 0 || z > max) {
+      max = z;
+      top = i;
+    }
+  }
+  return top;
+}
+
+/**
+ * shift = z − max (rounded) with its rounding error, and e^shift as a double-double, for z = sign·x.
+ * With max = +∞ the infinite components tie at shift 0 and the finite ones drop to −∞.
+ */
+function shiftedExponentials(
+  x: Float64Array,
+  sign: number,
+  max: number,
+  out: { shift: Float64Array; shiftError: Float64Array; hi: Float64Array; lo: Float64Array },
+): void {
+  const { shift, shiftError, hi, lo } = out;
+  for (let i = 0; i < x.length; i++) {
+    const z = sign * x[i]!;
+    const d = max === Infinity ? (z === Infinity ? 0 : -Infinity) : z - max;
+    shift[i] = d;
+    if (d === -Infinity) continue;
+    const err = max === Infinity ? 0 : twoSumError(z, -max, d);
+    const e = Math.exp(d);
+    shiftError[i] = err;
+    hi[i] = e;
+    // e^(d + err) = e^d·(1 + err) to double-double accuracy, since |err| ≤ ulp(d)/2 is tiny.
+    lo[i] = e * err;
+  }
+}
+
+/** Compensated Σ_{j ≠ skip} (hi[j] + lo[j]) into out.restHi + out.restLo. */
+function sumAllBut(skip: number, hi: Float64Array, lo: Float64Array, out: { restHi: number; restLo: number }): void {
+  let s = 0;
+  let c = 0;
+  for (let j = 0; j < hi.length; j++) {
+    if (j === skip) continue;
+    const t = s + hi[j]!;
+    c += twoSumError(s, hi[j]!, t) + lo[j]!;
+    s = t;
+  }
+  out.restHi = s + c;
+  out.restLo = c - (out.restHi - s);
+}
+
 /**
  * e^(zⱼ − max z) for z = sign·x, as a double-double per component, with the sums the softmax family
  * needs. `top` is the first maximum: its exponential is exactly 1, and `rest` = Σ of the others.
+ * `select(i)` then gives Sᵢ and 1 − Sᵢ as double-doubles in scalar fields (no per-call arrays).
  */
 class Exponentials {
+  /** zᵢ − max z, rounded, and its rounding error (LogSoftmax adds it back). */
   readonly shift: Float64Array;
   readonly shiftError: Float64Array;
+  /** e^(zᵢ − max z) as hi + lo. */
   readonly hi: Float64Array;
   readonly lo: Float64Array;
-  top = 0;
-  restHi = 0;
-  restLo = 0;
-  totalHi = 1;
-  totalLo = 0;
+  readonly top: number;
   /** False when the result is NaN: a NaN component, or every component −∞, or an empty vector. */
   readonly defined: boolean;
+  restHi = 0;
+  restLo = 0;
+  /** 1/Σ e as a double-double. */
+  private invHi = 1;
+  private invLo = 0;
+  /** Sᵢ and 1 − Sᵢ for the index last passed to select(). */
+  sHi = 0;
+  sLo = 0;
+  cHi = 0;
+  cLo = 0;
 
   constructor(x: Float64Array, sign: 1 | -1) {
     const n = x.length;
@@ -60,90 +109,57 @@ class Exponentials {
     this.shiftError = new Float64Array(n);
     this.hi = new Float64Array(n);
     this.lo = new Float64Array(n);
-    this.sHi = new Float64Array(n);
-    this.sLo = new Float64Array(n);
-    this.cHi = new Float64Array(n);
-    this.cLo = new Float64Array(n);
-    let max = -Infinity;
-    let top = -1;
-    let hasNaN = false;
-    for (let i = 0; i < n; i++) {
-      const z = sign * x[i]!;
-      if (z !== z) hasNaN = true;
-      else if (top < 0 || z > max) {
-        max = z;
-        top = i;
-      }
-    }
+    const top = firstMaximum(x, sign);
     this.top = top;
-    this.defined = n > 0 && !hasNaN && max !== -Infinity;
+    const max = top < 0 ? NaN : sign * x[top]!;
+    this.defined = top >= 0 && max !== -Infinity;
     if (!this.defined) return;
-    for (let i = 0; i < n; i++) {
-      const z = sign * x[i]!;
-      // With max = +∞ the infinite components tie at shift 0 and the finite ones drop to −∞.
-      const d = max === Infinity ? (z === Infinity ? 0 : -Infinity) : z - max;
-      this.shift[i] = d;
-      if (d === -Infinity) continue;
-      const err = max === Infinity ? 0 : twoSumError(z, -max, d);
-      const e = Math.exp(d);
-      this.shiftError[i] = err;
-      this.hi[i] = e;
-      // e^(d + err) = e^d·(1 + err) to double-double accuracy, since |err| ≤ ulp(d)/2 is tiny.
-      this.lo[i] = e * err;
-    }
-    // Compensated sum of every exponential but the top one (e_top = 1 exactly).
-    let s = 0;
-    let c = 0;
-    for (let j = 0; j < n; j++) {
-      if (j === this.top) continue;
-      const t = s + this.hi[j]!;
-      c += twoSumError(s, this.hi[j]!, t) + this.lo[j]!;
-      s = t;
-    }
-    this.restHi = s + c;
-    this.restLo = c - (this.restHi - s);
-    this.totalHi = 1 + this.restHi;
-    this.totalLo = twoSumError(1, this.restHi, this.totalHi) + this.restLo;
-    this.normalize();
+    shiftedExponentials(x, sign, max, this);
+    sumAllBut(top, this.hi, this.lo, this);
+    const totalHi = 1 + this.restHi;
+    const totalLo = twoSumError(1, this.restHi, totalHi) + this.restLo;
+    // One division per vector: every Sᵢ is then a double-double product.
+    this.invHi = 1 / totalHi;
+    const p = this.invHi * totalHi;
+    this.invLo = (1 - p - twoProductError(this.invHi, totalHi, p) - this.invHi * totalLo) / totalHi;
   }
 
-  /** Sᵢ = eᵢ / Σ e, as double-doubles (filled by `normalize`). */
-  readonly sHi: Float64Array;
-  readonly sLo: Float64Array;
-  /** 1 − Sᵢ, as double-doubles. */
-  readonly cHi: Float64Array;
-  readonly cLo: Float64Array;
-
-  /** Fills S and 1 − S. 1 − Sᵢ is (Σ e − eᵢ)/Σ e: for the top one the sum of the others, so no cancellation near 1. */
-  private normalize(): void {
-    for (let i = 0; i < this.hi.length; i++) {
-      this.sHi[i] = divide(this.hi[i]!, this.lo[i]!, this.totalHi, this.totalLo);
-      this.sLo[i] = quotientLo;
-      if (i === this.top) {
-        this.cHi[i] = divide(this.restHi, this.restLo, this.totalHi, this.totalLo);
-      } else {
-        // Here eᵢ ≤ e_top, so Sᵢ ≤ 1/2 and the difference loses nothing.
-        const a = this.totalHi - this.hi[i]!;
-        const aLo = twoSumError(this.totalHi, -this.hi[i]!, a) + this.totalLo - this.lo[i]!;
-        this.cHi[i] = divide(a, aLo, this.totalHi, this.totalLo);
-      }
-      this.cLo[i] = quotientLo;
+  /**
+   * Sets sHi + sLo = Sᵢ and cHi + cLo = 1 − Sᵢ. 1 − S_top is the sum of the others times 1/Σ e, so
+   * it keeps its digits when S_top is near 1; for the others Sᵢ ≤ 1/2 (eᵢ ≤ e_top), and 1 − Sᵢ is
+   * formed exactly from S's two parts.
+   */
+  select(i: number): void {
+    const { invHi, invLo } = this;
+    const e = this.hi[i]!;
+    const q = e * invHi;
+    const qLo = twoProductError(e, invHi, q) + e * invLo + this.lo[i]! * invHi;
+    const sHi = q + qLo;
+    this.sHi = sHi;
+    this.sLo = qLo - (sHi - q);
+    if (i === this.top) {
+      const r = this.restHi * invHi;
+      const rLo = twoProductError(this.restHi, invHi, r) + this.restHi * invLo + this.restLo * invHi;
+      const cHi = r + rLo;
+      this.cHi = cHi;
+      this.cLo = rLo - (cHi - r);
+    } else {
+      const c = 1 - sHi;
+      const cLo = twoSumError(1, -sHi, c) - this.sLo;
+      const cHi = c + cLo;
+      this.cHi = cHi;
+      this.cLo = cLo - (cHi - c);
     }
   }
 
-  /** Sᵢ(1 − Sᵢ), rounded once. */
-  diagonal(i: number): number {
-    return multiply(this.sHi[i]!, this.sLo[i]!, this.cHi[i]!, this.cLo[i]!);
-  }
-
-  /** Sᵢ·Sⱼ, rounded once. */
-  product(i: number, j: number): number {
-    return multiply(this.sHi[i]!, this.sLo[i]!, this.sHi[j]!, this.sLo[j]!);
+  /** Sᵢ(1 − Sᵢ) for the selected i, rounded once. */
+  diagonal(): number {
+    return multiply(this.sHi, this.sLo, this.cHi, this.cLo);
   }
 
   /** log Σⱼ e^(zⱼ − max z) = log1p(rest), to double-double input accuracy. */
   logTotal(): number {
-    return Math.log1p(this.restHi) + this.restLo / this.totalHi;
+    return Math.log1p(this.restHi) + this.restLo / (1 + this.restHi);
   }
 }
 
@@ -162,17 +178,27 @@ function softmaxKernel(sign: 1 | -1): VectorKernel {
       const ex = new Exponentials(x, sign);
       if (!ex.defined) return fillNaN(y, dy);
       for (let i = 0; i < x.length; i++) {
-        y[i] = ex.sHi[i]!;
-        dy[i] = sign * ex.diagonal(i);
+        ex.select(i);
+        y[i] = ex.sHi;
+        dy[i] = sign * ex.diagonal();
       }
     },
     jacobian(x) {
       const n = x.length;
       const ex = new Exponentials(x, sign);
       if (!ex.defined) return nanJacobian(n);
+      const sHi = new Float64Array(n);
+      const sLo = new Float64Array(n);
+      const diag = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        ex.select(i);
+        sHi[i] = ex.sHi;
+        sLo[i] = ex.sLo;
+        diag[i] = sign * ex.diagonal();
+      }
       return Array.from({ length: n }, (_, i) => {
         const row = new Float64Array(n);
-        for (let j = 0; j < n; j++) row[j] = i === j ? sign * ex.diagonal(i) : -sign * ex.product(i, j);
+        for (let j = 0; j < n; j++) row[j] = i === j ? diag[i]! : -sign * multiply(sHi[i]!, sLo[i]!, sHi[j]!, sLo[j]!);
         return row;
       });
     },
@@ -193,16 +219,24 @@ const logSoftmaxKernel: VectorKernel = {
         const s = d - logTotal;
         y[i] = s + (twoSumError(d, -logTotal, s) + ex.shiftError[i]!);
       }
-      dy[i] = ex.cHi[i]!;
+      ex.select(i);
+      dy[i] = ex.cHi;
     }
   },
   jacobian(x) {
     const n = x.length;
     const ex = new Exponentials(x, 1);
     if (!ex.defined) return nanJacobian(n);
+    const s = new Float64Array(n);
+    const c = new Float64Array(n);
+    for (let j = 0; j < n; j++) {
+      ex.select(j);
+      s[j] = ex.sHi;
+      c[j] = ex.cHi;
+    }
     return Array.from({ length: n }, (_, i) => {
       const row = new Float64Array(n);
-      for (let j = 0; j < n; j++) row[j] = i === j ? ex.cHi[i]! : -ex.sHi[j]!;
+      for (let j = 0; j < n; j++) row[j] = i === j ? c[i]! : -s[j]!;
       return row;
     });
   },
