@@ -1,0 +1,57 @@
+/**
+ * The chart of one function: f and f′ sampled over a range, as a ChartModel. The article's
+ * figures are the default (title `GELU(x)`, f in tab10 blue, f′ in orange, one panel); the
+ * options choose what else to show.
+ */
+import { absPositivePieces, sampleFunction, sampleGrid, type Piece, type Sampling } from '../math/sample.js';
+import type { ActivationFn } from '../math/types.js';
+import type { ChartModel, LegendPlacement, Series, ThemeName } from './model.js';
+import { seriesColor } from './theme.js';
+
+/** More sample points than this is a mistake (and a very slow chart). */
+export const MAX_SAMPLES = 1_000_000;
+
+export type CurveChoice = 'both' | 'f' | 'df';
+
+export interface FunctionChartOptions {
+  readonly range: readonly [number, number];
+  readonly sampling: Sampling;
+  readonly show: CurveChoice;
+  /** Legend labels for f and f′ (defaults: f(x), f′(x); |f′(x)| on a log axis). */
+  readonly labels?: { readonly f?: string; readonly df?: string };
+  /** Overrides the default `NAME(x)`; '' for none. */
+  readonly title?: string;
+  /** |f′| (or |f| with show 'f') on a log axis. */
+  readonly logY: boolean;
+  readonly legend: LegendPlacement;
+  readonly theme: ThemeName;
+}
+
+/** `GELU(x)`, or `LeakyReLU(x; negative_slope=0.1)` when parameters differ from the defaults. */
+export function functionTitle(fn: ActivationFn): string {
+  const params = fn.label.startsWith(`${fn.name}(`) && fn.label.endsWith(')') ? fn.label.slice(fn.name.length + 1, -1) : '';
+  return params ? `${fn.name}(x; ${params})` : `${fn.name}(x)`;
+}
+
+/** Default legend labels; vector functions show the Jacobian's diagonal. */
+export function defaultLabels(fn: ActivationFn, logY: boolean): { f: string; df: string } {
+  const df = fn.vector ? '∂fᵢ/∂xᵢ' : 'f′(x)';
+  return logY ? { f: '|f(x)|', df: `|${df}|` } : { f: 'f(x)', df };
+}
+
+export function functionChart(fn: ActivationFn, options: FunctionChartOptions): ChartModel {
+  const grid = sampleGrid(options.range[0], options.range[1], options.sampling, MAX_SAMPLES);
+  const sampled = sampleFunction(fn, grid);
+  const labels = { ...defaultLabels(fn, options.logY), ...options.labels };
+  const curve = (pieces: readonly Piece[]) => (options.logY ? absPositivePieces(pieces) : pieces);
+  const series: Series[] = [];
+  // Colors stay with the curve: f is always blue and f′ orange, whichever is shown.
+  if (options.show !== 'df') series.push({ label: labels.f, color: seriesColor(0), polylines: curve(sampled.f) });
+  if (options.show !== 'f') series.push({ label: labels.df, color: seriesColor(1), polylines: curve(sampled.df) });
+  return {
+    title: options.title ?? functionTitle(fn),
+    xRange: [options.range[0], options.range[1]],
+    panels: [{ series, yScale: options.logY ? 'log' : 'linear', legend: options.legend }],
+    theme: options.theme,
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * Plane geometry for layout decisions: rectangles, segments and polylines (flat x0, y0, x1, y1, …
+ * arrays in layout units). Used to keep labels off curves and to find where a legend covers least.
+ */
+import type { Rect } from './scene.js';
+
+export function inflate(r: Rect, by: number): Rect {
+  return { x: r.x - by, y: r.y - by, width: r.width + 2 * by, height: r.height + 2 * by };
+}
+
+export function rectsOverlap(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+export function rectInside(inner: Rect, outer: Rect): boolean {
+  return (
+    inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height
+  );
+}
+
+/**
+ * The part of segment (x1,y1)–(x2,y2) inside `r` as parameters [t0, t1] ⊆ [0, 1] (Liang–Barsky),
+ * or undefined if it misses.
+ */
+export function clipSegment(x1: number, y1: number, x2: number, y2: number, r: Rect): [number, number] | undefined {
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  let t0 = 0;
+  let t1 = 1;
+  const edges: [number, number][] = [
+    [-dx, x1 - r.x],
+    [dx, r.x + r.width - x1],
+    [-dy, y1 - r.y],
+    [dy, r.y + r.height - y1],
+  ];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q < 0) return undefined;
+      continue;
+    }
+    const t = q / p;
+    if (p < 0) {
+      if (t > t1) return undefined;
+      if (t > t0) t0 = t;
+    } else {
+      if (t < t0) return undefined;
+      if (t < t1) t1 = t;
+    }
+  }
+  return [t0, t1];
+}
+
+/** Whether a polyline comes within `radius` of the rectangle. */
+export function polylineHitsRect(points: Float64Array, r: Rect, radius: number): boolean {
+  const box = inflate(r, radius);
+  if (points.length === 2) return clipSegment(points[0]!, points[1]!, points[0]!, points[1]!, box) !== undefined;
+  for (let i = 0; i + 3 < points.length; i += 2) {
+    if (clipSegment(points[i]!, points[i + 1]!, points[i + 2]!, points[i + 3]!, box)) return true;
+  }
+  return false;
+}
+
+/** Length of a polyline inside the rectangle. */
+export function lengthInside(points: Float64Array, r: Rect): number {
+  let total = 0;
+  for (let i = 0; i + 3 < points.length; i += 2) {
+    const x1 = points[i]!;
+    const y1 = points[i + 1]!;
+    const x2 = points[i + 2]!;
+    const y2 = points[i + 3]!;
+    const hit = clipSegment(x1, y1, x2, y2, r);
+    if (hit) total += (hit[1] - hit[0]) * Math.hypot(x2 - x1, y2 - y1);
+  }
+  return total;
+}
+
+/** Splits a polyline into the pieces that lie inside the rectangle. */
+export function clipPolyline(points: Float64Array, r: Rect): Float64Array[] {
+  const pieces: Float64Array[] = [];
+  let current: number[] = [];
+  const flush = () => {
+    if (current.length >= 4) pieces.push(Float64Array.from(current));
+    current = [];
+  };
+  if (points.length === 2) {
+    const [x, y] = [points[0]!, points[1]!];
+    return x >= r.x && x <= r.x + r.width && y >= r.y && y <= r.y + r.height ? [points] : [];
+  }
+  for (let i = 0; i + 3 < points.length; i += 2) {
+    const x1 = points[i]!;
+    const y1 = points[i + 1]!;
+    const x2 = points[i + 2]!;
+    const y2 = points[i + 3]!;
+    const hit = clipSegment(x1, y1, x2, y2, r);
+    if (!hit) {
+      flush();
+      continue;
+    }
+    const [t0, t1] = hit;
+    const ax = t0 === 0 ? x1 : x1 + t0 * (x2 - x1);
+    const ay = t0 === 0 ? y1 : y1 + t0 * (y2 - y1);
+    const bx = t1 === 1 ? x2 : x1 + t1 * (x2 - x1);
+    const by = t1 === 1 ? y2 : y1 + t1 * (y2 - y1);
+    if (current.length === 0 || t0 > 0) {
+      flush();
+      current.push(ax, ay);
+    }
+    current.push(bx, by);
+    if (t1 < 1) flush();
+  }
+  flush();
+  return pieces;
+}

@@ -1,0 +1,157 @@
+/**
+ * Tick label placement. Labels sit beside their spine, as in the article's figures, but never on
+ * a spine, a tick, a curve or another label (the article's "0" sits on the axis). Each label is
+ * tried in a few places near its tick; the origin gets one "0" in a free quadrant. When a label
+ * of an axis fits nowhere by the spine, the whole axis's labels move to the plot's outer edge (left
+ * of the plot for y, below it for x), where no curve can be, so an axis never mixes the two.
+ */
+import { inflate, polylineHitsRect, rectInside, rectsOverlap } from './geometry.js';
+import type { LayoutStyle, TextMeasure } from './layout.js';
+import type { PlacedLabel, Rect } from './scene.js';
+
+export interface Obstacle {
+  /** A polyline (x0, y0, x1, y1, …) in layout units. */
+  readonly points: Float64Array;
+  /** Half its stroke width. */
+  readonly radius: number;
+}
+
+export interface AxisTicks {
+  readonly values: readonly number[];
+  /** Layout coordinate of each tick along its axis. */
+  readonly positions: readonly number[];
+  readonly labels: readonly string[];
+}
+
+export interface TickLabelInput {
+  readonly plot: Rect;
+  /** Labels must stay inside this (the whole chart). */
+  readonly bounds: Rect;
+  /** The y spine's x and the x spine's y, in layout units. */
+  readonly sx: number;
+  readonly sy: number;
+  /** Where the x spine runs ('high': top edge) and where the y spine runs ('high': right edge). */
+  readonly xSpineAt: 'origin' | 'low' | 'high';
+  readonly ySpineAt: 'origin' | 'low' | 'high';
+  readonly x: AxisTicks;
+  readonly y: AxisTicks;
+  readonly obstacles: readonly Obstacle[];
+  readonly measure: TextMeasure;
+  readonly style: LayoutStyle;
+}
+
+export interface TickLabel extends PlacedLabel {
+  readonly x: number;
+  readonly baseline: number;
+  readonly anchor: 'start' | 'middle' | 'end';
+}
+
+export interface TickLabelPlacement {
+  readonly labels: readonly TickLabel[];
+  /** Tick values left unlabelled: nowhere was free. */
+  readonly dropped: readonly number[];
+  /** Where each axis's labels ended up. */
+  readonly modes: { readonly x: 'spine' | 'edge'; readonly y: 'spine' | 'edge' };
+}
+
+interface Candidate {
+  readonly x: number;
+  readonly baseline: number;
+  readonly anchor: 'start' | 'middle' | 'end';
+}
+
+type Wanted = { readonly value: number; readonly text: string; readonly candidates: readonly Candidate[] };
+
+export function placeTickLabels(input: TickLabelInput): TickLabelPlacement {
+  const { plot, sx, sy, measure: m, style: s } = input;
+  const size = s.tickLabelSize;
+  const capT = m.capHeight(size);
+  const gap = s.tickLabelGap;
+  const placed: TickLabel[] = [];
+  const dropped: number[] = [];
+
+  const box = (c: Candidate, w: number): Rect => {
+    const x = c.anchor === 'start' ? c.x : c.anchor === 'end' ? c.x - w : c.x - w / 2;
+    return { x, y: c.baseline - capT, width: w, height: capT };
+  };
+  const free = (b: Rect) =>
+    rectInside(b, input.bounds) &&
+    !placed.some((p) => rectsOverlap(inflate(p.box, s.labelClearance), b)) &&
+    !input.obstacles.some((o) => polylineHitsRect(o.points, b, o.radius + s.labelClearance));
+  /** Places every wanted label; all-or-nothing when `strict` (then nothing is kept on failure). */
+  const placeAll = (axis: 'x' | 'y', wanted: readonly Wanted[], strict: boolean): boolean => {
+    const start = placed.length;
+    const missed: number[] = [];
+    for (const { value, text, candidates } of wanted) {
+      const w = m.width(text, size);
+      const hit = candidates.find((c) => free(box(c, w)));
+      if (hit) placed.push({ axis, value, text, box: box(hit, w), x: hit.x, baseline: hit.baseline, anchor: hit.anchor });
+      else missed.push(value);
+    }
+    if (strict && missed.length) {
+      placed.splice(start);
+      return false;
+    }
+    dropped.push(...missed);
+    return true;
+  };
+
+  // x labels: under the x spine (above it when it is the top edge).
+  const below = sy + s.tickLength + gap + capT;
+  const above = input.xSpineAt === 'high' ? sy - s.tickLength - gap : sy - gap - s.labelClearance;
+  const rows = input.xSpineAt === 'high' ? [above] : input.xSpineAt === 'low' ? [below] : [below, above];
+  const xBySpine: Wanted[] = input.x.values.map((value, k) => {
+    const px = input.x.positions[k]!;
+    const text = input.x.labels[k]!;
+    const onYSpine = Math.abs(px - sx) < m.width(text, size) / 2 + s.labelClearance + s.spineWidth;
+    const candidates: Candidate[] = [];
+    for (const baseline of rows) {
+      // At the y spine the label moves beside it: the origin's "0" sits in a free quadrant.
+      if (onYSpine) candidates.push({ x: sx - gap, baseline, anchor: 'end' }, { x: sx + gap, baseline, anchor: 'start' });
+      else candidates.push({ x: px, baseline, anchor: 'middle' });
+    }
+    return { value, text, candidates };
+  });
+  const xEdge = (): Wanted[] => {
+    const baseline = plot.y + plot.height + s.tickLength + gap + capT;
+    return input.x.values.map((value, k) => ({ value, text: input.x.labels[k]!, candidates: [{ x: input.x.positions[k]!, baseline, anchor: 'middle' }] }));
+  };
+  let xMode: 'spine' | 'edge' = 'spine';
+  if (!placeAll('x', xBySpine, input.xSpineAt === 'origin')) {
+    xMode = 'edge';
+    placeAll('x', xEdge(), false);
+  }
+
+  // y labels: left of the y spine (right of it when it is the right edge).
+  const origin = input.xSpineAt === 'origin' && input.ySpineAt === 'origin';
+  const originLabelled = origin && xMode === 'spine' && placed.some((p) => p.axis === 'x' && p.value === 0);
+  const leftX = sx - s.tickLength - gap;
+  const rightX = input.ySpineAt === 'high' ? sx + s.tickLength + gap : sx + gap + s.labelClearance;
+  const columns: [number, 'start' | 'end'][] =
+    input.ySpineAt === 'high' ? [[rightX, 'start']] : input.ySpineAt === 'low' ? [[leftX, 'end']] : [[leftX, 'end'], [rightX, 'start']];
+  const yBySpine: Wanted[] = [];
+  input.y.values.forEach((value, k) => {
+    // One "0" labels the origin for both axes.
+    if (originLabelled && value === 0) return;
+    const py = input.y.positions[k]!;
+    const onXSpine = Math.abs(py - sy) < capT / 2 + s.labelClearance + s.spineWidth;
+    const candidates: Candidate[] = [];
+    for (const [x, anchor] of columns) {
+      if (onXSpine) candidates.push({ x, baseline: sy - gap, anchor }, { x, baseline: sy + gap + capT, anchor });
+      else candidates.push({ x, baseline: py + capT / 2, anchor });
+    }
+    yBySpine.push({ value, text: input.y.labels[k]!, candidates });
+  });
+  const yEdge = (): Wanted[] =>
+    input.y.values.map((value, k) => ({
+      value,
+      text: input.y.labels[k]!,
+      candidates: [{ x: plot.x - s.tickLength - gap, baseline: input.y.positions[k]! + capT / 2, anchor: 'end' }],
+    }));
+  let yMode: 'spine' | 'edge' = 'spine';
+  if (!placeAll('y', yBySpine, input.ySpineAt === 'origin')) {
+    yMode = 'edge';
+    placeAll('y', yEdge(), false);
+  }
+  return { labels: placed, dropped, modes: { x: xMode, y: yMode } };
+}
