@@ -51,10 +51,13 @@ interface RunOutcome {
   readonly spawnError?: string;
 }
 
+/** Importing torch takes seconds; evaluating takes less. Beyond this, something is stuck. */
+const TIMEOUT_MS = 120_000;
+
 /** The child inherits this process's environment (PATH, HOME); io.env only chooses the interpreter. */
 function run(command: string, args: string[], input: string): Promise<RunOutcome> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], timeout: TIMEOUT_MS });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
@@ -127,6 +130,7 @@ export async function evaluateWithTorch(request: TorchRequest, env: CliIO['env']
       tried.push(`${python}: no torch`);
       continue;
     }
+    if (out.status === null) throw new RuntimeFailure(`${python} ${TORCH_SCRIPT} did not finish within ${TIMEOUT_MS / 1000} s`);
     if (out.status !== 0) {
       throw new RuntimeFailure(`${python} ${TORCH_SCRIPT} failed (exit ${out.status}): ${lastLine(out.stderr) || 'no message'}`);
     }
