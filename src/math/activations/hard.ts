@@ -6,8 +6,15 @@
 import { corner, jump, numberParam } from '../define.js';
 import { num } from '../params.js';
 import type { CatalogEntry, PointwiseEntry } from '../types.js';
+import { zeroUnlessNaN } from './relu.js';
 
 const SIXTH = 1 / 6;
+
+/** Softshrink′ and Hardshrink′: 1 outside [−l, l], 0 on it (torch: the gradient passes only where |x| > l). */
+const shrinkDerivative =
+  (l: number) =>
+  (x: number): number =>
+    x > l || x < -l ? 1 : x === x ? 0 : NaN;
 const THIRD = 1 / 3;
 
 export const Hardsigmoid: PointwiseEntry = {
@@ -35,7 +42,7 @@ export const Hardsigmoid: PointwiseEntry = {
     // (x + 3)/6: one rounding in the sum, one in the quotient — NaN falls through to it.
     f: (x) => (x <= -3 ? 0 : x >= 3 ? 1 : (x + 3) / 6),
     df: (x) => (x > -3 && x < 3 ? SIXTH : x === x ? 0 : NaN),
-    d2: (x) => (x === x ? 0 : NaN),
+    d2: zeroUnlessNaN,
   }),
 };
 
@@ -97,8 +104,8 @@ export const Softshrink: PointwiseEntry = {
     const l = num(p, 'lambd');
     return {
       f: (x) => (x > l ? x - l : x < -l ? x + l : x === x ? 0 : NaN),
-      df: (x) => (x > l || x < -l ? 1 : x === x ? 0 : NaN),
-      d2: (x) => (x === x ? 0 : NaN),
+      df: shrinkDerivative(l),
+      d2: zeroUnlessNaN,
     };
   },
 };
@@ -126,8 +133,8 @@ export const Hardshrink: PointwiseEntry = {
     const l = num(p, 'lambd');
     return {
       f: (x) => (x > l || x < -l ? x : x === x ? 0 : NaN),
-      df: (x) => (x > l || x < -l ? 1 : x === x ? 0 : NaN),
-      d2: (x) => (x === x ? 0 : NaN),
+      df: shrinkDerivative(l),
+      d2: zeroUnlessNaN,
     };
   },
 };
@@ -185,7 +192,7 @@ export const SparseSigmoid: PointwiseEntry = {
   kernel: () => ({
     f: (x) => (x <= -1 ? 0 : x >= 1 ? 1 : (x + 1) * 0.5),
     df: (x) => (x > -1 && x < 1 ? 0.5 : x === x ? 0 : NaN),
-    d2: (x) => (x === x ? 0 : NaN),
+    d2: zeroUnlessNaN,
   }),
 };
 

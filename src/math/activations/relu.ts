@@ -6,10 +6,13 @@
 import { choiceParam, corner, jump, numberParam } from '../define.js';
 import { seedKey, uniformFromBits } from '../numerics/bit-hash.js';
 import { choice, num } from '../params.js';
-import type { CatalogEntry, PointwiseEntry, PointwiseKernel } from '../types.js';
+import type { CatalogEntry, Kink, PointwiseEntry, PointwiseKernel } from '../types.js';
 
 /** f″ of a piecewise-linear function away from its corners. */
-const zeroUnlessNaN = (x: number): number => (x === x ? 0 : NaN);
+export const zeroUnlessNaN = (x: number): number => (x === x ? 0 : NaN);
+
+/** The corner at 0 of a leaky kernel (none when the slope is 1: the identity). */
+const leakyKinks = (slope: number): readonly Kink[] => (slope === 1 ? [] : [corner(0, slope, 1, slope)]);
 
 /**
  * x for x > 0, slope·x otherwise, with torch's leaky_relu_backward convention f′(0) = slope. At −∞
@@ -102,10 +105,7 @@ export const LeakyReLU: PointwiseEntry = {
   usage:
     'Keeps a small gradient for negative inputs, so units cannot die as with ReLU; a common choice in GAN discriminators. The slope is a fixed hyperparameter (PReLU learns it).',
   // torch: leaky_relu_backward uses x > 0 ? grad : grad·slope, so f′(0) = negative_slope.
-  kinks: (p) => {
-    const a = num(p, 'negative_slope');
-    return a === 1 ? [] : [corner(0, a, 1, a)];
-  },
+  kinks: (p) => leakyKinks(num(p, 'negative_slope')),
   kernel: (p) => leakyKernel(num(p, 'negative_slope')),
 };
 
@@ -127,10 +127,7 @@ export const PReLU: PointwiseEntry = {
   },
   usage:
     'A leaky ReLU that learns its negative slope, one per layer or per channel, at almost no cost. It helped very deep image networks; with few data points the extra freedom can overfit.',
-  kinks: (p) => {
-    const a = num(p, 'init');
-    return a === 1 ? [] : [corner(0, a, 1, a)];
-  },
+  kinks: (p) => leakyKinks(num(p, 'init')),
   kernel: (p) => leakyKernel(num(p, 'init')),
 };
 
@@ -181,8 +178,7 @@ export const RReLU: PointwiseEntry = {
   // Training mode has a different slope at every point: no single corner to list.
   kinks: (p) => {
     if (choice(p, 'mode') === 'train') return [];
-    const a = (num(p, 'lower') + num(p, 'upper')) / 2;
-    return a === 1 ? [] : [corner(0, a, 1, a)];
+    return leakyKinks((num(p, 'lower') + num(p, 'upper')) / 2);
   },
   kernel: (p) => {
     const lower = num(p, 'lower');
