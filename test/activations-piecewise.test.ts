@@ -551,11 +551,12 @@ describe('second derivatives', () => {
       for (const x of [-7, -2, -0.3, 0.7, 2, 7]) expect(d2(x), `${spec} f″(${x})`).toBe(0);
     }
   });
-  it('are 1/2 inside SparsePlus and 1/3 inside Hardswish (analytic: (x+1)²/4 and x(x+3)/6)', () => {
+  it('are 1/2 inside SparsePlus and 1/3 inside Hardswish, 0 at their boundaries (torch 1.13 double backward)', () => {
+    // torch: SparsePlus (where-form) f″(−1, 0, 1) = 0, 0.5, 0; Hardswish f″(−3, −2, 0, 3, 4) = 0, 1/3, 1/3, 0, 0.
     const sp = resolveSpec('SparsePlus').pointwise!.d2!;
-    expect([sp(-2), sp(-0.5), sp(0), sp(0.9), sp(2)]).toEqual([0, 0.5, 0.5, 0.5, 0]);
+    expect([sp(-2), sp(-1), sp(-0.5), sp(0), sp(0.9), sp(1), sp(2)]).toEqual([0, 0, 0.5, 0.5, 0.5, 0, 0]);
     const hw = resolveSpec('Hardswish').pointwise!.d2!;
-    expect([hw(-4), hw(-1), hw(0), hw(2.5), hw(4)]).toEqual([0, 1 / 3, 1 / 3, 1 / 3, 0]);
+    expect([hw(-4), hw(-3), hw(-2), hw(0), hw(2.5), hw(3), hw(4)]).toEqual([0, 0, 1 / 3, 1 / 3, 1 / 3, 0, 0]);
   });
 });
 

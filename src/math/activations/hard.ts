@@ -73,7 +73,8 @@ export const Hardswish: PointwiseEntry = {
     f: (x) => (x <= -3 ? -0 : x >= 3 ? x : (x * (x + 3)) / 6),
     // (2x + 3)/6 rather than torch's x/3 + 0.5, which cancels near the root x = −1.5.
     df: (x) => (x < -3 ? 0 : x <= 3 ? (2 * x + 3) / 6 : x === x ? 1 : NaN),
-    d2: (x) => (x < -3 ? 0 : x <= 3 ? THIRD : x === x ? 0 : NaN),
+    // torch's double backward of hardswish_backward: 1/3 only where −3 < x < 3.
+    d2: (x) => (x > -3 && x < 3 ? THIRD : x === x ? 0 : NaN),
   }),
 };
 
