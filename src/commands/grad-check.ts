@@ -124,7 +124,7 @@ function compareWithTorch(fn: ActivationFn, expression: string, x: Float64Array,
   const reason =
     s.check.order !== 2 ? null
     : fn.vector ? 'f″ not compared: vector function'
-    : !d2 ? 'f″ not compared: no f″ in the catalog'
+    : !d2 ? 'f″ not compared: no f″ given'
     : torch.d2Error ? `f″ not compared: torch: ${torch.d2Error}`
     : null;
   return { status: comparison.mismatches.length ? 'fail' : 'pass', expression, reason, comparison };

@@ -192,8 +192,8 @@ async function kinkTable(r: GradCheckResult, color: PrettyOptions['color']): Pro
   );
   if (rows.length === 0) return '';
   const d = r.options.order === 1 ? 'f′' : 'f″';
-  const title = `\nKinks: points whose difference stencil straddles a corner or jump are listed here, not judged.\nleft/right are one-sided derivatives estimated numerically; the last number is what the catalog returns there.\n`;
-  return title + (await boxTable(['function', 'x', `left ${d}`, `right ${d}`, `catalog ${d}(x)`, 'note'], rows, color));
+  const title = `\nKinks: points whose difference stencil straddles a corner or jump are listed here, not judged.\nleft/right are one-sided derivatives estimated numerically; "used" is the value the catalog returns there.\n`;
+  return title + (await boxTable(['function', 'x', `left ${d}`, `right ${d}`, `${d} used`, 'note'], rows, color));
 }
 
 async function failureTable(r: GradCheckResult, color: PrettyOptions['color']): Promise<string> {
@@ -219,9 +219,7 @@ function notCheckableLines(r: GradCheckResult): string {
   return lines.length ? `\nNot checked (not a failure):\n${lines.join('\n')}\n` : '';
 }
 
-async function torchTables(r: GradCheckResult, p: Paint, o: PrettyOptions): Promise<string> {
-  if (!r.torch) return '';
-  const { version, checks } = r.torch;
+async function torchSummary(r: GradCheckResult, checks: readonly TorchCheck[], p: Paint, color: PrettyOptions['color']): Promise<string> {
   const withD2 = checks.some((t) => t.comparison?.differences.some((d) => d.quantity === 'd2'));
   const head = ['function', 'torch expression', 'points', 'max |Δf|', 'max |Δf′|', ...(withD2 ? ['max |Δf″|'] : []), 'beyond tolerance', 'result'];
   const body = r.reports.map((f, i) => {
@@ -242,11 +240,10 @@ async function torchTables(r: GradCheckResult, p: Paint, o: PrettyOptions): Prom
       t.status === 'unavailable' ? p.dim('n/a') : statusCell(t.status, p),
     ];
   });
-  const which = version === 'not run' ? 'torch (not run: no function has a torch expression)' : `torch ${version}`;
-  let text = `\nAgainst ${which} (float64, autograd), same points and tolerance (finite x only):\n`;
-  text += await boxTable(head, body, o.color);
-  const notes = r.reports.flatMap((f, i) => (checks[i]!.reason ? [`  ${f.fn.label}: ${checks[i]!.reason}`] : []));
-  if (notes.length) text += `Left out of the torch comparison (not failures):\n${notes.join('\n')}\n`;
+  return boxTable(head, body, color);
+}
+
+async function torchMismatches(r: GradCheckResult, checks: readonly TorchCheck[], o: PrettyOptions): Promise<string> {
   const quantityName = { f: 'f', df: 'f′', d2: 'f″' } as const;
   const rows: string[][] = [];
   const more: string[] = [];
@@ -256,12 +253,24 @@ async function torchTables(r: GradCheckResult, p: Paint, o: PrettyOptions): Prom
     for (const m of shown) rows.push([f.fn.label, num(m.x, 6), quantityName[m.quantity], num(m.ours, 10), num(m.theirs, 10), num(m.absError)]);
     if (shown.length < all.length) more.push(`${f.fn.label}: ${all.length - shown.length} more`);
   });
-  if (rows.length) {
-    text += '\nDifferences from torch beyond the tolerance (largest first):\n';
-    text += await boxTable(['function', 'x', 'quantity', 'ours', 'torch', '|Δ|'], rows, o.color);
-    if (more.length) text += `(${more.join(', ')}; --verbose lists them all)\n`;
-  }
+  if (rows.length === 0) return '';
+  let text = '\nDifferences from torch beyond the tolerance (largest first):\n';
+  text += await boxTable(['function', 'x', 'quantity', 'ours', 'torch', '|Δ|'], rows, o.color);
+  if (more.length) text += `(${more.join(', ')}; --verbose lists them all)\n`;
   return text;
+}
+
+async function torchTables(r: GradCheckResult, p: Paint, o: PrettyOptions): Promise<string> {
+  if (!r.torch) return '';
+  const { version, checks } = r.torch;
+  const notes = r.reports.flatMap((f, i) => (checks[i]!.reason ? [`  ${f.fn.label}: ${checks[i]!.reason}`] : []));
+  if (version === 'not run') return `\nAgainst torch: not run, no function has a torch expression.\n`;
+  return [
+    `\nAgainst torch ${version} (float64, autograd), same points and tolerance (finite x only):\n`,
+    await torchSummary(r, checks, p, o.color),
+    notes.length ? `Left out of the torch comparison (not failures):\n${notes.join('\n')}\n` : '',
+    await torchMismatches(r, checks, o),
+  ].join('');
 }
 
 export async function gradCheckPretty(r: GradCheckResult, o: PrettyOptions): Promise<string> {

@@ -86,7 +86,7 @@ interface Target {
 function pointwiseTarget(kernel: PointwiseKernel, points: Float64Array, order: CheckOrder): Target | string {
   const g = order === 1 ? kernel.f : kernel.df;
   const d = order === 1 ? kernel.df : kernel.d2;
-  if (!d) return 'no f″ in the catalog (not checkable at order 2)';
+  if (!d) return 'no f″ given (not checkable at order 2)';
   return { analytic: points.map(d), scalar: () => g };
 }
 
