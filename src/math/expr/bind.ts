@@ -81,6 +81,12 @@ function quoteList(names: readonly string[]): string {
   return q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
 }
 
+/** x, pi, e and the functions only expressions have (sin, max, where …), not catalog names. */
+export function isExpressionWord(name: string): boolean {
+  const lower = name.toLowerCase();
+  return name === 'x' || name in CONSTANTS || lower in SPECIALS || unaryFunctions.has(lower);
+}
+
 function isFunctionName(name: string): boolean {
   const lower = name.toLowerCase();
   return lower in SPECIALS || unaryFunctions.has(lower) || findEntry(name) !== undefined;

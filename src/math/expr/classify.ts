@@ -2,8 +2,10 @@
  * Decides whether a spec names a catalog entry or is an expression, and splits off a `NAME=`
  * prefix. The rule, unambiguous by construction:
  *  - `NAME=rest` names what follows (either kind); `==` is not `=`.
- *  - A bare name (`GELU`, `leaky-relu`) is a catalog spec — an unknown one gets the catalog's
- *    "did you mean" — except x, pi, e and math functions such as sin, which are expressions.
+ *  - Text that starts with x, pi, e or a function only expressions have (sin, max, where) is an
+ *    expression.
+ *  - A bare name (`GELU`, `leaky-relu`) is a catalog spec; an unknown one gets the catalog's
+ *    "did you mean".
  *  - `NAME:k=v,…` is a catalog spec.
  *  - `NAME(…)` is a catalog spec when the parentheses hold no parentheses and no x outside
  *    `key=` (`ELU(alpha=0.5)`, `GELU(approximate=tanh)`, sweeps `ELU(alpha=0.5|1)`).
@@ -11,7 +13,7 @@
  */
 import { UsageError } from '../../errors.js';
 import { findEntry } from '../catalog.js';
-import { unaryFunctions } from './functions.js';
+import { isExpressionWord } from './bind.js';
 
 export interface SpecForm {
   readonly kind: 'catalog' | 'expression';
@@ -23,18 +25,16 @@ export interface SpecForm {
 }
 
 const NAMED = /^\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*=(?!=)/;
-const BARE = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+const HEAD = /^[A-Za-z_][A-Za-z0-9_.-]*/;
 const COLON = /^[A-Za-z_][A-Za-z0-9_.-]*\s*:/;
 const CALL = /^[A-Za-z_][A-Za-z0-9_.-]*\s*\(([^()]*)\)$/;
-const EXPRESSION_WORDS = new Set(['x', 'pi', 'e']);
 
 function isCatalogShaped(body: string): boolean {
   if (body === '') return true; // the spec parser's "empty function spec" message
-  if (BARE.test(body)) {
-    if (findEntry(body)) return true;
-    return !EXPRESSION_WORDS.has(body) && !unaryFunctions.has(body.toLowerCase());
-  }
-  if (COLON.test(body)) return true;
+  const head = HEAD.exec(body)?.[0];
+  if (head === undefined) return false;
+  if (!findEntry(head) && isExpressionWord(head)) return false;
+  if (head === body || COLON.test(body)) return true;
   const call = CALL.exec(body);
   return call !== null && !/\bx\b/.test(call[1]!.replace(/[A-Za-z_]\w*\s*=/g, ''));
 }
@@ -43,7 +43,8 @@ export function classifySpec(text: string): SpecForm {
   let start = 0;
   let name: string | undefined;
   const named = NAMED.exec(text);
-  if (named) {
+  // `x = 2` is a mistake in an expression, not a function named x.
+  if (named && !isExpressionWord(named[1]!)) {
     name = named[1]!;
     start = named[0].length;
     const taken = findEntry(name);
