@@ -65,6 +65,25 @@ Examples:
     });
 
   program
+    .command('info')
+    .description('formula, derivative, parameters, properties, PyTorch/JAX/Keras equivalents, a terminal chart')
+    .argument('<specs...>', 'functions, e.g. GELU "ELU(alpha=0.5)"')
+    .option('--json', 'JSON: parameters, formulas and computed properties (full precision)')
+    .option('--no-chart', 'leave out the terminal chart')
+    .option('--width <columns>', 'width of the text and chart (default: the terminal, else 80)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ actfn info GELU
+  $ actfn info "ELU(alpha=0.5)" --no-chart
+  $ actfn info Sigmoid --json`,
+    )
+    .action(async (specs: string[], opts: Options) => {
+      setExitCode(await (await import('./commands/info.js')).runInfo(io, specs, opts));
+    });
+
+  program
     .command('grad-check')
     .description('check analytic derivatives numerically (and against PyTorch); exit 1 if any fails')
     .argument('[specs...]', 'functions, e.g. GELU Mish "ELU(alpha=0.5)"')
