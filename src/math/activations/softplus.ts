@@ -1,4 +1,273 @@
 /** Softplus and functions built on it or on similar smooth ramps: Softplus, LogSigmoid, Mish, Squareplus, Softsign, Tanhshrink. */
-import type { CatalogEntry } from '../types.js';
+import { corner, noKinks, numberParam } from '../define.js';
+import { twoProductError, twoSumError } from '../numerics/double-double.js';
+import { sigmoidDerivative, tanh, tanhDerivative } from '../numerics/logistic.js';
+import { mish, mishDerivative, mishSecondDerivative } from '../numerics/mish.js';
+import { logSigmoid, logSigmoidDerivative, softplusKernel } from '../numerics/softplus.js';
+import { tanhshrink, tanhSquared } from '../numerics/tanhshrink.js';
+import { num } from '../params.js';
+import type { CatalogEntry, PointwiseEntry, PointwiseKernel } from '../types.js';
 
-export const softplusEntries: readonly CatalogEntry[] = [];
+export const Softplus: PointwiseEntry = {
+  name: 'Softplus',
+  aliases: ['softplus'],
+  kind: 'pointwise',
+  source: 'article',
+  summary: 'Smooth ReLU log(1 + e^(beta·x))/beta, linear where beta·x exceeds the threshold.',
+  params: [
+    numberParam('beta', 1, 'sharpness: larger beta bends closer to ReLU', { min: 0, minInclusive: false }),
+    numberParam('threshold', 20, 'f = x (and f′ = 1) where beta·x > threshold; Infinity gives the pure formula', {
+      min: 0,
+      minInclusive: false,
+      max: Infinity,
+    }),
+  ],
+  formula: {
+    f: 'log(1 + e^(beta·x))/beta, or x where beta·x > threshold',
+    df: 'σ(beta·x), or 1 where beta·x > threshold',
+  },
+  equivalents: {
+    torch: 'torch.nn.Softplus(beta, threshold)',
+    jax: 'jax.nn.softplus',
+    keras: 'keras.activations.softplus',
+    notes: [
+      'jax.nn.softplus and keras.activations.softplus have no beta and no threshold: they are the pure formula with beta = 1 (threshold=Infinity here).',
+      'torch’s threshold makes f jump by log1p(e^(−threshold))/beta (2.1e−9 at the default) and f′ jump from σ(threshold) to 1 where beta·x crosses it.',
+      'With threshold=Infinity PyTorch 1.13 overflows: Softplus(800) = inf with gradient NaN; we return 800 and 1.',
+    ],
+  },
+  usage:
+    'A ReLU without the corner: strictly positive, smooth, with the logistic sigmoid as its derivative. Natural wherever an output must be positive (variances, rates, scale parameters); beta sharpens the bend toward ReLU.',
+  // f jumps by ~2e−9 at the threshold, far below any plot's resolution: not listed as a jump.
+  kinks: noKinks,
+  kernel: (p) => softplusKernel(num(p, 'beta'), num(p, 'threshold')),
+};
+
+export const LogSigmoid: PointwiseEntry = {
+  name: 'LogSigmoid',
+  aliases: ['logsigmoid', 'log_sigmoid'],
+  kind: 'pointwise',
+  source: 'torch',
+  summary: 'Logarithm of the logistic sigmoid, log σ(x) = −softplus(−x).',
+  params: [],
+  formula: { f: 'log σ(x) = −log(1 + e^(−x))', df: 'σ(−x) = 1/(1 + eˣ)' },
+  equivalents: {
+    torch: 'torch.nn.LogSigmoid()',
+    jax: 'jax.nn.log_sigmoid',
+    keras: 'keras.activations.log_sigmoid',
+  },
+  usage:
+    'Mostly a building block for losses: the log-likelihood of a binary label under a sigmoid output, computed without forming σ(x) first (which would round to 0 or 1 and make the log infinite). As an activation it is a negated Softplus mirrored in x.',
+  kinks: noKinks,
+  kernel: () => ({ f: logSigmoid, df: logSigmoidDerivative, d2: (x) => -sigmoidDerivative(x) }),
+};
+
+export const Mish: PointwiseEntry = {
+  name: 'Mish',
+  aliases: ['mish'],
+  kind: 'pointwise',
+  source: 'article',
+  summary: 'Self-gated smooth ramp x·tanh(softplus(x)), slightly negative for x < 0.',
+  params: [],
+  formula: {
+    f: 'x·tanh(softplus(x)) = x·tanh(log(1 + eˣ))',
+    df: 'tanh(sp) + x·σ(x)·sech²(sp),   sp = softplus(x)',
+  },
+  equivalents: {
+    torch: 'torch.nn.Mish()',
+    jax: 'jax.nn.mish',
+    keras: 'keras.activations.mish',
+    notes: ['All three use softplus without a threshold.', 'PyTorch 1.13 returns NaN for Mish(−∞), Mish′(±∞); the limits are 0, 0 and 1.'],
+  },
+  usage:
+    'A SiLU-like curve with a slightly deeper negative dip and a smoother shape; reported to help in some vision models (YOLOv4 popularized it). Costs more than ReLU or SiLU per element, so it pays off mainly where accuracy matters more than speed.',
+  kinks: noKinks,
+  kernel: () => ({ f: mish, df: mishDerivative, d2: mishSecondDerivative }),
+};
+
+/** 2⁶⁰⁰: scales x² + b into the normal range when it would overflow or underflow. */
+const SCALE = 2 ** 600;
+
+function squareplusKernel(b: number): PointwiseKernel {
+  // r = √(x² + b) as r + rLo (the low word of the last call, kept here so nothing is allocated).
+  let rLo = 0;
+  const root = (x: number): number => {
+    const h = x * x;
+    const s = h + b;
+    if (s < 1e300 && s > 1e-300) {
+      const sl = twoSumError(h, b, s) + twoProductError(x, x, h);
+      const r = Math.sqrt(s);
+      const rr = r * r;
+      rLo = (s - rr - twoProductError(r, r, rr) + sl) / (2 * r);
+      return r;
+    }
+    // x² + b would overflow or underflow: scale by 2^∓600 (b by 2^∓1200, in two steps).
+    rLo = 0;
+    if (!(s < 1e300)) {
+      const xs = x / SCALE;
+      return Math.sqrt(xs * xs + b / SCALE / SCALE) * SCALE;
+    }
+    const xs = x * SCALE;
+    return Math.sqrt(xs * xs + b * SCALE * SCALE) / SCALE;
+  };
+  // f = (x + r)/2 for x ≥ 0; for x < 0 that cancels, so f = b/(2(r − x)) there. Either way as a
+  // double-double (returned high word, fLo), so that f′ = f/r costs one more division.
+  let fLo = 0;
+  const value = (x: number, r: number): number => {
+    if (x >= 0) {
+      const u = x + r;
+      fLo = 0.5 * (twoSumError(x, r, u) + rLo);
+      return 0.5 * u;
+    }
+    const v = r - x;
+    const vl = twoSumError(r, -x, v) + rLo;
+    const w = 2 * v;
+    const q = b / w;
+    const p = q * w;
+    fLo = (b - p - twoProductError(q, w, p)) / w - q * (vl / v);
+    return q;
+  };
+  return {
+    f: (x) => {
+      const r = root(x);
+      // r = ∞ only at x = ±∞ (the limits ∞ and 0; the error terms would be ∞ − ∞).
+      if (r === Infinity) return x > 0 ? x : 0;
+      const h = value(x, r);
+      return h + fLo;
+    },
+    df: (x) => {
+      const r = root(x);
+      if (r === Infinity) return x > 0 ? 1 : 0;
+      // b = 0, x = 0: the corner; we take ½.
+      if (r === 0) return x === 0 ? 0.5 : NaN;
+      const h = value(x, r);
+      const q = h / r;
+      return h === 0 ? q : q + q * (fLo / h - rLo / r);
+    },
+    // f″ = b/(2r³).
+    d2:
+      b === 0
+        ? (x) => (x === x ? 0 : NaN)
+        : (x) => {
+            const r = root(x);
+            const rr = r * r;
+            const rrl = twoProductError(r, r, rr) + 2 * r * rLo;
+            const c = rr * r;
+            const cl = twoProductError(rr, r, c) + (rrl * r + rr * rLo);
+            // r³ out of range (|x| > 1e100, or x and b both tiny): divide step by step instead.
+            if (!(c > 1e-290 && c < 1e300)) return (0.5 * b) / r / r / r;
+            const q = (0.5 * b) / c;
+            return q - q * (cl / c);
+          },
+  };
+}
+
+export const Squareplus: PointwiseEntry = {
+  name: 'Squareplus',
+  aliases: ['squareplus', 'square_plus'],
+  kind: 'pointwise',
+  source: 'jax-keras',
+  summary: 'Algebraic smooth ReLU (x + √(x² + b))/2: Softplus’s shape without exponentials.',
+  params: [numberParam('b', 4, 'smoothness: the curvature around 0; b = 0 gives ReLU', { min: 0 })],
+  formula: { f: '(x + √(x² + b))/2', df: '(1 + x/√(x² + b))/2' },
+  equivalents: {
+    torch: '(x + torch.sqrt(x*x + b))/2',
+    jax: 'jax.nn.squareplus(x, b)',
+    keras: 'keras.activations.squareplus(x, b)',
+    notes: [
+      'Not in torch.nn; the torch expression cancels for x ≪ 0 (it returns 0 at x = −1e10, where the value is 1e−10), we use b/(2(√(x² + b) − x)) there.',
+      'With b = 0 it is ReLU with a corner at 0; autograd of the torch expression gives NaN there, we use ½.',
+    ],
+  },
+  usage:
+    'Where you want a Softplus-like smooth ramp but only multiplies and a square root, e.g. on hardware where exp is slow. It approaches its asymptotes algebraically (like b/(4|x|)) rather than exponentially, so its left tail stays positive much longer.',
+  kinks: (p) => (num(p, 'b') === 0 ? [corner(0, 0, 1, 0.5)] : []),
+  kernel: (p) => squareplusKernel(num(p, 'b')),
+};
+
+/**
+ * 1 + |x| = d + dl exactly (dl: its rounding error), so that f = x/(d + dl) and
+ * f′ = 1/(d + dl)² lose only their final rounding.
+ */
+const softsignKernel: PointwiseKernel = {
+  f: (x) => {
+    const a = Math.abs(x);
+    const d = 1 + a;
+    if (d === Infinity) return Math.sign(x);
+    if (x === 0) return x; // ±0 keeps its sign
+    const q = x / d;
+    return q - q * (twoSumError(1, a, d) / d);
+  },
+  df: (x) => {
+    const a = Math.abs(x);
+    const d = 1 + a;
+    if (d === Infinity) return 0;
+    const dd = d * d;
+    const ddl = twoProductError(d, d, dd) + 2 * d * twoSumError(1, a, d);
+    const q = 1 / dd;
+    return q - q * (ddl / dd);
+  },
+  d2: (x) => {
+    const a = Math.abs(x);
+    const d = 1 + a;
+    if (d === Infinity) return x > 0 ? -0 : 0;
+    const dl = twoSumError(1, a, d);
+    const dd = d * d;
+    const ddl = twoProductError(d, d, dd) + 2 * d * dl;
+    const c = dd * d;
+    const cl = twoProductError(dd, d, c) + (ddl * d + dd * dl);
+    const q = (-2 * Math.sign(x)) / c;
+    return q - q * (cl / c);
+  },
+};
+
+export const Softsign: PointwiseEntry = {
+  name: 'Softsign',
+  aliases: ['softsign', 'soft_sign'],
+  kind: 'pointwise',
+  source: 'torch',
+  summary: 'Rational squashing function x/(1 + |x|), tanh-shaped but with polynomial tails.',
+  params: [],
+  formula: { f: 'x/(1 + |x|)', df: '1/(1 + |x|)²' },
+  equivalents: {
+    torch: 'torch.nn.Softsign()',
+    jax: 'jax.nn.soft_sign',
+    keras: 'keras.activations.softsign',
+    notes: [
+      'PyTorch 1.13 differentiates through |x| and loses digits for large |x| (Softsign′(700) to 9 digits) and returns NaN at ±Infinity (∞/∞); we return ±1 and 0.',
+    ],
+  },
+  usage:
+    'A cheap alternative to tanh with the same (−1, 1) range; it saturates much more slowly (the gradient decays like 1/x² instead of exponentially), so large inputs still pass some gradient.',
+  // f′ = 1/(1 + |x|)² is continuous; only f″ jumps (from 2 to −2) at 0.
+  kinks: noKinks,
+  kernel: () => softsignKernel,
+};
+
+export const Tanhshrink: PointwiseEntry = {
+  name: 'Tanhshrink',
+  aliases: ['tanhshrink', 'tanh_shrink'],
+  kind: 'pointwise',
+  source: 'torch',
+  summary: 'x − tanh x: flat (cubic) around 0, asymptotically x ∓ 1.',
+  params: [],
+  formula: { f: 'x − tanh x', df: 'tanh² x' },
+  equivalents: {
+    torch: 'torch.nn.Tanhshrink()',
+    keras: 'keras.activations.tanh_shrink',
+    notes: [
+      'Not in jax.nn.',
+      'PyTorch 1.13 subtracts directly, so it cancels near 0 (Tanhshrink(1e−5) = 3.3333288e−16, exactly 3.3333333e−16) and its gradient 1 − sech² is 0 to ~1e−16 below |x| ≈ 1e−8; we use a continued fraction there and tanh².',
+    ],
+  },
+  usage:
+    'Suppresses small inputs smoothly (its slope is x² near 0) while passing large ones shifted by ∓1: a soft counterpart of Softshrink, used in sparse-coding style networks more than as a general hidden-layer activation.',
+  kinks: noKinks,
+  kernel: () => ({
+    f: tanhshrink,
+    df: tanhSquared,
+    d2: (x) => 2 * tanh(x) * tanhDerivative(x),
+  }),
+};
+
+export const softplusEntries: readonly CatalogEntry[] = [Softplus, LogSigmoid, Mish, Squareplus, Softsign, Tanhshrink];

@@ -1,0 +1,21 @@
+/**
+ * a·e^(hi+lo) rounded once, to about half an ulp, including where e^hi alone would be subnormal or
+ * zero but the product is not (alpha·eˣ in ELU′ with a large alpha), and where the product itself
+ * is subnormal (x·eˣ in Mish's tail): Math.exp would round eˣ into the subnormal range and |a|
+ * would multiply that rounding error up. expSplit keeps eˣ as a double-double mantissa times 2^k;
+ * the power of two is applied after the multiplication, as the last (and only) rounding.
+ *
+ * `lo` is a small correction to the argument (|lo| ≤ ulp(hi)), typically the rounding error of a
+ * quotient or product such as x/alpha or β·x, carried so that |argument| does not amplify it.
+ */
+import { twoProductError } from './double-double.js';
+import { expParts, expSplit, scalePow2 } from './exp-split.js';
+
+/** a·e^(hi+lo); ±Infinity or NaN where the product overflows or a is not finite. */
+export function mulExp(a: number, hi: number, lo: number): number {
+  const h = expSplit(hi, lo);
+  const l = expParts.lo;
+  const k = expParts.k;
+  const p = a * h;
+  return scalePow2(p + (twoProductError(a, h, p) + a * l), k);
+}
