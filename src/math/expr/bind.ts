@@ -1,8 +1,8 @@
 /**
- * Resolves the names of a parsed expression: x, the constants pi and e, the math functions
- * (functions.ts), max/min/pow/where/clamp, and every catalog entry by name or alias with keyword
- * parameters bound through the same validation as specs. Constant subtrees are folded. Errors are
- * UsageErrors naming the column.
+ * Resolves the names of a parsed expression: x, the constants pi and e, max/min/pow/where/clamp,
+ * every catalog entry by name or alias with keyword parameters bound through the same validation
+ * as specs, and the math functions of functions.ts (a name in both, such as tanh or exp, is the
+ * catalog's). Constant subtrees are folded. Errors are UsageErrors naming the column.
  */
 import { UsageError } from '../../errors.js';
 import { allNames, findEntry } from '../catalog.js';
@@ -152,6 +152,9 @@ class Binder {
       this.arity(node, special.arity, special.signature);
       return special.build(node, this);
     }
+    // A name in both (tanh, exp) is the catalog's: its accuracy and conventions, bit for bit.
+    const entry = findEntry(node.name);
+    if (entry) return this.catalogCall(entry, node);
     const math = unaryFunctions.get(lower);
     if (math) {
       this.noKeywords(node);
@@ -159,8 +162,6 @@ class Binder {
       const arg = this.bind(node.args[0]!);
       return folded({ op: 'call', rule: math, arg }, [arg]);
     }
-    const entry = findEntry(node.name);
-    if (entry) return this.catalogCall(entry, node);
     const near = suggestFunctions(node.name);
     const hint = near.length ? `did you mean ${quoteList(near)}?` : 'run `actfn list` for the catalog';
     throw new UsageError(`unknown function '${node.name}' at ${column(node.pos)}; ${hint}`);
