@@ -84,6 +84,40 @@ Examples:
     });
 
   program
+    .command('compare')
+    .description('several functions in one chart (values, derivatives or both), and a table of their properties')
+    .argument('<specs...>', 'functions, e.g. ReLU GELU "LeakyReLU(negative_slope=0.1)"; sweeps: "ELU(alpha=0.5|1|2)"')
+    .option('-o, --out <file>', 'output file (format from .png .jpg .jpeg .webp .svg .pdf; default compare.png); - for stdout')
+    .option('--format <format>', 'png, jpg, webp, svg or pdf (default: from the file name, else png)')
+    .option('--derivative', 'overlay the derivatives instead of the functions')
+    .option('--both', 'two stacked panels sharing the x axis: functions above, derivatives below')
+    .option('--range <a,b>', 'x range (default -6,6)')
+    .option('--step <s>', 'sample spacing, as torch.arange (default: range/120, i.e. 0.1)')
+    .option('--samples <n>', 'number of evenly spaced samples, ends included (instead of --step)')
+    .option('--size <WxH>', 'size in pixels (default 500x350)')
+    .option('--scale <k>', 'k× pixels with the same layout, for HiDPI (raster formats; default 1)')
+    .option('--title <text>', 'title (default f(x) or f′(x); "" for none)')
+    .option('--theme <theme>', 'light or dark (default light)')
+    .option('--log-y', '|f′| on a log axis: how fast gradients vanish')
+    .option('--jpeg-quality <q>', 'JPEG quality 0-100 (default 92)')
+    .option('--legend <where>', 'auto, upper-left, upper-right, lower-left, lower-right or none (default auto)')
+    .option('--terminal', 'draw the chart in the terminal with braille dots instead of writing an image')
+    .option('--width <columns>', 'width of the terminal chart (default: the terminal, else 80)')
+    .option('-q, --quiet', 'no properties table')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ actfn compare ReLU GELU "LeakyReLU(negative_slope=0.1)" Mish -o cmp.png
+  $ actfn compare Sigmoid Tanh --both -o both.svg
+  $ actfn compare "ELU(alpha=0.5|1|2)" --derivative
+  $ actfn compare GELU SiLU Mish --terminal`,
+    )
+    .action(async (specs: string[], opts: Options) => {
+      setExitCode(await (await import('./commands/compare.js')).runCompare(io, specs, opts));
+    });
+
+  program
     .command('grad-check')
     .description('check analytic derivatives numerically (and against PyTorch); exit 1 if any fails')
     .argument('[specs...]', 'functions, e.g. GELU Mish "ELU(alpha=0.5)"')

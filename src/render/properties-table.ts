@@ -30,7 +30,9 @@ export function extrema(r: ValueRange): string {
 }
 
 export function limits(l: readonly [number, number]): string {
-  return `${show(l[0])} at −∞, ${show(l[1])} at +∞`;
+  // A limit is a real number: Mish(−∞) computes as −0, but the limit is 0.
+  const real = (v: number) => show(v === 0 ? 0 : v);
+  return `${real(l[0])} at −∞, ${real(l[1])} at +∞`;
 }
 
 export function saturation(s: { left: Side; right: Side }): string {
