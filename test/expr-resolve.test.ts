@@ -131,9 +131,17 @@ describe('kinks, so that plots stay sharp', () => {
     expect(kinksOf('where(x > 0, abs(x + 3) - 3, relu(x + 1))').map((k) => [k.x, k.jump])).toEqual([[-1, false], [0, true]]);
     expect(kinksOf('where(x > 0, 2*x, 2*x)')).toEqual([]);
   });
-  it('are none for smooth expressions, and unknown under non-affine arguments', () => {
+  it('are none for smooth expressions', () => {
     expect(kinksOf('x*sigmoid(1.702*x)')).toEqual([]);
-    expect(kinksOf('relu(x^2 - 1)')).toEqual([]);
+    expect(kinksOf('relu(x^2)')).toEqual([]); // touches 0 without a corner
+  });
+  it('are searched for under non-affine arguments, to adjacent doubles', () => {
+    const near = (k: { x: number; left: number; right: number }[]) => k.map((v) => [+v.x.toFixed(14), +v.left.toFixed(9), +v.right.toFixed(9)]);
+    expect(near(kinksOf('relu(x^2 - 1)'))).toEqual([[-1, -2, 0], [1, 0, 2]]);
+    expect(near(kinksOf('relu(relu(x) - 1)'))).toEqual([[1, 0, 1]]); // relu(x)'s own corner at 0 is flattened
+    expect(near(kinksOf('max(exp(x), 2)'))).toEqual([[+Math.LN2.toFixed(14), 0, 2]]);
+    const jump = kinksOf('where(sigmoid(3*x) > 0.25, 1, 0)');
+    expect(jump.map((k) => [+k.x.toFixed(12), k.jump])).toEqual([[+(-Math.log(3) / 3).toFixed(12), true]]);
   });
 });
 

@@ -1,12 +1,60 @@
 /**
- * Kinks of an expression, where they can be found exactly: a catalog (or abs/sign/clamp) kink k
- * under an affine argument a·x + b sits at x = (k − b)/a; max/min and where switch at the root of
- * the difference of affine operands. Each candidate is then checked on the compiled function: it is
- * kept when f′ differs on the two sides or f jumps (a kink inside a branch where() does not take
- * disappears), with one-sided limits extrapolated from two points on each side.
+ * Kinks of an expression. Exactly where the argument is affine: a catalog (or abs/sign/clamp) kink
+ * k under a·x + b sits at x = (k − b)/a, and max/min and where switch at the root of the difference
+ * of affine operands. Under other arguments (relu(x^2 − 1), relu(relu(x) − 1)) the crossings of
+ * the level are searched on a grid over [−1000, 1000], dense near 0, and bisected to adjacent
+ * doubles; crossings closer together than the grid spacing, and touching without crossing, are
+ * missed. Each candidate is then checked on the compiled function: it is kept when f′ differs on
+ * the two sides or f jumps (a kink inside a branch where() does not take disappears), with
+ * one-sided limits extrapolated from two points on each side.
  */
 import type { Kink, PointwiseKernel } from '../types.js';
+import { compile } from './compile.js';
 import { children, type Expr } from './ir.js';
+
+/** Grid for the crossing search: x = sinh(t), t uniform, so spacing ≈ 0.004 near 0 and ≈ 4 at 1000. */
+const SEARCH_SEGMENTS = 4096;
+const SEARCH_REACH = 1000;
+/** Beyond these, an expression is not something to plot kink by kink. */
+const MAX_SEARCHES = 64;
+const MAX_CANDIDATES = 2000;
+
+let searchGrid: Float64Array | undefined;
+function grid(): Float64Array {
+  if (!searchGrid) {
+    const reach = Math.asinh(SEARCH_REACH);
+    searchGrid = Float64Array.from({ length: SEARCH_SEGMENTS + 1 }, (_, i) => Math.sinh(-reach + (2 * reach * i) / SEARCH_SEGMENTS));
+    searchGrid[SEARCH_SEGMENTS / 2] = 0;
+  }
+  return searchGrid;
+}
+
+/** Where g crosses `level` on the search grid, each crossing bisected to adjacent doubles. */
+function crossings(g: (x: number) => number, level: number, out: number[]): void {
+  const xs = grid();
+  let a = xs[0]!;
+  let ga = g(a) - level;
+  for (let i = 1; i < xs.length && out.length < MAX_CANDIDATES; i++) {
+    const b = xs[i]!;
+    const gb = g(b) - level;
+    if (gb === 0) out.push(b);
+    else if ((ga < 0 && gb > 0) || (ga > 0 && gb < 0)) out.push(bisect(g, level, a, b, ga < 0));
+    a = b;
+    ga = gb;
+  }
+}
+
+function bisect(g: (x: number) => number, level: number, lo: number, hi: number, rising: boolean): number {
+  for (;;) {
+    const mid = lo + (hi - lo) / 2;
+    if (mid <= lo || mid >= hi) break;
+    const v = g(mid) - level;
+    if (v === 0) return mid;
+    if (v < 0 === rising) lo = mid;
+    else hi = mid;
+  }
+  return Math.abs(g(lo) - level) <= Math.abs(g(hi) - level) ? lo : hi;
+}
 
 /** slope·x + intercept. */
 type Affine = readonly [slope: number, intercept: number];
@@ -61,29 +109,46 @@ function solve(form: Affine | undefined, level: number): number | undefined {
   return Number.isFinite(x) ? x : undefined;
 }
 
-function difference(a: Expr, b: Expr): Affine | undefined {
-  const p = affineForm(a);
-  const q = affineForm(b);
-  return p && q && [p[0] - q[0], p[1] - q[1]];
+/** Collects the points where some part of an expression switches branch. */
+class CandidateSearch {
+  readonly points: number[] = [];
+  private searches = 0;
+
+  /** x where `arg` equals `level`: solved if arg is affine, searched otherwise. */
+  private level(arg: Expr, level: number): void {
+    const form = affineForm(arg);
+    if (form) {
+      const x = solve(form, level);
+      if (x !== undefined) this.points.push(x);
+      return;
+    }
+    if (this.searches++ < MAX_SEARCHES) crossings(compile(arg, 0).run, level, this.points);
+  }
+
+  /** x where a = b. */
+  private tie(a: Expr, b: Expr): void {
+    this.level({ op: 'sum', first: a, rest: [{ negative: true, term: b }] }, 0);
+  }
+
+  visit(e: Expr): void {
+    if (e.op === 'call') {
+      for (const k of e.rule.kinks) this.level(e.arg, k.x);
+    } else if (e.op === 'max' || e.op === 'min') {
+      this.tie(e.a, e.b);
+    } else if (e.op === 'where') {
+      this.tie(e.cond.left, e.cond.right);
+    }
+    // A where's condition only matters through where's own switch point.
+    const operands = e.op === 'where' ? [e.then, e.otherwise] : children(e);
+    for (const c of operands) this.visit(c);
+  }
 }
 
-/** Points where some part of `e` switches branch, found by affine analysis. */
-export function kinkCandidates(e: Expr, out: number[] = []): number[] {
-  const push = (x: number | undefined): void => {
-    if (x !== undefined) out.push(x);
-  };
-  if (e.op === 'call') {
-    const form = affineForm(e.arg);
-    for (const k of e.rule.kinks) push(solve(form, k.x));
-  } else if (e.op === 'max' || e.op === 'min') {
-    push(solve(difference(e.a, e.b), 0));
-  } else if (e.op === 'where') {
-    push(solve(difference(e.cond.left, e.cond.right), 0));
-  }
-  // A where's condition only matters through where's own switch point.
-  const operands = e.op === 'where' ? [e.then, e.otherwise] : children(e);
-  for (const c of operands) kinkCandidates(c, out);
-  return out;
+/** Points where some part of `e` switches branch (exact under affine arguments, else searched). */
+export function kinkCandidates(e: Expr): number[] {
+  const search = new CandidateSearch();
+  search.visit(e);
+  return search.points;
 }
 
 /** The limit of g at x from one side (direction −1 or +1), by linear extrapolation from h and 2h. */
