@@ -1,10 +1,10 @@
 /** The expression parser: precedence, the tree it builds, and its errors (with columns). */
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../src/errors.js';
 import type { Ast } from '../src/math/expr/ast.js';
 import { MAX_EXPRESSION_LENGTH, MAX_NESTING, parseExpression } from '../src/math/expr/parser.js';
 import { tokenize } from '../src/math/expr/lexer.js';
 import { resolveSpec } from '../src/math/resolve.js';
+import { usageMessage } from './support/usage-error.js';
 
 /** The tree as fully parenthesized text, so that precedence is visible in one string. */
 function show(node: Ast): string {
@@ -28,16 +28,6 @@ function show(node: Ast): string {
 
 const parsed = (text: string) => show(parseExpression(text));
 
-/** The message of the UsageError `fn` throws (fails if it throws anything else, or nothing). */
-function usageMessage(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(UsageError);
-    return (err as Error).message;
-  }
-  throw new Error('expected a UsageError');
-}
 
 const errorOf = (text: string) => usageMessage(() => resolveSpec(text));
 

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../src/errors.js';
 import { catalog, findEntry } from '../src/math/catalog.js';
 import { resolveSpec } from '../src/math/resolve.js';
-import type { ActivationFn, Params, PointwiseEntry } from '../src/math/types.js';
+import type { ActivationFn, Params, PointwiseEntry, PointwiseKernel } from '../src/math/types.js';
 
 const SEED = 20261122;
 
@@ -83,37 +83,34 @@ function numericDerivative(g: (x: number) => number, x: number): number | undefi
 
 describe('forward-mode AD agrees with finite differences', () => {
   const point = fc.double({ min: -3, max: 3, noNaN: true });
-  it('f′ of random smooth expressions', () => {
+  /**
+   * The derivative `analytic` of `base` (f′ of f, or f″ of f′) against differences of `base`, for
+   * random smooth expressions at random points; counts the points where the check applied.
+   */
+  function againstDifferences(
+    pick: (k: PointwiseKernel) => [analytic: ((x: number) => number) | undefined, base: (x: number) => number],
+    numRuns: number,
+  ): number {
     let checked = 0;
     fc.assert(
       fc.property(smoothExpression, point, (text, x) => {
-        const fn = resolveSpec(text);
-        const k = fn.pointwise!;
-        const dy = k.df(x);
-        const numeric = numericDerivative(k.f, x);
-        if (numeric === undefined || !Number.isFinite(dy) || Math.abs(k.f(x)) > 1e8) return;
+        const [analytic, base] = pick(resolveSpec(text).pointwise!);
+        if (!analytic) return; // a catalog function without f″
+        const value = analytic(x);
+        const numeric = numericDerivative(base, x);
+        if (numeric === undefined || !Number.isFinite(value) || Math.abs(base(x)) > 1e8) return;
         checked++;
-        expect(Math.abs(dy - numeric), `${text} at x=${x}: ${dy} vs ${numeric}`).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(numeric)));
+        expect(Math.abs(value - numeric), `${text} at x=${x}: ${value} vs ${numeric}`).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(numeric)));
       }),
-      { seed: SEED, numRuns: 600 },
+      { seed: SEED, numRuns },
     );
-    expect(checked).toBeGreaterThan(400);
+    return checked;
+  }
+  it('f′ of random smooth expressions', () => {
+    expect(againstDifferences((k) => [k.df, k.f], 600)).toBeGreaterThan(400);
   });
   it('f″ of random smooth expressions (against differences of f′)', () => {
-    let checked = 0;
-    fc.assert(
-      fc.property(smoothExpression, point, (text, x) => {
-        const k = resolveSpec(text).pointwise!;
-        if (!k.d2) return; // a catalog function without f″ (none in this grammar today)
-        const d2 = k.d2(x);
-        const numeric = numericDerivative(k.df, x);
-        if (numeric === undefined || !Number.isFinite(d2) || Math.abs(k.df(x)) > 1e8) return;
-        checked++;
-        expect(Math.abs(d2 - numeric), `${text} at x=${x}: ${d2} vs ${numeric}`).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(numeric)));
-      }),
-      { seed: SEED, numRuns: 400 },
-    );
-    expect(checked).toBeGreaterThan(100);
+    expect(againstDifferences((k) => [k.d2, k.df], 400)).toBeGreaterThan(100);
   });
   it('f′ of piecewise expressions away from their kinks (switch points affine, so all are found)', () => {
     const piecewise = fc.tuple(

@@ -3,19 +3,10 @@
  * catalog calls (bound and validated like specs), kinks found under affine arguments, and errors.
  */
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../src/errors.js';
 import { classifySpec } from '../src/math/expr/classify.js';
 import { evaluate, resolveSpec } from '../src/math/resolve.js';
+import { usageMessage } from './support/usage-error.js';
 
-function usageMessage(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(UsageError);
-    return (err as Error).message;
-  }
-  throw new Error('expected a UsageError');
-}
 const errorOf = (text: string) => usageMessage(() => resolveSpec(text));
 
 describe('catalog spec or expression: one rule, no ambiguity', () => {
