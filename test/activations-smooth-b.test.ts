@@ -177,8 +177,9 @@ describe("torch's conventions at 0", () => {
     const k = kernelOf(Squareplus, { b: 0 });
     expect([k.f(0), k.df(0), k.f(-2), k.df(-2), k.f(3), k.df(3)]).toEqual([0, 0.5, 0, 0, 3, 1]);
   });
-  it('the other functions are smooth', () => {
-    for (const e of [Softplus, LogSigmoid, Mish, Softsign, Tanhshrink]) {
+  it('the other functions are smooth (Softplus apart from its threshold, below)', () => {
+    expect(Softplus.kinks({ beta: 1, threshold: Infinity })).toEqual([]);
+    for (const e of [LogSigmoid, Mish, Softsign, Tanhshrink]) {
       expect(e.kinks(Object.fromEntries(e.params.map((d) => [d.name, d.default]))), e.name).toEqual([]);
     }
   });
@@ -191,6 +192,14 @@ describe("Softplus threshold (part of torch's definition)", () => {
     // At beta·x = threshold: log1p(e^10)/2 and σ(10), from mpmath.
     expect(ulpError(k.f(5), parseExact('5.000022699449608432323385'))).toBeLessThanOrEqual(4);
     expect(ulpError(k.df(5), parseExact('0.9999546021312975656054952'))).toBeLessThanOrEqual(4);
+  });
+  it('the threshold is listed as a (2e−9) jump at threshold/beta, with torch’s f′ there', () => {
+    // f′(10⁻) = σ(20) = 0.99999999793884638180979…, f′ = 1 above; at x = 10 itself fl(2·10) = 20 is
+    // not > 20, so torch takes the formula: σ(20).
+    const [k] = Softplus.kinks({ beta: 2, threshold: 20 });
+    expect(k).toMatchObject({ x: 10, right: 1, jump: true });
+    expect(ulpError(k!.left, parseExact('0.9999999979388463818097964'))).toBeLessThanOrEqual(4);
+    expect(k!.dy).toBe(k!.left);
   });
   it('threshold = Infinity is the pure formula, without overflow (torch: inf and NaN at 800)', () => {
     const k = resolveSpec('Softplus(threshold=inf)').pointwise!;

@@ -1,7 +1,7 @@
 /** Softplus and functions built on it or on similar smooth ramps: Softplus, LogSigmoid, Mish, Squareplus, Softsign, Tanhshrink. */
-import { corner, noKinks, numberParam } from '../define.js';
+import { corner, jump, noKinks, numberParam } from '../define.js';
 import { twoProductError, twoSumError } from '../numerics/double-double.js';
-import { sigmoidDerivative, tanh, tanhDerivative } from '../numerics/logistic.js';
+import { sigmoid, sigmoidDerivative, tanh, tanhDerivative } from '../numerics/logistic.js';
 import { mish, mishDerivative, mishSecondDerivative } from '../numerics/mish.js';
 import { logSigmoid, logSigmoidDerivative, softplusKernel } from '../numerics/softplus.js';
 import { tanhshrink, tanhSquared } from '../numerics/tanhshrink.js';
@@ -38,8 +38,15 @@ export const Softplus: PointwiseEntry = {
   },
   usage:
     'A ReLU without the corner: strictly positive, smooth, with the logistic sigmoid as its derivative. Natural wherever an output must be positive (variances, rates, scale parameters); beta sharpens the bend toward ReLU.',
-  // f jumps by ~2e−9 at the threshold, far below any plot's resolution: not listed as a jump.
-  kinks: noKinks,
+  // torch's threshold is a (tiny) jump of f: log1p(e^(−threshold))/beta, 2.1e−9 at the default.
+  // At x = threshold/beta itself torch compares fl(beta·x) > threshold, so dy is our f′ there.
+  kinks: (p) => {
+    const beta = num(p, 'beta');
+    const threshold = num(p, 'threshold');
+    if (threshold === Infinity) return [];
+    const x = threshold / beta;
+    return [jump(x, sigmoid(threshold), 1, softplusKernel(beta, threshold).df(x))];
+  },
   kernel: (p) => softplusKernel(num(p, 'beta'), num(p, 'threshold')),
 };
 
@@ -114,6 +121,11 @@ function squareplusKernel(b: number): PointwiseKernel {
   // double-double (returned high word, fLo), so that f′ = f/r costs one more division.
   let fLo = 0;
   const value = (x: number, r: number): number => {
+    if (!(Math.abs(x) < 1e290)) {
+      // Sums and error terms near the overflow threshold: halve first, no compensation needed.
+      fLo = 0;
+      return x >= 0 ? 0.5 * x + 0.5 * r : (0.25 * b) / (0.5 * r - 0.5 * x);
+    }
     if (x >= 0) {
       const u = x + r;
       fLo = 0.5 * (twoSumError(x, r, u) + rLo);
@@ -129,10 +141,7 @@ function squareplusKernel(b: number): PointwiseKernel {
   };
   return {
     f: (x) => {
-      const r = root(x);
-      // r = ∞ only at x = ±∞ (the limits ∞ and 0; the error terms would be ∞ − ∞).
-      if (r === Infinity) return x > 0 ? x : 0;
-      const h = value(x, r);
+      const h = value(x, root(x));
       return h + fLo;
     },
     df: (x) => {
@@ -201,7 +210,8 @@ const softsignKernel: PointwiseKernel = {
   df: (x) => {
     const a = Math.abs(x);
     const d = 1 + a;
-    if (d === Infinity) return 0;
+    // Beyond 1e150 the error terms would overflow, and plain 1/d/d is within an ulp anyway.
+    if (d > 1e150) return 1 / d / d;
     const dd = d * d;
     const ddl = twoProductError(d, d, dd) + 2 * d * twoSumError(1, a, d);
     const q = 1 / dd;
@@ -210,7 +220,7 @@ const softsignKernel: PointwiseKernel = {
   d2: (x) => {
     const a = Math.abs(x);
     const d = 1 + a;
-    if (d === Infinity) return x > 0 ? -0 : 0;
+    if (d > 1e100) return (-2 * Math.sign(x)) / d / d / d;
     const dl = twoSumError(1, a, d);
     const dd = d * d;
     const ddl = twoProductError(d, d, dd) + 2 * d * dl;
@@ -234,7 +244,7 @@ export const Softsign: PointwiseEntry = {
     jax: 'jax.nn.soft_sign',
     keras: 'keras.activations.softsign',
     notes: [
-      'PyTorch 1.13 differentiates through |x| and loses digits for large |x| (Softsign′(700) to 9 digits) and returns NaN at ±Infinity (∞/∞); we return ±1 and 0.',
+      'PyTorch 1.13 differentiates through |x| and loses digits for large |x| (Softsign′(700) is off by 300 ulp) and returns NaN at ±Infinity (∞/∞); we return ±1 and 0.',
     ],
   },
   usage:

@@ -9,13 +9,76 @@
  * small correction, where Math.exp's error hardly matters.
  * (PyTorch's backward forms 1 − tanh², which is 0 from x ≈ 19 on, and returns NaN at ±Infinity.)
  */
-import { twoProductError, twoSumError } from './double-double.js';
+import { ddAdd, ddDiv, ddLow, ddMul, twoProductError, twoSumError } from './double-double.js';
 import { expParts, expSplit, scalePow2 } from './exp-split.js';
 
 /** Above this Mish = x and Mish′ = 1 to double precision (the corrections are ~x·e⁻²ˣ < 1e−32). */
 const DERIVATIVE_IS_ONE = 40;
 /** Above this Mish″ = 8(1 − x)e⁻²ˣ to double precision (relative corrections < e⁻ˣ). */
 const SECOND_TAIL = 40;
+/** Below this every result is 0 to double precision (and x·m would overflow its error term). */
+const ZERO_BELOW = -1500;
+
+/**
+ * Mish′ near its root x₀ ≈ −1.19243: there E·a and E²·R below cancel, so within ±0.3 of x₀ we use
+ * the Taylor series Σ cₙhⁿ, h = x − x₀ (exact as x − X0_HI − X0_LO), whose leading term c₁h carries
+ * the relative accuracy right through the root. Coefficients from mpmath at 80 digits (mp.taylor);
+ * 20 terms reach 5e−19 relative over the window (the nearest singularity is 2.8 away).
+ */
+const ROOT_WINDOW = 0.3;
+const X0_HI = -1.1924312145154952;
+const X0_LO = -4.8484829848031044e-17;
+const C1_HI = 0.2669479140495345;
+const C1_LO = 1.5332816617135587e-17;
+/** c₂ … c₂₀. */
+const C_REST = [
+  0.20473126408010586, 0.04190782104360987, -0.020271822716684245, -0.01582112656173338, -0.0033606849270232685,
+  0.0010924055409445854, 0.0009898181021289196, 0.00025412936386191073, -4.1961496031696126e-5, -5.582891567360688e-5,
+  -1.72992708103044e-5, 9.427361327376651e-7, 2.9088199364912223e-6, 1.071676702702074e-6, 2.6879417855557728e-8,
+  -1.4117255919499382e-7, -6.174424363104907e-8, -5.460186173028381e-9, 6.3895954615089855e-9,
+];
+
+function derivativeNearRoot(x: number): number {
+  const h = x - X0_HI; // exact (Sterbenz)
+  const hl = -X0_LO;
+  let tail = C_REST[C_REST.length - 1]!;
+  for (let i = C_REST.length - 2; i >= 0; i--) tail = tail * h + C_REST[i]!;
+  // c₁·(h + hl) in double-double, plus h²·(c₂ + c₃h + …), whose weight is at most a quarter.
+  const p = C1_HI * h;
+  const pe = twoProductError(C1_HI, h, p) + (C1_HI * hl + C1_LO * h);
+  return p + (pe + h * h * tail);
+}
+
+/**
+ * Mish′ = E·N/M on (x₀ + 0.3, 0], with N = (1 + x) + E·((1.5 + x) + E·g), g = 1 + E/4, and
+ * M = 1 + E·(2 + E·(2 + E·g)) (the expansion of B/D² below). Every term is positive there but the
+ * chain is long and its result sits near 0.5, so it is evaluated in double-double (≤ 4.3 ulp in
+ * double, ~1 ulp here).
+ */
+function derivativeNearZero(x: number): number {
+  const mh = expSplit(x, 0);
+  const ml = expParts.lo;
+  const k = expParts.k; // 0 or −1 here: E = (mh + ml)·2^k is exact to scale
+  const eh = scalePow2(mh, k);
+  const el = scalePow2(ml, k);
+  const g = 1 + 0.25 * eh;
+  const th = ddMul(eh, el, g, 0);
+  const tl = ddLow.lo;
+  const s = 1.5 + x;
+  const ch = ddAdd(s, twoSumError(1.5, x, s), th, tl);
+  const uh = ddMul(eh, el, ch, ddLow.lo);
+  const a = 1 + x;
+  const nh = ddAdd(a, twoSumError(1, x, a), uh, ddLow.lo);
+  const nl = ddLow.lo;
+  const q2 = ddAdd(2, 0, th, tl);
+  const q3 = ddMul(eh, el, q2, ddLow.lo);
+  const q = ddAdd(2, 0, q3, ddLow.lo);
+  const eq = ddMul(eh, el, q, ddLow.lo);
+  const mm = ddAdd(1, 0, eq, ddLow.lo);
+  const rh = ddDiv(nh, nl, mm, ddLow.lo);
+  const result = ddMul(mh, ml, rh, ddLow.lo);
+  return scalePow2(result + ddLow.lo, k);
+}
 
 export function mish(x: number): number {
   if (x > 0) {
@@ -25,7 +88,8 @@ export function mish(x: number): number {
     const e2 = e * e;
     return x - x * ((2 * e2) / (1 + 2 * e + 2 * e2));
   }
-  if (x === -Infinity || x === 0) return x === 0 ? x : -0; // ±0 keeps its sign
+  if (x === 0) return x; // ±0 keeps its sign
+  if (!(x > ZERO_BELOW)) return x === x ? -0 : NaN;
   // x·E·(1 − w), w = E(1 + E)/D ≤ 0.4: x·m exactly, then one subtraction.
   const mh = expSplit(x, 0);
   const ml = expParts.lo;
@@ -47,11 +111,13 @@ export function mishDerivative(x: number): number {
     const d = 1 + 2 * e + 2 * e2;
     return 1 + (2 * e2 * (2 * x * (1 + e) - d)) / (d * d);
   }
-  if (x === -Infinity) return -0;
+  if (!(x > ZERO_BELOW)) return x === x ? -0 : NaN;
+  if (x > X0_HI + ROOT_WINDOW) return derivativeNearZero(x);
+  if (x > X0_HI - ROOT_WINDOW) return derivativeNearRoot(x);
   // E·B/D² with B = 4(1 + x) + E·C, C = 6 + 4x + E(4 + E), D² = 4(1 + E·Q), Q = 2 + 2E + E² + E³/4,
   // rearranged as E·a + E²·R with a = 1 + x and R = (C/4 − a·Q)/(1 + E·Q): the leading E·a in
   // double-double, the correction (weight ≤ E) in double. Only near the root (x ≈ −1.19) do the two
-  // terms cancel.
+  // terms cancel, and there derivativeNearRoot takes over.
   const mh = expSplit(x, 0);
   const ml = expParts.lo;
   const k = expParts.k;
@@ -83,7 +149,7 @@ export function mishSecondDerivative(x: number): number {
     const t = (1 + 2 * e) / d;
     return (4 * e2 * (2 * (1 + e) + x * (e - 2 * t))) / (d * d);
   }
-  if (x === -Infinity) return 0;
+  if (!(x > ZERO_BELOW)) return x === x ? 0 : NaN;
   const mh = expSplit(x, 0);
   const ml = expParts.lo;
   const k = expParts.k;
