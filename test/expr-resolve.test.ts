@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classifySpec } from '../src/math/expr/classify.js';
+import { expandSweeps } from '../src/math/spec.js';
 import { evaluate, resolveSpec } from '../src/math/resolve.js';
 import { usageMessage } from './support/usage-error.js';
 
@@ -154,5 +155,25 @@ describe('evaluation', () => {
   it('max/min with NaN give NaN (value and derivative)', () => {
     const { y, dy } = evaluate('max(x, 0) + min(0, x)', [NaN]);
     expect([y[0], dy[0]]).toEqual([NaN, NaN]);
+  });
+});
+
+describe('parameter sweeps inside expressions, as in specs', () => {
+  it('give one expression per value, the cartesian product in the order written', () => {
+    expect(expandSweeps('x*elu(x, alpha=0.5|1)')).toEqual(['x*elu(x, alpha=0.5)', 'x*elu(x, alpha=1)']);
+    expect(expandSweeps('leaky_relu(x, negative_slope = 0.1 | 0.2) + celu(x, alpha=1|2)')).toEqual([
+      'leaky_relu(x, negative_slope = 0.1) + celu(x, alpha=1)',
+      'leaky_relu(x, negative_slope = 0.1) + celu(x, alpha=2)',
+      'leaky_relu(x, negative_slope = 0.2) + celu(x, alpha=1)',
+      'leaky_relu(x, negative_slope = 0.2) + celu(x, alpha=2)',
+    ]);
+    expect(expandSweeps('ELU(alpha=0.5|1)')).toEqual(['ELU(alpha=0.5)', 'ELU(alpha=1)']);
+  });
+  it('refuse a name shared by several functions, an empty value, and | outside a keyword', () => {
+    expect(usageMessage(() => expandSweeps('Mine=ELU(alpha=0.5|1)'))).toBe(
+      "'Mine=ELU(alpha=0.5|1)': a sweep gives several functions, which cannot share the name 'Mine'; drop 'Mine='",
+    );
+    expect(usageMessage(() => expandSweeps('elu(x, alpha=0.5|)'))).toBe("'elu(x, alpha=0.5|)': empty value in the sweep alpha=0.5|");
+    expect(errorOf(expandSweeps('max(x|1, 0)')[0]!)).toBe("unexpected character '|' at column 6 (a sweep such as alpha=0.5|1 goes in a keyword parameter)");
   });
 });

@@ -3,6 +3,8 @@
  * This file only splits the text; binding names and values to the catalog is params.ts's job.
  */
 import { UsageError } from '../errors.js';
+import { classifySpec } from './expr/classify.js';
+import { expandExpressionSweeps } from './expr/sweeps.js';
 
 export interface SpecArg {
   readonly key: string;
@@ -70,6 +72,8 @@ export function parseSpec(text: string): ParsedSpec {
  */
 export function expandSweeps(text: string): string[] {
   if (!text.includes('|')) return [text];
+  const form = classifySpec(text);
+  if (form.kind === 'expression' || form.name !== undefined) return expandExpressionSweeps(text, form);
   const { name, args } = parseSpec(text);
   let combos: SpecArg[][] = [[]];
   for (const arg of args) {

@@ -33,6 +33,13 @@ const OPERATORS: readonly (readonly [string, string])[] = [
 ];
 const PUNCTUATION: Readonly<Record<string, TokenKind>> = { '(': '(', ')': ')', ',': ',', '=': '=' };
 
+const HINTS: Readonly<Record<string, string>> = {
+  '!': ' (use != for "not equal")',
+  '"': ' (words need no quotes: approximate=tanh)',
+  "'": ' (words need no quotes: approximate=tanh)',
+  '|': ' (a sweep such as alpha=0.5|1 goes in a keyword parameter)',
+};
+
 /** A character as it should appear in an error message (control characters escaped). */
 export function showChar(ch: string): string {
   const code = ch.codePointAt(0)!;
@@ -89,7 +96,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       continue;
     }
     const ch = String.fromCodePoint(text.codePointAt(pos)!);
-    const hint = ch === '!' ? ' (use != for "not equal")' : ch === '"' || ch === "'" ? ' (words need no quotes: approximate=tanh)' : '';
+    const hint = HINTS[ch] ?? '';
     throw new UsageError(`unexpected character '${showChar(ch)}' at ${column(pos)}${hint}`);
   }
   tokens.push({ kind: 'end', text: '', pos: to });
