@@ -568,6 +568,26 @@ describe('accuracy where torch rounds twice', () => {
   });
 });
 
+describe('Maxout next to a crossing that is not a double', () => {
+  // Maxout(w1=1, b1=0, w2=0.25, b2=-1): the pieces cross at −4/3. torch 1.13 compares the rounded
+  // pieces: f′ = 0.625 (a tie) both at x* = −1.3333333333333333 = (b2 − b1)/(w1 − w2) and at the
+  // double below, −1.3333333333333335, where exactly x < −4/3 and the slope is 0.25.
+  const fn = resolveSpec('Maxout(w1=1, b1=0, w2=0.25, b2=-1)');
+  it("lists the corner at x* with torch's value there", () => {
+    expect(fn.kinks).toEqual([{ x: -1.3333333333333333, left: 0.25, right: 1, dy: 0.625, jump: false }]);
+    expect(fn.pointwise!.df(-1.3333333333333333)).toBe(0.625);
+  });
+  it('returns the exact slope at the other doubles, where torch reports a false tie', () => {
+    expect(fn.pointwise!.df(-1.3333333333333335)).toBe(0.25);
+    expect(fn.pointwise!.df(-1.333333333333333)).toBe(1);
+  });
+  it('keeps the right piece at ±1.7976931348623157e308 (torch: f = −4.4942328371557893e307, f′ = 0.25; f′(max) = 1)', () => {
+    const { y, dy } = fn.evaluate([-Number.MAX_VALUE, Number.MAX_VALUE]);
+    expect(Array.from(y)).toEqual([-4.4942328371557893e307, Number.MAX_VALUE]);
+    expect(Array.from(dy)).toEqual([0.25, 1]);
+  });
+});
+
 describe('RReLU training mode', () => {
   const xs = Array.from({ length: 2001 }, (_, i) => -10 + i / 100);
 

@@ -5,6 +5,7 @@
  */
 import { choiceParam, corner, jump, numberParam } from '../define.js';
 import { seedKey, uniformFromBits } from '../numerics/bit-hash.js';
+import { twoProductError, twoSumError } from '../numerics/double-double.js';
 import { choice, num } from '../params.js';
 import type { CatalogEntry, Kink, PointwiseEntry, PointwiseKernel } from '../types.js';
 
@@ -274,8 +275,24 @@ export const Threshold: PointwiseEntry = {
   },
 };
 
-/** max(w1·x+b1, w2·x+b2) with torch.maximum's gradient: an even split at a tie. */
+/** Bound on the rounding errors of two pieces w·x + b, relative to their largest term (4 terms, margin 2). */
+const PIECE_ROUNDING = 2 ** -49;
+
+/** Where the two pieces cross, as the double (b2 − b1)/(w1 − w2); undefined if they do not. */
+function maxoutCrossing(w1: number, b1: number, w2: number, b2: number): number | undefined {
+  if (w1 === w2) return undefined;
+  const x = (b2 - b1) / (w1 - w2);
+  return Number.isFinite(x) ? x : undefined;
+}
+
+/**
+ * max(w1·x+b1, w2·x+b2). At the corner x* (the double nearest the crossing, as torch would compute
+ * it) f′ is torch's: it compares the rounded pieces and splits a tie evenly, (w1 + w2)/2. Elsewhere
+ * the larger piece is decided exactly (double-double) when rounding could flip the order, so f′ is
+ * the true slope where torch can report a false tie.
+ */
 function maxoutKernel(w1: number, b1: number, w2: number, b2: number): PointwiseKernel {
+  const crossing = maxoutCrossing(w1, b1, w2, b2);
   // At ±∞ a piece with slope 0 is its constant (IEEE would give 0·∞ = NaN); torch gives NaN there.
   const piece = (w: number, b: number, x: number): number => (w === 0 ? b : w * x + b);
   const atPlusInfinity = Math.max(piece(w1, b1, Infinity), piece(w2, b2, Infinity));
@@ -283,19 +300,36 @@ function maxoutKernel(w1: number, b1: number, w2: number, b2: number): Pointwise
   const steeper = Math.max(w1, w2);
   const shallower = Math.min(w1, w2);
   const tie = w1 * 0.5 + w2 * 0.5;
+  /** Sign of (w1·x + b1) − (w2·x + b2) for finite x, given the rounded pieces a and c. */
+  const order = (x: number, a: number, c: number): number => {
+    const p1 = w1 * x;
+    const p2 = w2 * x;
+    const slack = Math.max(Math.abs(p1), Math.abs(b1), Math.abs(p2), Math.abs(b2)) * PIECE_ROUNDING;
+    if (a - c > slack) return 1;
+    if (c - a > slack) return -1;
+    // Each piece as hi + lo, exact but for one rounding of lo; then the sign of their difference.
+    const lo1 = twoSumError(p1, b1, a) + twoProductError(w1, x, p1);
+    const lo2 = twoSumError(p2, b2, c) + twoProductError(w2, x, p2);
+    const d = a - c;
+    const diff = d + (twoSumError(a, -c, d) + (lo1 - lo2));
+    // NaN: products near the overflow threshold cannot be split; the rounded order is all we have.
+    const sign = diff === diff ? diff : d;
+    return sign > 0 ? 1 : sign < 0 ? -1 : 0;
+  };
   return {
-    // Finite x: exactly torch's arithmetic (w·x + b, no fused multiply-add), so ties fall where torch's do.
+    // Finite x: the larger piece, each computed as torch does (w·x + b, no fused multiply-add).
     f: (x) => {
       if (x - x !== 0) return x === Infinity ? atPlusInfinity : x === -Infinity ? atMinusInfinity : NaN;
       const a = w1 * x + b1;
       const c = w2 * x + b2;
-      return a > c ? a : c;
+      return order(x, a, c) >= 0 ? a : c;
     },
     df: (x) => {
       if (x - x !== 0) return x === Infinity ? steeper : x === -Infinity ? shallower : NaN;
       const a = w1 * x + b1;
       const c = w2 * x + b2;
-      return a > c ? w1 : c > a ? w2 : tie;
+      const o = x === crossing ? Math.sign(a - c) : order(x, a, c);
+      return o > 0 ? w1 : o < 0 ? w2 : tie;
     },
     d2: zeroUnlessNaN,
   };
@@ -315,28 +349,23 @@ export const Maxout: PointwiseEntry = {
   ],
   formula: {
     f: 'max(w1·x + b1, w2·x + b2)',
-    df: 'w1 where the first piece is larger, w2 where the second is, (w1 + w2)/2 at the crossing',
+    df: 'w1 where the first piece is larger, w2 where the second is, (w1 + w2)/2 where they tie',
   },
   equivalents: {
     torch: 'torch.maximum(w1*x + b1, w2*x + b2)',
     notes: [
       'A maxout unit takes the maximum over k learned affine maps of its input vector; this is k = 2 along one input direction.',
       'torch.maximum splits the gradient evenly at a tie, so at the crossing f′ = (w1 + w2)/2: with the defaults (ReLU\'s shape) f′(0) = 0.5, not ReLU\'s 0.',
+      'The corner is listed at the double (b2 − b1)/(w1 − w2), with the f′ torch gives there (it compares the rounded pieces: a tie gives the mean). At the doubles next to a crossing that is not itself a double, torch can also report a false tie; we compare the pieces exactly there and return the true slope.',
       'jax.nn and Keras have no maxout activation.',
     ],
   },
   usage:
     'Maxout learns its own piecewise-linear activation as the upper envelope of several linear pieces; with two pieces it can represent ReLU, leaky ReLU and |x|. It was designed to pair with dropout, at the price of k times the parameters.',
   kinks: (p) => {
-    const w1 = num(p, 'w1');
-    const b1 = num(p, 'b1');
-    const w2 = num(p, 'w2');
-    const b2 = num(p, 'b2');
-    if (w1 === w2) return [];
-    const x = (b2 - b1) / (w1 - w2);
-    if (!Number.isFinite(x)) return [];
-    // Where x is not an exact tie in floating point, the catalog returns w1 or w2 there, as torch does.
-    return [corner(x, Math.min(w1, w2), Math.max(w1, w2), maxoutKernel(w1, b1, w2, b2).df(x))];
+    const [w1, b1, w2, b2] = [num(p, 'w1'), num(p, 'b1'), num(p, 'w2'), num(p, 'b2')];
+    const x = maxoutCrossing(w1, b1, w2, b2);
+    return x === undefined ? [] : [corner(x, Math.min(w1, w2), Math.max(w1, w2), maxoutKernel(w1, b1, w2, b2).df(x))];
   },
   kernel: (p) => maxoutKernel(num(p, 'w1'), num(p, 'b1'), num(p, 'w2'), num(p, 'b2')),
 };
