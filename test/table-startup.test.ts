@@ -47,7 +47,6 @@ describe('lean start-up', () => {
     const loaded = rel(closure('commands/table.ts', false));
     expect(loaded.filter((m) => DRAWING.test(m))).toEqual([]);
     expect(loaded).not.toContain('chalk');
-    expect(loaded).toContain('cli-table3');
     const ever = rel(closure('commands/table.ts', true));
     expect(ever.filter((m) => DRAWING.test(m))).toEqual([]);
     expect(ever).toContain('chalk');

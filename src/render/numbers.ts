@@ -16,11 +16,23 @@ export function formatSignificant(v: number, digits: number, minus = '-'): strin
   if (v === Infinity) return 'inf';
   if (v === -Infinity) return `${minus}inf`;
   if (v === 0) return Object.is(v, -0) ? `${minus}0` : '0';
-  let s = v.toPrecision(digits);
-  // Trim zeros after the decimal point, in plain and in exponent form.
-  s = s.replace(/(\.\d*?)0+(e|$)/, '$1$2').replace(/\.(e|$)/, '$1');
-  s = s.replace(/e\+?/, 'e');
+  const s = trimZeros(v.toPrecision(digits));
   return minus === '-' ? s : s.replace(/-/g, minus);
+}
+
+/** `0.500000` → `0.5`, `1.00000e-7` → `1e-7`, `1.5e+21` → `1.5e21` (no regular expressions: tables call this millions of times). */
+function trimZeros(s: string): string {
+  const e = s.indexOf('e');
+  let mantissa = e < 0 ? s : s.slice(0, e);
+  if (mantissa.includes('.')) {
+    let end = mantissa.length;
+    while (mantissa.charCodeAt(end - 1) === 48) end--; // '0'
+    if (mantissa.charCodeAt(end - 1) === 46) end--; // '.'
+    mantissa = mantissa.slice(0, end);
+  }
+  if (e < 0) return mantissa;
+  const exponent = s.slice(e + 1);
+  return `${mantissa}e${exponent.startsWith('+') ? exponent.slice(1) : exponent}`;
 }
 
 /** The JSON text of a number under the contract above. */

@@ -5,28 +5,12 @@
  * images; ./render.ts then snaps text to cells and draws everything else as braille dots.
  */
 import type { LayoutStyle, TextMeasure } from '../layout.js';
+import { cellWidth } from '../text-width.js';
+
+export { cellWidth };
 
 export const DOTS_PER_COLUMN = 2;
 export const DOTS_PER_ROW = 4;
-
-/** Cells a string takes: one per code point, two for East Asian wide characters. */
-export function cellWidth(text: string): number {
-  let n = 0;
-  for (const ch of text) n += isWide(ch.codePointAt(0)!) ? 2 : 1;
-  return n;
-}
-
-function isWide(cp: number): boolean {
-  return (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0xa4cf) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6)
-  );
-}
 
 /** Text "size" is one row (4 dots): 3 above the baseline, 1 below. */
 export const cellMeasure: TextMeasure = {
