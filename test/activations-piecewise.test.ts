@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../src/errors.js';
 import { findEntry } from '../src/math/catalog.js';
 import { resolveSpec } from '../src/math/resolve.js';
+import { ulpDistance } from './support/exact.js';
 
 /**
  * [spec, x, torch y, torch dy]: torch 1.13 float64 (Debian python3-torch, /usr/bin/python3), the
@@ -402,21 +403,6 @@ const TORCH_POINTS: readonly (readonly [string, number, number, number])[] = [
   ['SparseSigmoid', 1000.0, 1.0, 0.0],
 ];
 
-const bits = new BigUint64Array(1);
-const asFloat = new Float64Array(bits.buffer);
-/** Distance in units in the last place of `expected` (2^-1074 for 0 and subnormals). */
-function ulpsApart(actual: number, expected: number): number {
-  if (Object.is(actual, expected)) return 0;
-  const a = Math.abs(expected);
-  let ulp = 2 ** -1074;
-  if (a >= 2 ** -1022 && Number.isFinite(a)) {
-    asFloat[0] = a;
-    bits[0]! += 1n;
-    ulp = asFloat[0]! - a;
-  }
-  return Math.abs(actual - expected) / ulp;
-}
-
 const bySpec = new Map<string, (readonly [number, number, number])[]>();
 for (const [spec, x, y, dy] of TORCH_POINTS) {
   if (!bySpec.has(spec)) bySpec.set(spec, []);
@@ -432,8 +418,8 @@ describe('piecewise entries agree with torch 1.13 float64 autograd', () => {
         // Zeros must match in sign (torch's forward passes); other values within 2 ulp (our
         // Hardswish′ is (2x+3)/6 where torch computes x/3 + 0.5).
         if (ty === 0) expect(Object.is(y[i], ty), `${spec} f(${x}) = ${y[i]}, torch ${ty}`).toBe(true);
-        else expect(ulpsApart(y[i]!, ty), `${spec} f(${x}) = ${y[i]}, torch ${ty}`).toBeLessThanOrEqual(2);
-        expect(ulpsApart(dy[i]!, tdy), `${spec} f′(${x}) = ${dy[i]}, torch ${tdy}`).toBeLessThanOrEqual(2);
+        else expect(ulpDistance(y[i]!, ty), `${spec} f(${x}) = ${y[i]}, torch ${ty}`).toBeLessThanOrEqual(2);
+        expect(ulpDistance(dy[i]!, tdy), `${spec} f′(${x}) = ${dy[i]}, torch ${tdy}`).toBeLessThanOrEqual(2);
       });
     });
   }

@@ -4,25 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { resolveSpec } from '../src/math/resolve.js';
-
-const bits = new BigUint64Array(1);
-const asFloat = new Float64Array(bits.buffer);
-/** Distance in units in the last place of `expected` (2^-1074 for 0 and subnormals). */
-function ulpsApart(actual: number, expected: number): number {
-  if (Object.is(actual, expected) || (actual === 0 && expected === 0)) return 0;
-  const a = Math.abs(expected);
-  let ulp = 2 ** -1074;
-  if (a >= 2 ** -1022 && Number.isFinite(a)) {
-    asFloat[0] = a;
-    bits[0]! += 1n;
-    ulp = asFloat[0]! - a;
-  }
-  return Math.abs(actual - expected) / ulp;
-}
+import { ulpDistance } from './support/exact.js';
 
 function expectUlps(actual: ArrayLike<number>, expected: readonly number[], max: number, what: string): void {
   expect(actual.length, what).toBe(expected.length);
-  expected.forEach((e, i) => expect(ulpsApart(actual[i]!, e), `${what}[${i}] = ${actual[i]}, exact ${e}`).toBeLessThanOrEqual(max));
+  expected.forEach((e, i) => expect(ulpDistance(actual[i]!, e), `${what}[${i}] = ${actual[i]}, exact ${e}`).toBeLessThanOrEqual(max));
 }
 
 /**
