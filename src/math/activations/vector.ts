@@ -167,8 +167,13 @@ function fillNaN(...arrays: Float64Array[]): void {
   for (const a of arrays) a.fill(NaN);
 }
 
+/** An n×n Jacobian as rows, row i = ∂yᵢ/∂x. */
+function matrix(n: number, entry: (i: number, j: number) => number): Float64Array[] {
+  return Array.from({ length: n }, (_, i) => Float64Array.from({ length: n }, (_, j) => entry(i, j)));
+}
+
 function nanJacobian(n: number): Float64Array[] {
-  return Array.from({ length: n }, () => new Float64Array(n).fill(NaN));
+  return matrix(n, () => NaN);
 }
 
 /** Softmax of sign·x: S and the diagonal ±S(1 − S); the Jacobian is ±(diag(S) − S·Sᵀ). */
@@ -196,11 +201,7 @@ function softmaxKernel(sign: 1 | -1): VectorKernel {
         sLo[i] = ex.sLo;
         diag[i] = sign * ex.diagonal();
       }
-      return Array.from({ length: n }, (_, i) => {
-        const row = new Float64Array(n);
-        for (let j = 0; j < n; j++) row[j] = i === j ? diag[i]! : -sign * multiply(sHi[i]!, sLo[i]!, sHi[j]!, sLo[j]!);
-        return row;
-      });
+      return matrix(n, (i, j) => (i === j ? diag[i]! : -sign * multiply(sHi[i]!, sLo[i]!, sHi[j]!, sLo[j]!)));
     },
   };
 }
@@ -234,11 +235,7 @@ const logSoftmaxKernel: VectorKernel = {
       s[j] = ex.sHi;
       c[j] = ex.cHi;
     }
-    return Array.from({ length: n }, (_, i) => {
-      const row = new Float64Array(n);
-      for (let j = 0; j < n; j++) row[j] = i === j ? c[i]! : -s[j]!;
-      return row;
-    });
+    return matrix(n, (i, j) => (i === j ? c[i]! : -s[j]!));
   },
 };
 
@@ -334,12 +331,7 @@ const sparsemaxKernel: VectorKernel = {
     if (size === 0) return nanJacobian(n);
     const inv = 1 / size;
     const diag = (size - 1) / size;
-    return Array.from({ length: n }, (_, i) => {
-      const row = new Float64Array(n);
-      if (!inSupport(x[i]!, cutoff)) return row;
-      for (let j = 0; j < n; j++) if (inSupport(x[j]!, cutoff)) row[j] = i === j ? diag : -inv;
-      return row;
-    });
+    return matrix(n, (i, j) => (!inSupport(x[i]!, cutoff) || !inSupport(x[j]!, cutoff) ? 0 : i === j ? diag : -inv));
   },
 };
 
