@@ -26,6 +26,12 @@ describe('actfn table: pretty output', () => {
     expect(lines[5]).toMatch(/│\s+1 │\s+1 │\s+1 │ 0\.731059 │ 0\.196612 │/);
   });
 
+  it('stays linear in the number of rows (20 001 rows)', async () => {
+    const r = await runCli(['table', 'ReLU', '--range', '0,2', '--step', '0.0001']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(20_001 + 4);
+  });
+
   it('defaults to x = −3…3 in steps of 1', async () => {
     const r = await runCli(['table', 'ReLU']);
     const xs = r.stdout.split('\n').slice(3, -2).map((l) => l.split('│')[1]!.trim());
