@@ -40,7 +40,7 @@ export const ELU: PointwiseEntry = {
     jax: 'jax.nn.elu(x, alpha)',
     keras: 'keras.activations.elu(x, alpha)',
     notes: [
-      'PyTorch 1.13 computes eˣ − 1 as exp(x) − 1, so its ELU(−1e−10) = −1.0000000827e−10 (8 digits wrong); we use expm1.',
+      'PyTorch 1.13 computes eˣ − 1 as exp(x) − 1, so its ELU(−1e−10) = −1.0000000827e−10 is correct to 7 digits only; we use expm1.',
       'ELU′(0) = alpha: torch’s elu_backward takes the x ≤ 0 branch at 0.',
     ],
   },
@@ -122,7 +122,7 @@ export const CELU: PointwiseEntry = {
     keras: 'keras.activations.celu(x, alpha)',
     notes: [
       'CELU with alpha = 1 is ELU with alpha = 1.',
-      'PyTorch 1.13 loses precision through alpha: with alpha = 0.1 it gives CELU′(0) = 0.999999985 (exactly 1) and CELU(−1e−10) = −9.9999997e−11.',
+      'PyTorch 1.13 loses precision through alpha: with alpha = 0.1 it gives CELU′(0) = 0.999999985 (the exact value is 1) and CELU(−1e−10) = −9.9999997e−11.',
     ],
   },
   usage:

@@ -1,12 +1,13 @@
 /** Softplus and functions built on it or on similar smooth ramps: Softplus, LogSigmoid, Mish, Squareplus, Softsign, Tanhshrink. */
 import { corner, jump, noKinks, numberParam } from '../define.js';
-import { twoProductError, twoSumError } from '../numerics/double-double.js';
 import { sigmoid, sigmoidDerivative, tanh, tanhDerivative } from '../numerics/logistic.js';
 import { mish, mishDerivative, mishSecondDerivative } from '../numerics/mish.js';
 import { logSigmoid, logSigmoidDerivative, softplusKernel } from '../numerics/softplus.js';
+import { softsignKernel } from '../numerics/softsign.js';
+import { squareplusKernel } from '../numerics/squareplus.js';
 import { tanhshrink, tanhSquared } from '../numerics/tanhshrink.js';
 import { num } from '../params.js';
-import type { CatalogEntry, PointwiseEntry, PointwiseKernel } from '../types.js';
+import type { CatalogEntry, PointwiseEntry } from '../types.js';
 
 export const Softplus: PointwiseEntry = {
   name: 'Softplus',
@@ -92,85 +93,6 @@ export const Mish: PointwiseEntry = {
   kernel: () => ({ f: mish, df: mishDerivative, d2: mishSecondDerivative }),
 };
 
-/** 2⁶⁰⁰: scales x² + b into the normal range when it would overflow or underflow. */
-const SCALE = 2 ** 600;
-
-function squareplusKernel(b: number): PointwiseKernel {
-  // r = √(x² + b) as r + rLo (the low word of the last call, kept here so nothing is allocated).
-  let rLo = 0;
-  const root = (x: number): number => {
-    const h = x * x;
-    const s = h + b;
-    if (s < 1e300 && s > 1e-300) {
-      const sl = twoSumError(h, b, s) + twoProductError(x, x, h);
-      const r = Math.sqrt(s);
-      const rr = r * r;
-      rLo = (s - rr - twoProductError(r, r, rr) + sl) / (2 * r);
-      return r;
-    }
-    // x² + b would overflow or underflow: scale by 2^∓600 (b by 2^∓1200, in two steps).
-    rLo = 0;
-    if (!(s < 1e300)) {
-      const xs = x / SCALE;
-      return Math.sqrt(xs * xs + b / SCALE / SCALE) * SCALE;
-    }
-    const xs = x * SCALE;
-    return Math.sqrt(xs * xs + b * SCALE * SCALE) / SCALE;
-  };
-  // f = (x + r)/2 for x ≥ 0; for x < 0 that cancels, so f = b/(2(r − x)) there. Either way as a
-  // double-double (returned high word, fLo), so that f′ = f/r costs one more division.
-  let fLo = 0;
-  const value = (x: number, r: number): number => {
-    if (!(Math.abs(x) < 1e290)) {
-      // Sums and error terms near the overflow threshold: halve first, no compensation needed.
-      fLo = 0;
-      return x >= 0 ? 0.5 * x + 0.5 * r : (0.25 * b) / (0.5 * r - 0.5 * x);
-    }
-    if (x >= 0) {
-      const u = x + r;
-      fLo = 0.5 * (twoSumError(x, r, u) + rLo);
-      return 0.5 * u;
-    }
-    const v = r - x;
-    const vl = twoSumError(r, -x, v) + rLo;
-    const w = 2 * v;
-    const q = b / w;
-    const p = q * w;
-    fLo = (b - p - twoProductError(q, w, p)) / w - q * (vl / v);
-    return q;
-  };
-  return {
-    f: (x) => {
-      const h = value(x, root(x));
-      return h + fLo;
-    },
-    df: (x) => {
-      const r = root(x);
-      if (r === Infinity) return x > 0 ? 1 : 0;
-      // b = 0, x = 0: the corner; we take ½.
-      if (r === 0) return x === 0 ? 0.5 : NaN;
-      const h = value(x, r);
-      const q = h / r;
-      return h === 0 ? q : q + q * (fLo / h - rLo / r);
-    },
-    // f″ = b/(2r³).
-    d2:
-      b === 0
-        ? (x) => (x === x ? 0 : NaN)
-        : (x) => {
-            const r = root(x);
-            const rr = r * r;
-            const rrl = twoProductError(r, r, rr) + 2 * r * rLo;
-            const c = rr * r;
-            const cl = twoProductError(rr, r, c) + (rrl * r + rr * rLo);
-            // r³ out of range (|x| > 1e100, or x and b both tiny): divide step by step instead.
-            if (!(c > 1e-290 && c < 1e300)) return (0.5 * b) / r / r / r;
-            const q = (0.5 * b) / c;
-            return q - q * (cl / c);
-          },
-  };
-}
-
 export const Squareplus: PointwiseEntry = {
   name: 'Squareplus',
   aliases: ['squareplus', 'square_plus'],
@@ -192,43 +114,6 @@ export const Squareplus: PointwiseEntry = {
     'Where you want a Softplus-like smooth ramp but only multiplies and a square root, e.g. on hardware where exp is slow. It approaches its asymptotes algebraically (like b/(4|x|)) rather than exponentially, so its left tail stays positive much longer.',
   kinks: (p) => (num(p, 'b') === 0 ? [corner(0, 0, 1, 0.5)] : []),
   kernel: (p) => squareplusKernel(num(p, 'b')),
-};
-
-/**
- * 1 + |x| = d + dl exactly (dl: its rounding error), so that f = x/(d + dl) and
- * f′ = 1/(d + dl)² lose only their final rounding.
- */
-const softsignKernel: PointwiseKernel = {
-  f: (x) => {
-    const a = Math.abs(x);
-    const d = 1 + a;
-    if (d === Infinity) return Math.sign(x);
-    if (x === 0) return x; // ±0 keeps its sign
-    const q = x / d;
-    return q - q * (twoSumError(1, a, d) / d);
-  },
-  df: (x) => {
-    const a = Math.abs(x);
-    const d = 1 + a;
-    // Beyond 1e150 the error terms would overflow, and plain 1/d/d is within an ulp anyway.
-    if (d > 1e150) return 1 / d / d;
-    const dd = d * d;
-    const ddl = twoProductError(d, d, dd) + 2 * d * twoSumError(1, a, d);
-    const q = 1 / dd;
-    return q - q * (ddl / dd);
-  },
-  d2: (x) => {
-    const a = Math.abs(x);
-    const d = 1 + a;
-    if (d > 1e100) return (-2 * Math.sign(x)) / d / d / d;
-    const dl = twoSumError(1, a, d);
-    const dd = d * d;
-    const ddl = twoProductError(d, d, dd) + 2 * d * dl;
-    const c = dd * d;
-    const cl = twoProductError(dd, d, c) + (ddl * d + dd * dl);
-    const q = (-2 * Math.sign(x)) / c;
-    return q - q * (cl / c);
-  },
 };
 
 export const Softsign: PointwiseEntry = {
@@ -267,7 +152,7 @@ export const Tanhshrink: PointwiseEntry = {
     keras: 'keras.activations.tanh_shrink',
     notes: [
       'Not in jax.nn.',
-      'PyTorch 1.13 subtracts directly, so it cancels near 0 (Tanhshrink(1e−5) = 3.3333288e−16, exactly 3.3333333e−16) and its gradient 1 − sech² is 0 to ~1e−16 below |x| ≈ 1e−8; we use a continued fraction there and tanh².',
+      'PyTorch 1.13 subtracts directly, so it cancels near 0 (Tanhshrink(1e−5) = 3.3333288e−16, exactly 3.3333333e−16) and its gradient 1 − sech² x is 0 below |x| ≈ 1e−8 (where it is ≈ x²); we use a continued fraction there and tanh² x.',
     ],
   },
   usage:
