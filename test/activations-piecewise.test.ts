@@ -567,6 +567,10 @@ describe('Maxout next to a crossing that is not a double', () => {
     expect(fn.pointwise!.df(-1.3333333333333335)).toBe(0.25);
     expect(fn.pointwise!.df(-1.333333333333333)).toBe(1);
   });
+  it('compares exactly at subnormal x too (torch 1.13: both pieces round to 1e-323, a false tie, f′ = 1.9268039340007168)', () => {
+    // Exactly, 2x > 1.8536078680014336x for x = 5e-324 > 0: the slope is 2.
+    expect(resolveSpec('Maxout(w1=2, b1=0, w2=1.8536078680014336, b2=0)').pointwise!.df(5e-324)).toBe(2);
+  });
   it('keeps the right piece at ±1.7976931348623157e308 (torch: f = −4.4942328371557893e307, f′ = 0.25; f′(max) = 1)', () => {
     const { y, dy } = fn.evaluate([-Number.MAX_VALUE, Number.MAX_VALUE]);
     expect(Array.from(y)).toEqual([-4.4942328371557893e307, Number.MAX_VALUE]);

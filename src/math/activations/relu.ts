@@ -275,8 +275,11 @@ export const Threshold: PointwiseEntry = {
   },
 };
 
-/** Bound on the rounding errors of two pieces w·x + b, relative to their largest term (4 terms, margin 2). */
-const PIECE_ROUNDING = 2 ** -49;
+/**
+ * Bound on the rounding error of (w1·x + b1) − (w2·x + b2) computed from rounded pieces, relative to
+ * |x|·(|w1| + |w2|) + |b1| + |b2|: each piece errs by at most 2^−53·(2|w·x| + |b|); 2^−51 leaves margin.
+ */
+const PIECE_ROUNDING = 2 ** -51;
 
 /** Where the two pieces cross, as the double (b2 − b1)/(w1 − w2); undefined if they do not. */
 function maxoutCrossing(w1: number, b1: number, w2: number, b2: number): number | undefined {
@@ -300,21 +303,32 @@ function maxoutKernel(w1: number, b1: number, w2: number, b2: number): Pointwise
   const steeper = Math.max(w1, w2);
   const shallower = Math.min(w1, w2);
   const tie = w1 * 0.5 + w2 * 0.5;
-  /** Sign of (w1·x + b1) − (w2·x + b2) for finite x, given the rounded pieces a and c. */
-  const order = (x: number, a: number, c: number): number => {
+  const slopes = Math.abs(w1) + Math.abs(w2);
+  const intercepts = Math.abs(b1) + Math.abs(b2);
+  /** Sign of (w1·x + b1) − (w2·x + b2) from double-double pieces (exact but for one rounding of each lo). */
+  const exactOrder = (x: number, c1: number, c2: number): number => {
     const p1 = w1 * x;
     const p2 = w2 * x;
-    const slack = Math.max(Math.abs(p1), Math.abs(b1), Math.abs(p2), Math.abs(b2)) * PIECE_ROUNDING;
-    if (a - c > slack) return 1;
-    if (c - a > slack) return -1;
-    // Each piece as hi + lo, exact but for one rounding of lo; then the sign of their difference.
-    const lo1 = twoSumError(p1, b1, a) + twoProductError(w1, x, p1);
-    const lo2 = twoSumError(p2, b2, c) + twoProductError(w2, x, p2);
+    const a = p1 + c1;
+    const c = p2 + c2;
+    const lo1 = twoSumError(p1, c1, a) + twoProductError(w1, x, p1);
+    const lo2 = twoSumError(p2, c2, c) + twoProductError(w2, x, p2);
     const d = a - c;
     const diff = d + (twoSumError(a, -c, d) + (lo1 - lo2));
     // NaN: products near the overflow threshold cannot be split; the rounded order is all we have.
     const sign = diff === diff ? diff : d;
     return sign > 0 ? 1 : sign < 0 ? -1 : 0;
+  };
+  /** Sign of (w1·x + b1) − (w2·x + b2) for finite x, given the rounded pieces a and c. */
+  const order = (x: number, a: number, c: number): number => {
+    const d = a - c;
+    const scale = Math.abs(x) * slopes + intercepts;
+    const slack = scale * PIECE_ROUNDING;
+    if (d > slack) return 1;
+    if (-d > slack) return -1;
+    // Near a tie. Products in the subnormal range are not split exactly: scale x, b1, b2 by 2^600,
+    // which leaves the sign unchanged.
+    return scale < 2 ** -900 ? exactOrder(x * 2 ** 600, b1 * 2 ** 600, b2 * 2 ** 600) : exactOrder(x, b1, b2);
   };
   return {
     // Finite x: the larger piece, each computed as torch does (w·x + b, no fused multiply-add).
