@@ -33,6 +33,42 @@ Exit codes: 0 success, 1 a failed check or runtime error, 2 a usage error.`,
   );
 
   program
+    .command('plot')
+    .description('chart of a function and its derivative (PNG, JPG, WebP, SVG, PDF)')
+    .argument('[specs...]', 'functions, e.g. GELU "ELU(alpha=0.5)"; one file each')
+    .option('-o, --out <file>', 'output file (format from .png .jpg .jpeg .webp .svg .pdf); - for stdout')
+    .option('--out-dir <dir>', 'folder for one file per function, named from the spec (default: current folder)')
+    .option('--format <format>', 'png, jpg, webp, svg or pdf (default: from the file name, else png)')
+    .option('--range <a,b>', 'x range (default -6,6)')
+    .option('--step <s>', 'sample spacing, as torch.arange (default: range/120, i.e. 0.1)')
+    .option('--samples <n>', 'number of evenly spaced samples, ends included (instead of --step)')
+    .option('--no-derivative', 'draw f only')
+    .option('--derivative-only', 'draw f′ only')
+    .option('--size <WxH>', 'size in pixels (default 500x350)')
+    .option('--scale <k>', 'k× pixels with the same layout, for HiDPI (raster formats; default 1)')
+    .option('--title <text>', 'title (default NAME(x); "" for none)')
+    .option('--labels <f,df>', 'legend labels, e.g. 原函數,導函數 (default f(x),f′(x))')
+    .option('--theme <theme>', 'light or dark (default light)')
+    .option('--log-y', '|f′| on a log axis (|f| with --no-derivative): how fast gradients vanish')
+    .option('--jpeg-quality <q>', 'JPEG quality 0-100 (default 92)')
+    .option('--legend <where>', 'auto, upper-left, upper-right, lower-left, lower-right or none (default auto: the corner hiding least)')
+    .option('--all', 'every catalog entry into --out-dir, with an index.md table')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ actfn plot GELU                         # writes GELU.png
+  $ actfn plot Mish -o mish.svg --range -4,4
+  $ actfn plot ReLU6 --labels 原函數,導函數 --theme dark -o relu6.webp
+  $ actfn plot Sigmoid Tanh --out-dir figs --format pdf
+  $ actfn plot GELU --log-y --range -20,20  # |f′| on a log axis
+  $ actfn plot --all --out-dir docs/figures`,
+    )
+    .action(async (specs: string[], opts: Options) => {
+      setExitCode(await (await import('./commands/plot.js')).runPlot(io, specs, opts));
+    });
+
+  program
     .command('table')
     .description('values and derivatives at chosen points')
     .argument('<specs...>', 'functions, e.g. GELU "ELU(alpha=0.5)" leaky_relu:negative_slope=0.2')

@@ -27,13 +27,10 @@ export function clipSegment(x1: number, y1: number, x2: number, y2: number, r: R
   const dy = y2 - y1;
   let t0 = 0;
   let t1 = 1;
-  const edges: [number, number][] = [
-    [-dx, x1 - r.x],
-    [dx, r.x + r.width - x1],
-    [-dy, y1 - r.y],
-    [dy, r.y + r.height - y1],
-  ];
-  for (const [p, q] of edges) {
+  // The four edges as (p, q): the segment is inside where p·t ≤ q.
+  for (let edge = 0; edge < 4; edge++) {
+    const p = edge === 0 ? -dx : edge === 1 ? dx : edge === 2 ? -dy : dy;
+    const q = edge === 0 ? x1 - r.x : edge === 1 ? r.x + r.width - x1 : edge === 2 ? y1 - r.y : r.y + r.height - y1;
     if (p === 0) {
       if (q < 0) return undefined;
       continue;
@@ -50,14 +47,56 @@ export function clipSegment(x1: number, y1: number, x2: number, y2: number, r: R
   return [t0, t1];
 }
 
+/** Bounding box of points [from, to) of a polyline (indices of points, not of numbers). */
+function bounds(points: Float64Array, from: number, to: number): Rect {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (let i = from; i < to; i++) {
+    const x = points[2 * i]!;
+    const y = points[2 * i + 1]!;
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
+  }
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
 /** Whether a polyline comes within `radius` of the rectangle. */
 export function polylineHitsRect(points: Float64Array, r: Rect, radius: number): boolean {
-  const box = inflate(r, radius);
-  if (points.length === 2) return clipSegment(points[0]!, points[1]!, points[0]!, points[1]!, box) !== undefined;
-  for (let i = 0; i + 3 < points.length; i += 2) {
-    if (clipSegment(points[i]!, points[i + 1]!, points[i + 2]!, points[i + 3]!, box)) return true;
+  return new PolylineIndex(points).hits(r, radius);
+}
+
+const CHUNK = 16;
+
+/**
+ * A polyline cut into runs of CHUNK segments with their bounding boxes, so that asking whether
+ * it touches a small rectangle looks at the few segments near it only.
+ */
+export class PolylineIndex {
+  private readonly boxes: Rect[] = [];
+  constructor(readonly points: Float64Array) {
+    const n = points.length / 2;
+    for (let i = 0; i < Math.max(1, n - 1); i += CHUNK) this.boxes.push(bounds(points, i, Math.min(n, i + CHUNK + 1)));
   }
-  return false;
+
+  hits(r: Rect, radius: number): boolean {
+    const box = inflate(r, radius);
+    const p = this.points;
+    const n = p.length / 2;
+    if (n === 1) return clipSegment(p[0]!, p[1]!, p[0]!, p[1]!, box) !== undefined;
+    for (let c = 0; c < this.boxes.length; c++) {
+      const b = this.boxes[c]!;
+      if (b.x > box.x + box.width || b.x + b.width < box.x || b.y > box.y + box.height || b.y + b.height < box.y) continue;
+      const end = Math.min(n - 1, (c + 1) * CHUNK);
+      for (let i = c * CHUNK; i < end; i++) {
+        if (clipSegment(p[2 * i]!, p[2 * i + 1]!, p[2 * i + 2]!, p[2 * i + 3]!, box)) return true;
+      }
+    }
+    return false;
+  }
 }
 
 /** Length of a polyline inside the rectangle. */

@@ -5,7 +5,7 @@
  * of an axis fits nowhere by the spine, the whole axis's labels move to the plot's outer edge (left
  * of the plot for y, below it for x), where no curve can be, so an axis never mixes the two.
  */
-import { inflate, polylineHitsRect, rectInside, rectsOverlap } from './geometry.js';
+import { inflate, PolylineIndex, rectInside, rectsOverlap } from './geometry.js';
 import type { LayoutStyle, TextMeasure } from './layout.js';
 import type { PlacedLabel, Rect } from './scene.js';
 
@@ -74,10 +74,11 @@ export function placeTickLabels(input: TickLabelInput): TickLabelPlacement {
     const x = c.anchor === 'start' ? c.x : c.anchor === 'end' ? c.x - w : c.x - w / 2;
     return { x, y: c.baseline - capT, width: w, height: capT };
   };
+  const indexed = input.obstacles.map((o) => ({ index: new PolylineIndex(o.points), radius: o.radius + s.labelClearance }));
   const free = (b: Rect) =>
     rectInside(b, input.bounds) &&
     !placed.some((p) => rectsOverlap(inflate(p.box, s.labelClearance), b)) &&
-    !input.obstacles.some((o) => polylineHitsRect(o.points, b, o.radius + s.labelClearance));
+    !indexed.some((o) => o.index.hits(b, o.radius));
   /** Places every wanted label; all-or-nothing when `strict` (then nothing is kept on failure). */
   const placeAll = (axis: 'x' | 'y', wanted: readonly Wanted[], strict: boolean): boolean => {
     const start = placed.length;
