@@ -98,7 +98,9 @@ function celuKernel(alpha: number): PointwiseKernel {
     const q = x / alpha;
     const p = q * alpha;
     const r = (x - p - twoProductError(q, alpha, p)) / alpha;
-    return mulExp(a, q, r);
+    // r is not finite only where it cannot matter: x = ±∞, q overflowing, or alpha > 1.3e300
+    // (where twoProductError's splitting overflows and q is tiny anyway).
+    return mulExp(a, q, r - r === 0 ? r : 0);
   };
   return {
     // expm1's relative error is not amplified by |q| (its slope over its value is ≤ 1), so f needs no carry.

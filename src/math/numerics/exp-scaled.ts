@@ -11,11 +11,20 @@
 import { twoProductError } from './double-double.js';
 import { expParts, expSplit, scalePow2 } from './exp-split.js';
 
+/** Beyond this |a| twoProductError's splitting would overflow: a is scaled down by 2^600 first. */
+const HUGE = 1e300;
+const TWO_MINUS_600 = 2 ** -600;
+
 /** a·e^(hi+lo); ±Infinity or NaN where the product overflows or a is not finite. */
 export function mulExp(a: number, hi: number, lo: number): number {
   const h = expSplit(hi, lo);
   const l = expParts.lo;
-  const k = expParts.k;
-  const p = a * h;
-  return scalePow2(p + (twoProductError(a, h, p) + a * l), k);
+  let k = expParts.k;
+  let c = a;
+  if (!(Math.abs(c) < HUGE)) {
+    c *= TWO_MINUS_600;
+    k += 600;
+  }
+  const p = c * h;
+  return scalePow2(p + (twoProductError(c, h, p) + c * l), k);
 }
