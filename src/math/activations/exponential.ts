@@ -92,14 +92,17 @@ export const SELU: PointwiseEntry = {
 /** CELU′(x) = e^(x/alpha) for x ≤ 0, with the rounding error of x/alpha carried into the exponential. */
 function celuKernel(alpha: number): PointwiseKernel {
   const inverse = 1 / alpha;
+  // Beyond 1e300 twoProductError's splitting of alpha would overflow: form the residual with x and
+  // alpha scaled by 2^−600 instead (q is the same quotient).
+  const scale = alpha > 1e300 ? 2 ** -600 : 1;
+  const scaledAlpha = alpha * scale;
   // e^(x/alpha): q = x/alpha is rounded, and the exponential multiplies its relative error by |q|
   // (up to 745): r = x/alpha − q, from the exact residual x − q·alpha, keeps it to an ulp.
   const expOfRatio = (x: number, a: number): number => {
     const q = x / alpha;
-    const p = q * alpha;
-    const r = (x - p - twoProductError(q, alpha, p)) / alpha;
-    // r is not finite only where it cannot matter: x = ±∞, q overflowing, or alpha > 1.3e300
-    // (where twoProductError's splitting overflows and q is tiny anyway).
+    const p = q * scaledAlpha;
+    const r = (x * scale - p - twoProductError(q, scaledAlpha, p)) / scaledAlpha;
+    // r is not finite only where it cannot matter (x = ±∞, or q overflowing to ±∞).
     return mulExp(a, q, r - r === 0 ? r : 0);
   };
   return {
