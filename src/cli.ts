@@ -53,6 +53,8 @@ Exit codes: 0 success, 1 a failed check or runtime error, 2 a usage error.`,
     .option('--jpeg-quality <q>', 'JPEG quality 0-100 (default 92)')
     .option('--legend <where>', 'auto, upper-left, upper-right, lower-left, lower-right or none (default auto: the corner hiding least)')
     .option('--all', 'every catalog entry into --out-dir, with an index.md table')
+    .option('--terminal', 'draw the chart in the terminal with braille dots instead of writing an image')
+    .option('--width <columns>', 'width of the terminal chart (default: the terminal, else 80)')
     .addHelpText(
       'after',
       `
@@ -62,6 +64,7 @@ Examples:
   $ actfn plot ReLU6 --labels 原函數,導函數 --theme dark -o relu6.webp
   $ actfn plot Sigmoid Tanh --out-dir figs --format pdf
   $ actfn plot GELU --log-y --range -20,20  # |f′| on a log axis
+  $ actfn plot GELU --terminal              # braille chart, e.g. over SSH
   $ actfn plot --all --out-dir docs/figures`,
     )
     .action(async (specs: string[], opts: Options) => {

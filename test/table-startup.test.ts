@@ -57,6 +57,10 @@ describe('lean start-up', () => {
       expect(ever.filter((m) => DRAWING.test(m))).toEqual([]);
     });
   }
+  it('terminal charts (plot --terminal, compare --terminal) load neither canvas nor fonts', () => {
+    const loaded = [...rel(closure('commands/plot-terminal.ts', false)), ...rel(closure('render/terminal/index.ts', true))];
+    expect(loaded.filter((m) => DRAWING.test(m))).toEqual([]);
+  });
   it('the CLI entry loads no command until it runs', () => {
     const loaded = rel(closure('cli.ts', false));
     expect(loaded.filter((m) => m.startsWith('commands/') && m !== 'commands/io.ts')).toEqual([]);

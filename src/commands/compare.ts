@@ -18,8 +18,8 @@ import { TAB10 } from '../render/theme.js';
 import { writeFileAtomic, withCleanupOnSignal } from './atomic-write.js';
 import { measureCost } from './cost.js';
 import { colorLevel, type CliIO, type OutputStream } from './io.js';
-import { parseInteger } from './options.js';
 import { plotSettings, type PlotOptions, type PlotSettings } from './plot.js';
+import { terminalWidth } from './plot-terminal.js';
 
 export interface CompareOptions {
   out?: string;
@@ -128,11 +128,6 @@ function targetOf(io: CliIO, opts: CompareOptions): Target {
   return { path: resolve(io.cwd, opts.out), format: (forced ?? fromExt)! };
 }
 
-function terminalColumns(io: CliIO, opts: CompareOptions): number {
-  if (opts.width !== undefined) return parseInteger(opts.width, '--width', 20, 1000);
-  return io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80;
-}
-
 /** The properties table, one column per function; wrapped to a terminal's width. */
 export async function comparePropertiesTable(named: readonly Named[], stream: OutputStream, io: CliIO): Promise<string> {
   const columns = named.map(({ fn }) => ({ properties: computeProperties(fn), cost: measureCost(fn) }));
@@ -151,7 +146,7 @@ export async function runCompare(io: CliIO, specs: string[], opts: CompareOption
     throw new UsageError('--width sets the width of a terminal chart (with --terminal); images use --size WxH');
   }
   const target = opts.terminal ? undefined : targetOf(io, opts);
-  const columns = opts.terminal ? terminalColumns(io, opts) : 0;
+  const columns = opts.terminal ? terminalWidth(io, opts.width) : 0;
   const named = resolveCompared(specs);
   if (named.length > TAB10.length) {
     io.stderr.write(`actfn: warning: ${named.length} functions but ${TAB10.length} colors; colors repeat after the ${TAB10.length}th\n`);

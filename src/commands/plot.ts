@@ -36,6 +36,10 @@ export interface PlotOptions {
   jpegQuality?: string;
   legend?: string;
   all?: boolean;
+  /** Draw in the terminal (plot-terminal.ts) instead of writing an image. */
+  terminal?: boolean;
+  /** Columns of the terminal chart. */
+  width?: string;
 }
 
 /** Layout size limits (logical pixels per side) and the largest image we agree to allocate. */
@@ -214,6 +218,8 @@ function indexMarkdown(rows: readonly { fn: ActivationFn; file: string }[]): str
 }
 
 export async function runPlot(io: CliIO, specs: string[], opts: PlotOptions): Promise<number> {
+  if (opts.terminal) return (await import('./plot-terminal.js')).runPlotTerminal(io, specs, opts);
+  if (opts.width !== undefined) throw new UsageError('--width sets the width of a terminal chart (with --terminal); images use --size WxH');
   if (opts.all && specs.length) throw new UsageError('give function names or --all, not both');
   if (!opts.all && specs.length === 0) throw new UsageError('name a function to plot (e.g. actfn plot GELU) or use --all with --out-dir');
   if (opts.all && opts.outDir === undefined) throw new UsageError('--all needs --out-dir DIR (one file per function, plus index.md)');
