@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TextMeasure } from './layout.js';
 import { parseTrueType, type TrueTypeFont } from './truetype.js';
+import { isWide } from './text-width.js';
 
 export const BUNDLED_FONT_FILE = fileURLToPath(new URL('../../fonts/DejaVuSans.ttf', import.meta.url));
 export const BUNDLED_FONT_FAMILY = 'DejaVu Sans';
@@ -31,20 +32,6 @@ export interface ShapedText {
   readonly advance: number;
   /** Characters the font has no glyph for. */
   readonly missing: readonly string[];
-}
-
-/** East Asian wide characters: 1 em in any CJK font. */
-function isWide(cp: number): boolean {
-  return (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0xa4cf) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  );
 }
 
 /** Glyphs and pen positions for `text` with pair kerning; missing characters get a stand-in width. */
