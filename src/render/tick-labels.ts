@@ -96,63 +96,75 @@ export function placeTickLabels(input: TickLabelInput): TickLabelPlacement {
     dropped.push(...missed);
     return true;
   };
+  /**
+   * The first arrangement by the spine where every label fits; else `edge` (out of the plot) when
+   * the spine runs inside, keeping what fits there. A single arrangement keeps what fits.
+   */
+  const placeFirstFitting = (axis: 'x' | 'y', bySpine: readonly (readonly Wanted[])[], edge: readonly Wanted[]): 'spine' | 'edge' => {
+    if (bySpine.length === 1) {
+      placeAll(axis, bySpine[0]!, false);
+      return 'spine';
+    }
+    if (bySpine.some((arrangement) => placeAll(axis, arrangement, true))) return 'spine';
+    placeAll(axis, edge, false);
+    return 'edge';
+  };
 
-  // x labels: under the x spine (above it when it is the top edge).
+  // x labels: under the x spine (above it when it is the top edge); as an alternative for a spine
+  // through the origin, all above it; failing both, all under the plot.
   const below = sy + s.tickLength + gap + capT;
   const above = input.xSpineAt === 'high' ? sy - s.tickLength - gap : sy - gap - s.labelClearance;
-  const rows = input.xSpineAt === 'high' ? [above] : input.xSpineAt === 'low' ? [below] : [below, above];
-  const xBySpine: Wanted[] = input.x.values.map((value, k) => {
-    const px = input.x.positions[k]!;
-    const text = input.x.labels[k]!;
-    const onYSpine = Math.abs(px - sx) < m.width(text, size) / 2 + s.labelClearance + s.spineWidth;
-    const candidates: Candidate[] = [];
-    for (const baseline of rows) {
+  const xRow = (baseline: number): Wanted[] =>
+    input.x.values.map((value, k) => {
+      const px = input.x.positions[k]!;
+      const text = input.x.labels[k]!;
+      const onYSpine = Math.abs(px - sx) < m.width(text, size) / 2 + s.labelClearance + s.spineWidth;
       // At the y spine the label moves beside it: the origin's "0" sits in a free quadrant.
-      if (onYSpine) candidates.push({ x: sx - gap, baseline, anchor: 'end' }, { x: sx + gap, baseline, anchor: 'start' });
-      else candidates.push({ x: px, baseline, anchor: 'middle' });
-    }
-    return { value, text, candidates };
-  });
-  const xEdge = (): Wanted[] => {
-    const baseline = plot.y + plot.height + s.tickLength + gap + capT;
-    return input.x.values.map((value, k) => ({ value, text: input.x.labels[k]!, candidates: [{ x: input.x.positions[k]!, baseline, anchor: 'middle' }] }));
-  };
-  let xMode: 'spine' | 'edge' = 'spine';
-  if (!placeAll('x', xBySpine, input.xSpineAt === 'origin')) {
-    xMode = 'edge';
-    placeAll('x', xEdge(), false);
-  }
+      const candidates: Candidate[] = onYSpine
+        ? [
+            { x: sx - gap, baseline, anchor: 'end' },
+            { x: sx + gap, baseline, anchor: 'start' },
+          ]
+        : [{ x: px, baseline, anchor: 'middle' }];
+      return { value, text, candidates };
+    });
+  const xEdge = xRow(plot.y + plot.height + s.tickLength + gap + capT);
+  const xMode = placeFirstFitting(
+    'x',
+    input.xSpineAt === 'origin' ? [xRow(below), xRow(above)] : [xRow(input.xSpineAt === 'high' ? above : below)],
+    xEdge,
+  );
 
-  // y labels: left of the y spine (right of it when it is the right edge).
+  // y labels: left of the y spine (right of it when it is the right edge); as an alternative for
+  // a spine through the origin, all right of it; failing both, all left of the plot.
   const origin = input.xSpineAt === 'origin' && input.ySpineAt === 'origin';
-  const originLabelled = origin && xMode === 'spine' && placed.some((p) => p.axis === 'x' && p.value === 0);
+  const originLabelled = origin && xMode !== 'edge' && placed.some((p) => p.axis === 'x' && p.value === 0);
   const leftX = sx - s.tickLength - gap;
   const rightX = input.ySpineAt === 'high' ? sx + s.tickLength + gap : sx + gap + s.labelClearance;
-  const columns: [number, 'start' | 'end'][] =
-    input.ySpineAt === 'high' ? [[rightX, 'start']] : input.ySpineAt === 'low' ? [[leftX, 'end']] : [[leftX, 'end'], [rightX, 'start']];
-  const yBySpine: Wanted[] = [];
-  input.y.values.forEach((value, k) => {
-    // One "0" labels the origin for both axes.
-    if (originLabelled && value === 0) return;
-    const py = input.y.positions[k]!;
-    const onXSpine = Math.abs(py - sy) < capT / 2 + s.labelClearance + s.spineWidth;
-    const candidates: Candidate[] = [];
-    for (const [x, anchor] of columns) {
-      if (onXSpine) candidates.push({ x, baseline: sy - gap, anchor }, { x, baseline: sy + gap + capT, anchor });
-      else candidates.push({ x, baseline: py + capT / 2, anchor });
-    }
-    yBySpine.push({ value, text: input.y.labels[k]!, candidates });
-  });
-  const yEdge = (): Wanted[] =>
-    input.y.values.map((value, k) => ({
-      value,
-      text: input.y.labels[k]!,
-      candidates: [{ x: plot.x - s.tickLength - gap, baseline: input.y.positions[k]! + capT / 2, anchor: 'end' }],
-    }));
-  let yMode: 'spine' | 'edge' = 'spine';
-  if (!placeAll('y', yBySpine, input.ySpineAt === 'origin')) {
-    yMode = 'edge';
-    placeAll('y', yEdge(), false);
-  }
+  const yColumn = (x: number, anchor: 'start' | 'end', skipOrigin: boolean): Wanted[] => {
+    const wanted: Wanted[] = [];
+    input.y.values.forEach((value, k) => {
+      // One "0" labels the origin for both axes.
+      if (skipOrigin && value === 0) return;
+      const py = input.y.positions[k]!;
+      const onXSpine = Math.abs(py - sy) < capT / 2 + s.labelClearance + s.spineWidth;
+      const candidates: Candidate[] = onXSpine
+        ? [
+            { x, baseline: sy - gap, anchor },
+            { x, baseline: sy + gap + capT, anchor },
+          ]
+        : [{ x, baseline: py + capT / 2, anchor }];
+      wanted.push({ value, text: input.y.labels[k]!, candidates });
+    });
+    return wanted;
+  };
+  const yEdge = yColumn(plot.x - s.tickLength - gap, 'end', false);
+  const yMode = placeFirstFitting(
+    'y',
+    input.ySpineAt === 'origin'
+      ? [yColumn(leftX, 'end', originLabelled), yColumn(rightX, 'start', originLabelled)]
+      : [input.ySpineAt === 'high' ? yColumn(rightX, 'start', false) : yColumn(leftX, 'end', false)],
+    yEdge,
+  );
   return { labels: placed, dropped, modes: { x: xMode, y: yMode } };
 }
