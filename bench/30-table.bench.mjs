@@ -19,9 +19,9 @@ register('data:text/javascript,' + encodeURIComponent('export async function loa
 
 function once(args) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr.trim()}`);
   return ms;
 }
 
@@ -39,7 +39,13 @@ export default async function () {
   section(`actfn table GELU: whole process vs node -e 0 (median of ${RUNS}, interleaved)`);
   const command = [bin, 'table', 'GELU'];
   once(['-e', '0']);
-  once(command);
+  try {
+    once(command);
+  } catch (err) {
+    // Report and let the other benchmarks run.
+    line('actfn table GELU', `FAILED: ${err.message}`);
+    return;
+  }
   const base = [];
   const table = [];
   const version = [];
