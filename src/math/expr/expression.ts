@@ -5,7 +5,7 @@
 import type { ActivationFn, Evaluation, PointwiseKernel } from '../types.js';
 import { bindExpression } from './bind.js';
 import { classifySpec, type SpecForm } from './classify.js';
-import { compile, type Program } from './compile.js';
+import { compile, valueFunction, type Program } from './compile.js';
 import { hasSecondDerivative, type Expr } from './ir.js';
 import { findKinks } from './kinks.js';
 import { parseExpression } from './parser.js';
@@ -13,21 +13,20 @@ import { parseExpression } from './parser.js';
 export interface CompiledExpression {
   readonly expr: Expr;
   readonly kernel: PointwiseKernel;
-  /** Order-1 program: `run(x)` returns f(x) and leaves f′(x) in `d1[slot]`. */
+  /** Order-1 program: after `run(x)`, f(x) is in `v[slot]` and f′(x) in `d1[slot]`. */
   readonly jet: Program;
 }
 
 /** Parses, binds and compiles `text[from, to)`; errors name columns of the whole of `text`. */
 export function compileExpression(text: string, from = 0, to = text.length): CompiledExpression {
   const expr = bindExpression(parseExpression(text, from, to), text);
-  const value = compile(expr, 0);
   const jet = compile(expr, 1);
   const { run, d1, slot } = jet;
   const df = (x: number): number => {
     run(x);
     return d1[slot]!;
   };
-  let kernel: PointwiseKernel = { f: value.run, df };
+  let kernel: PointwiseKernel = { f: valueFunction(expr), df };
   if (hasSecondDerivative(expr)) {
     const second = compile(expr, 2);
     const d2 = (x: number): number => {
@@ -40,12 +39,13 @@ export function compileExpression(text: string, from = 0, to = text.length): Com
 }
 
 /** f and f′ at every point in one pass of the order-1 program. */
-function evaluateJet({ run, d1, slot }: Program, x: ArrayLike<number>): Evaluation {
+function evaluateJet({ run, v, d1, slot }: Program, x: ArrayLike<number>): Evaluation {
   const n = x.length;
   const y = new Float64Array(n);
   const dy = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    y[i] = run(x[i]!);
+    run(x[i]!);
+    y[i] = v[slot]!;
     dy[i] = d1[slot]!;
   }
   return { y, dy };

@@ -9,7 +9,7 @@
  * one-sided limits extrapolated from two points on each side.
  */
 import type { Kink, PointwiseKernel } from '../types.js';
-import { compile } from './compile.js';
+import { valueFunction } from './compile.js';
 import { children, type Expr } from './ir.js';
 
 /** Grid for the crossing search: x = sinh(t), t uniform, so spacing ≈ 0.004 near 0 and ≈ 4 at 1000. */
@@ -122,7 +122,7 @@ class CandidateSearch {
       if (x !== undefined) this.points.push(x);
       return;
     }
-    if (this.searches++ < MAX_SEARCHES) crossings(compile(arg, 0).run, level, this.points);
+    if (this.searches++ < MAX_SEARCHES) crossings(valueFunction(arg), level, this.points);
   }
 
   /** x where a = b. */
