@@ -42,7 +42,7 @@ describe('catalog spec or expression: one rule, no ambiguity', () => {
 describe('NAME=expr', () => {
   it('names an expression for legends, tables and files', () => {
     const fn = resolveSpec('MySwish=x*sigmoid(1.5*x)');
-    expect([fn.name, fn.label, fn.spec]).toEqual(['MySwish', 'MySwish', 'MySwish=x*sigmoid(1.5*x)']);
+    expect([fn.name, fn.label, fn.spec, fn.expression]).toEqual(['MySwish', 'MySwish', 'MySwish=x*sigmoid(1.5*x)', 'x*sigmoid(1.5*x)']);
     const plain = resolveSpec('  x*sigmoid(1.5*x) ');
     expect(plain.name).toBe('x*sigmoid(1.5*x)');
     expect(Array.from(fn.evaluate([0.7, -2]).y)).toEqual(Array.from(plain.evaluate([0.7, -2]).y));

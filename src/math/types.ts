@@ -125,6 +125,8 @@ export interface ActivationFn {
   readonly params: Params;
   /** The catalog entry, when the spec names one. */
   readonly entry?: CatalogEntry;
+  /** For an expression in x: its text, without a `NAME=` prefix (e.g. for a chart's formula). */
+  readonly expression?: string;
   readonly kinks: readonly Kink[];
   /** Present for pointwise functions; vector functions (Softmax) have none. */
   readonly pointwise?: PointwiseKernel;

@@ -57,13 +57,15 @@ function evaluateJet({ run, v, d1, slot }: Program, x: ArrayLike<number>): Evalu
  */
 export function expressionActivation(spec: string, form: SpecForm = classifySpec(spec)): ActivationFn {
   const compiled = compileExpression(spec, form.start, form.end);
-  const name = form.name ?? spec.slice(form.start, form.end);
+  const expression = spec.slice(form.start, form.end);
+  const name = form.name ?? expression;
   const kinks = findKinks(compiled.expr, compiled.kernel);
   return {
     spec,
     name,
     label: name,
     params: {},
+    expression,
     kinks,
     pointwise: compiled.kernel,
     evaluate: (x) => evaluateJet(compiled.jet, x),
