@@ -229,3 +229,21 @@ forEntry('Softmax', () => {
     expect(p.monotonic).toBe('increasing');
   });
 });
+
+forEntry('Softplus', () => {
+  it('torch’s threshold switch (a 2.1e-9 jump at x = 20) is noted, not counted: C∞ and increasing', () => {
+    const p = props('Softplus');
+    expect(p.smoothness).toBe('C∞');
+    expect(p.monotonic).toBe('increasing');
+    expect(p.switches).toHaveLength(1);
+    expect(p.switches[0]!.x).toBe(20);
+    // log1p(e^−20) = 2.0611536203143807e-9 (mpmath): f drops by that much where f becomes x.
+    close(p.switches[0]!.jump, -2.0611536203143807e-9, 1e-13);
+  });
+  it('with threshold=Infinity (the pure formula) there is no switch', () => {
+    const p = props('Softplus(threshold=inf)');
+    expect(p.switches).toEqual([]);
+    expect(p.smoothness).toBe('C∞');
+    expect(p.range.lo).toEqual({ value: 0, attained: false });
+  });
+});

@@ -21,6 +21,9 @@
  *   (every smooth entry is built from analytic functions; what is checked is that f, f′ and f″
  *   have no jump). Jumps come from the declared kinks and from a scan: a step between grid points
  *   that is an outlier is bisected; a jump stays as the interval shrinks, a steep slope does not.
+ *   A declared jump smaller than 1e-6 (relative) is a numerical switch, not a shape — torch's
+ *   Softplus turns into x where beta·x > 20, a jump of 2.1e-9 — so it is listed in `switches` and
+ *   left out of smoothness and monotonicity.
  * - Saturation (the source article's sense): left-saturating when f′ → 0 as x → −∞, right when
  *   x → +∞. For each saturating side, the |x| beyond which |f′| < 1e-3 (gradients vanish).
  * - Dead zones: open intervals where f′ = 0 exactly (ReLU: x < 0).
@@ -75,6 +78,25 @@ export interface Properties {
   /** f′(0), the catalog's value (PyTorch's convention at a kink). */
   readonly derivativeAtZero: number;
   readonly deadZones: readonly Zone[];
+  /** Declared jumps too small to count (see above): where, and the size of the jump in f. */
+  readonly switches: readonly { readonly x: number; readonly jump: number }[];
+}
+
+/** A declared jump of f (and of f′) below this, relative to max(1, |f|), is a numerical switch. */
+export const NEGLIGIBLE_JUMP = 1e-6;
+
+/** f(x⁺) − f(x⁻) at a declared kink, from points just beside it less the slopes' share. */
+function jumpAt(f: (x: number) => number, q: Kink): number {
+  const d = 1e-12 * Math.max(1, Math.abs(q.x));
+  return f(q.x + d) - f(q.x - d) - d * (q.left + q.right);
+}
+
+/** A declared kink that changes nothing visible: a jump of f and of f′ both below NEGLIGIBLE_JUMP. */
+function isSwitch(q: Kink, f: (x: number) => number): boolean {
+  if (!q.jump || !Number.isFinite(q.x)) return false;
+  const small = (a: number, b: number) => Math.abs(a - b) <= NEGLIGIBLE_JUMP * Math.max(1, Math.abs(a), Math.abs(b));
+  const step = jumpAt(f, q);
+  return Math.abs(step) <= NEGLIGIBLE_JUMP * Math.max(1, Math.abs(f(q.x))) && small(q.left, q.right);
 }
 
 /** |f′| below this is where gradients vanish, in the sense of the saturation threshold. */
@@ -379,8 +401,10 @@ function vanishBeyond(df: (x: number) => number, xs: Float64Array, kinks: readon
 
 // ---------------------------------------------------------------------------------------------
 
-function pointwiseProperties(k: PointwiseKernel, kinks: readonly Kink[]): Properties {
-  const s = sampleGrid(kinks);
+function pointwiseProperties(k: PointwiseKernel, declared: readonly Kink[]): Properties {
+  const switches = declared.filter((q) => isSwitch(q, k.f));
+  const kinks = declared.filter((q) => !switches.includes(q));
+  const s = sampleGrid(declared);
   const f = map(k.f, s.x);
   const df = map(k.df, s.x);
   const limits: [number, number] = [limitOf(k.f, -1), limitOf(k.f, 1)];
@@ -410,6 +434,7 @@ function pointwiseProperties(k: PointwiseKernel, kinks: readonly Kink[]): Proper
     derivativeLimits: dfLimits,
     derivativeAtZero: k.df(0),
     deadZones,
+    switches: switches.map((q) => ({ x: q.x, jump: jumpAt(k.f, q) })),
   };
 }
 
@@ -446,6 +471,7 @@ function vectorProperties(fn: ActivationFn): Properties {
     derivativeLimits: [dy[0]!, dy[dy.length - 1]!],
     derivativeAtZero: dy[i0]!,
     deadZones: [],
+    switches: [],
   };
 }
 

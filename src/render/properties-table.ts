@@ -66,6 +66,12 @@ export function zones(z: readonly Zone[]): string {
     .join(', ');
 }
 
+/** `C∞`, or `C∞ except a jump of −2.1e−9 at x = 20` where a declared jump is negligible. */
+export function smoothness(p: Properties): string {
+  const notes = p.switches.map((w) => `a jump of ${show(w.jump)} at x = ${show(w.x)}`);
+  return notes.length ? `${p.smoothness} except ${notes.join(', ')}` : p.smoothness;
+}
+
 function ns(v: number): string {
   return v >= 100 ? `${Math.round(v)} ns` : `${formatSignificant(v, 2)} ns`;
 }
@@ -81,7 +87,7 @@ export const PROPERTY_ROWS: readonly { readonly label: string; readonly value: (
   { label: 'min / max attained', value: (p) => extrema(p.range) },
   { label: 'zero-centered', value: (p) => (p.zeroCentered ? 'yes' : 'no') },
   { label: 'monotonic', value: (p) => p.monotonic },
-  { label: 'smoothness', value: (p) => p.smoothness },
+  { label: 'smoothness', value: smoothness },
   { label: 'saturating', value: (p) => (p.sampledOn ? 'depends on the input vector' : saturation(p.saturation)) },
   { label: `|f′| < ${VANISHING_GRADIENT} where`, value: (p) => (p.sampledOn ? '—' : vanishing(p.saturation)) },
   { label: 'range of f′', value: (p) => interval(p.derivativeRange) },
@@ -124,6 +130,7 @@ export function propertiesJSON(p: Properties, c?: Cost): JsonValue {
     derivativeLimits: [...p.derivativeLimits],
     derivativeAtZero: p.derivativeAtZero,
     deadZones: p.deadZones.map((z) => ({ from: z.from, to: z.to })),
+    switches: p.switches.map((w) => ({ x: w.x, jump: w.jump })),
     costNs: c ? { f: c.f, df: c.df, together: c.together } : undefined,
   };
 }
