@@ -30,50 +30,76 @@ export function fastTwoSumError(a: number, b: number, s: number): number {
 }
 
 /**
- * Double-double arithmetic on (hi, lo) pairs, |lo| ≤ ulp(hi)/2. Each function returns the high
- * word and leaves the low word in `ddLow.lo` (read it right away, before the next call): a
- * module-level slot instead of a returned pair, so that nothing is allocated per point.
+ * Double-double arithmetic on (hi, lo) pairs, |lo| ≤ ulp(hi)/2. Each xxxParts function leaves its
+ * result in `ddLow` (hi and lo; read them right away, before the next call) and returns nothing;
+ * the xxx wrappers return the high word. Module-level slots instead of returned pairs, so that
+ * nothing is allocated per point, and void bodies, so that a call V8 decides not to inline (its
+ * inlining budget is soon spent on these) does not box a returned double either.
  * Relative error about 2^−104 (products, quotients) unless stated otherwise.
  */
-export const ddLow = { lo: 0 };
+export const ddLow = { hi: 0, lo: 0 };
 
 /** (ah + al) + (bh + bl). */
-export function ddAdd(ah: number, al: number, bh: number, bl: number): number {
+export function ddAddParts(ah: number, al: number, bh: number, bl: number): void {
   const s = ah + bh;
   const e = twoSumError(ah, bh, s) + (al + bl);
   const h = s + e;
-  ddLow.lo = fastTwoSumError(s, e, h);
-  return h;
+  ddLow.hi = h;
+  ddLow.lo = e - (h - s);
 }
 
 /** (ah + al) · (bh + bl). */
-export function ddMul(ah: number, al: number, bh: number, bl: number): number {
+export function ddMulParts(ah: number, al: number, bh: number, bl: number): void {
   const p = ah * bh;
   const e = twoProductError(ah, bh, p) + (ah * bl + al * bh);
   const h = p + e;
-  ddLow.lo = fastTwoSumError(p, e, h);
-  return h;
+  ddLow.hi = h;
+  ddLow.lo = e - (h - p);
 }
 
 /** (ah + al) / (bh + bl). */
-export function ddDiv(ah: number, al: number, bh: number, bl: number): number {
+export function ddDivParts(ah: number, al: number, bh: number, bl: number): void {
   const q = ah / bh;
   // The remainder (a − q·b) / b corrects the rounded quotient; q·bh is split exactly.
   const p = q * bh;
   const r = ah - p - twoProductError(q, bh, p) + (al - q * bl);
   const c = r / bh;
   const h = q + c;
-  ddLow.lo = fastTwoSumError(q, c, h);
-  return h;
+  ddLow.hi = h;
+  ddLow.lo = c - (h - q);
 }
 
 /** √(ah + al) for ah > 0. */
-export function ddSqrt(ah: number, al: number): number {
+export function ddSqrtParts(ah: number, al: number): void {
   const s = Math.sqrt(ah);
   const p = s * s;
   // One Newton step: √a ≈ s + (a − s²) / (2s), with s² split exactly.
   const c = (ah - p - twoProductError(s, s, p) + al) / (2 * s);
   const h = s + c;
-  ddLow.lo = fastTwoSumError(s, c, h);
-  return h;
+  ddLow.hi = h;
+  ddLow.lo = c - (h - s);
+}
+
+/** ddAddParts, returning the high word (the low word in ddLow.lo). */
+export function ddAdd(ah: number, al: number, bh: number, bl: number): number {
+  ddAddParts(ah, al, bh, bl);
+  return ddLow.hi;
+}
+
+/** ddMulParts, returning the high word (the low word in ddLow.lo). */
+export function ddMul(ah: number, al: number, bh: number, bl: number): number {
+  ddMulParts(ah, al, bh, bl);
+  return ddLow.hi;
+}
+
+/** ddDivParts, returning the high word (the low word in ddLow.lo). */
+export function ddDiv(ah: number, al: number, bh: number, bl: number): number {
+  ddDivParts(ah, al, bh, bl);
+  return ddLow.hi;
+}
+
+/** ddSqrtParts, returning the high word (the low word in ddLow.lo). */
+export function ddSqrt(ah: number, al: number): number {
+  ddSqrtParts(ah, al);
+  return ddLow.hi;
 }

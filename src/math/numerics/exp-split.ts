@@ -42,19 +42,21 @@ const STEP_LO = 5.145609244655338e-14;
 /** Beyond this |x| the result is 0 or Infinity whatever prefactor a double can hold. */
 const RANGE = 2000;
 
-/** The low word and the power of two of the last expSplit: e^x = (returned hi + lo)·2^k. */
-export const expParts = { lo: 0, k: 0 };
+/** The result of the last expSplitParts (or expSplit): e^x = (hi + lo)·2^k. */
+export const expParts = { hi: 0, lo: 0, k: 0 };
 
 /**
- * e^(xh + xl) = (hi + expParts.lo)·2^expParts.k, hi returned. xl is a small correction to the
+ * e^(xh + xl) = (expParts.hi + expParts.lo)·2^expParts.k. xl is a small correction to the
  * argument (|xl| ≤ ulp(xh)), typically the rounding error of a product such as β·x. For
- * |xh| > 2000 (or NaN) the result is hi = Infinity, 0 or NaN with k = 0.
+ * |xh| > 2000 (or NaN) the result is hi = Infinity, 0 or NaN with k = 0. Returns nothing, so that
+ * a call V8 chooses not to inline allocates no boxed number.
  */
-export function expSplit(xh: number, xl: number): number {
+export function expSplitParts(xh: number, xl: number): void {
   if (!(xh > -RANGE && xh < RANGE)) {
+    expParts.hi = xh > 0 ? Infinity : xh < 0 ? 0 : NaN;
     expParts.lo = 0;
     expParts.k = 0;
-    return xh > 0 ? Infinity : xh < 0 ? 0 : NaN;
+    return;
   }
   // floor(· + 0.5), not Math.round: never −0, which would deoptimize the integer arithmetic.
   const n = Math.floor(xh * INV_STEP + 0.5);
@@ -65,9 +67,15 @@ export function expSplit(xh: number, xl: number): number {
   const th = EXP2_HI[j]!;
   const c = th * q + EXP2_LO[j]!;
   const hi = th + c;
+  expParts.hi = hi;
   expParts.lo = c - (hi - th);
   expParts.k = (n - j) / 32;
-  return hi;
+}
+
+/** expSplitParts, returning expParts.hi (expParts.lo and .k as there). */
+export function expSplit(xh: number, xl: number): number {
+  expSplitParts(xh, xl);
+  return expParts.hi;
 }
 
 /** POW2[i] = 2^(i − 1074): every power of two a double holds, subnormals included. */

@@ -7,80 +7,156 @@
  * Everything is written with e = e^−|v| ≤ 1 and D = 1 + e, so that nothing cancels:
  *   v ≥ 0: σ = 1/D, 1 − σ = e/D;   v < 0: σ = e/D, 1 − σ = 1/D;   σ′ = e/D² (both signs).
  * e is kept as (eh + el)·2^k (expSplit), so a prefactor can be multiplied in before the one final
- * rounding into the subnormal range (x·σ(x) at x = −740 is subnormal; so is σ′(740)). Quotients
- * by D = dh + dl are one division by dh plus a first-order correction for the low words: as
- * accurate as a double-double quotient at this size, and much cheaper.
+ * rounding into the subnormal range (x·σ(x) at x = −740 is subnormal; so is σ′(740)). Numerators
+ * and denominators are exact double-doubles (one error-free product each) and the quotient is
+ * rounded once: f and f′ within about an ulp, where chaining plain operations could reach 3–4.
+ *
+ * Speed: V8 inlines only about 900 bytes of bytecode into one optimized function, and these
+ * kernels are larger; a function already optimized with much inlined into it is not inlined
+ * again. A call that stays a call boxes every double passed to it or returned from it (an
+ * allocation each, per point). So the steps below take their inputs from and leave their results
+ * in the module-level record `lg` and have no parameters: not inlined, they cost a call and
+ * nothing else. Kernels (the f and df the catalog hands out) set lg's inputs, call the steps and
+ * read lg.y; the wrappers with parameters (logisticSplit, scaledSigmoid) are for callers that
+ * inline them.
  */
-import { expParts, expSplit, pow2, scaleByPow2 } from './exp-split.js';
+import { ddLow, ddMulParts, twoProductError } from './double-double.js';
+import { expParts, expSplitParts, pow2, scaleByPow2 } from './exp-split.js';
 
 /**
- * The parts of σ at the last argument given to logisticSplit: e^−|v| = (eh + el)·2^k, its value e
- * as a double (0 once it underflows) and D = 1 + e = dh + dl. Module-level so that nothing is
- * allocated per point; read right after the call.
+ * The working record. Inputs: the argument vh + vl, a prefactor c (or ch + cl) and a power of two
+ * j for the steps below. Outputs of splitLogistic: e^−|v| = (eh + el)·2^k, its value e as a double
+ * (0 once it underflows), D = 1 + e = dh + dl and 1/D = ih + il. `y` receives each step's result.
  */
-export const lg = { negative: false, eh: 0, el: 0, k: 0, e: 0, dh: 0, dl: 0 };
+export const lg = {
+  vh: 0, vl: 0, c: 0, ch: 0, cl: 0, j: 0,
+  negative: false, eh: 0, el: 0, k: 0, e: 0, dh: 0, dl: 0, ih: 0, il: 0, y: 0,
+};
 
-/** Fills `lg` for v = vh + vl. NaN propagates; v = ±Infinity gives e = 0. */
-export function logisticSplit(vh: number, vl: number): void {
-  const negative = vh < 0;
+/** The argument of the last split: f and f′ are evaluated at the same x in turn, so the second reuses it. */
+let splitVh = NaN;
+let splitVl = NaN;
+
+/** Fills `lg` from v = lg.vh + lg.vl. NaN propagates; v = ±Infinity gives e = 0. */
+export function splitLogistic(): void {
+  const vh = lg.vh;
   // A non-finite correction (an overflowing product's error term) is dropped: then |vh| is huge
   // and e = 0 whatever vl is.
-  const al = vl - vl === 0 ? vl : 0;
-  const eh = negative ? expSplit(vh, al) : expSplit(-vh, -al);
+  const vl = lg.vl - lg.vl === 0 ? lg.vl : 0;
+  if (vh === splitVh && vl === splitVl) return;
+  splitVh = vh;
+  splitVl = vl;
+  const negative = vh < 0;
+  expSplitParts(negative ? vh : -vh, negative ? vl : -vl);
+  const eh = expParts.hi;
   const el = expParts.lo;
   const k = expParts.k;
   // eh·2^k is exact while normal; below that e only matters through D, where 1 absorbs it.
   const s = pow2(k);
   const e = eh * s;
   const dh = 1 + e;
+  const dl = e - (dh - 1) + el * s;
+  // 1/D: q = 1/dh corrected by the residual 1 − q·D, with q·dh split exactly (1 − p is exact).
+  const q = 1 / dh;
+  const p = q * dh;
   lg.negative = negative;
   lg.eh = eh;
   lg.el = el;
   lg.k = k;
   lg.e = e;
   lg.dh = dh;
-  lg.dl = e - (dh - 1) + el * s;
+  lg.dl = dl;
+  lg.ih = q;
+  lg.il = q * (1 - p - twoProductError(q, dh, p) - q * dl);
 }
 
-/** After logisticSplit: c·σ(v) for a double c. */
-export function scaledSigmoid(c: number): number {
-  const dh = lg.dh;
+/** splitLogistic at v = vh + vl. */
+export function logisticSplit(vh: number, vl: number): void {
+  lg.vh = vh;
+  lg.vl = vl;
+  splitLogistic();
+}
+
+/** After splitLogistic: lg.y = lg.c·σ(v), rounded about once. */
+export function sigmoidTimes(): void {
+  const c = lg.c;
   if (!lg.negative) {
-    const q = 1 / dh;
-    return c * (q - q * q * lg.dl);
+    // c/D
+    const p = c * lg.ih;
+    lg.y = p + (twoProductError(c, lg.ih, p) + c * lg.il);
+    return;
   }
   // c·e/D·2^k
-  const m = lg.eh / dh;
-  return scaleByPow2(c * (m + (lg.el - m * lg.dl) / dh), lg.k);
+  ddMulParts(lg.eh, lg.el, lg.ih, lg.il);
+  ddMulParts(c, 0, ddLow.hi, ddLow.lo);
+  lg.y = scaleByPow2(ddLow.hi, lg.k);
 }
 
-/** After logisticSplit: the mantissa of σ′(v) = e/D²; σ′ = returned·2^lg.k. */
+/** After splitLogistic: lg.y = σ′(v)·(lg.ch + lg.cl)·2^lg.j = e·c/D²·2^j, rounded about once. */
+export function sigmoidSlopeTimes(): void {
+  ddMulParts(lg.ih, lg.il, lg.ih, lg.il);
+  ddMulParts(lg.eh, lg.el, ddLow.hi, ddLow.lo);
+  ddMulParts(lg.ch, lg.cl, ddLow.hi, ddLow.lo);
+  lg.y = scaleByPow2(ddLow.hi, lg.k + lg.j);
+}
+
+/** After splitLogistic: 1 − 2σ(v) = −sign(v)·(1 − e)/D, to a few ulp (|v| ≥ 2^−10). */
+export function oneMinusTwoSigmoid(): number {
+  const r = (1 - lg.e - lg.el * pow2(lg.k)) * lg.ih;
+  return lg.negative ? r : -r;
+}
+
+/** After splitLogistic: lg.y = σ″(v)·2^j = σ′(v)·(1 − 2σ(v))·2^j, to a few ulp (|v| ≥ 2^−10). */
+function sigmoidCurvature(j: number): void {
+  lg.ch = oneMinusTwoSigmoid();
+  lg.cl = 0;
+  lg.j = j;
+  sigmoidSlopeTimes();
+}
+
+/** After splitLogistic: c·σ(v), rounded about once. */
+export function scaledSigmoid(c: number): number {
+  lg.c = c;
+  sigmoidTimes();
+  return lg.y;
+}
+
+/**
+ * After splitLogistic: the mantissa of σ′(v) = e/D² as a double-double, the high word returned and
+ * the low word in ddLow.lo; σ′ = mantissa·2^lg.k.
+ */
 export function sigmoidSlopeMantissa(): number {
-  const dh = lg.dh;
-  const m = lg.eh / dh;
-  return m / dh + (lg.el - 2 * m * lg.dl) / (dh * dh);
+  ddMulParts(lg.ih, lg.il, lg.ih, lg.il);
+  ddMulParts(lg.eh, lg.el, ddLow.hi, ddLow.lo);
+  return ddLow.hi;
 }
 
 /** σ(x) = 1/(1 + e^−x), to about half an ulp everywhere (σ(−745) is subnormal, σ(−746) = 0). */
 export function sigmoid(x: number): number {
-  logisticSplit(x, 0);
-  return scaledSigmoid(1);
+  lg.vh = x;
+  lg.vl = 0;
+  splitLogistic();
+  lg.c = 1;
+  sigmoidTimes();
+  return lg.y;
 }
 
 /** σ′(x) = e^−|x| / (1 + e^−|x|)²: unlike σ(1 − σ), it does not round to 0 for x > 37. */
 export function sigmoidDerivative(x: number): number {
-  logisticSplit(x, 0);
-  return scaleByPow2(sigmoidSlopeMantissa(), lg.k);
+  lg.vh = x;
+  lg.vl = 0;
+  splitLogistic();
+  lg.ch = 1;
+  lg.cl = 0;
+  lg.j = 0;
+  sigmoidSlopeTimes();
+  return lg.y;
 }
 
 /** Below this |v|, σ″ and tanh″ use their Taylor series (1 − e would lose digits to cancellation). */
 const SERIES_BELOW = 2 ** -10;
-
-/** After logisticSplit: 1 − 2σ(v) = −sign(v)·(1 − e)/D, to a few ulp for |v| ≥ 2^−10. */
-export function sigmoidCurvatureRatio(): number {
-  const r = (1 - lg.e - lg.el * pow2(lg.k)) / lg.dh;
-  return lg.negative ? r : -r;
-}
+/** Below this |x|, tanh uses its Taylor series. */
+const TANH_SERIES_BELOW = 1 / 16;
 
 /** σ″(x) = σ′(x)·(1 − 2σ(x)), to a few ulp. */
 export function sigmoidSecondDerivative(x: number): number {
@@ -89,8 +165,19 @@ export function sigmoidSecondDerivative(x: number): number {
     const t = x * x;
     return x * (-0.125 + t * (1 / 24 - t * (17 / 1920)));
   }
-  logisticSplit(x, 0);
-  return scaleByPow2(sigmoidSlopeMantissa() * sigmoidCurvatureRatio(), lg.k);
+  lg.vh = x;
+  lg.vl = 0;
+  splitLogistic();
+  sigmoidCurvature(0);
+  return lg.y;
+}
+
+/** After splitLogistic at 2|x|: lg.y = (1 − e)/D = tanh |x|, with 1 − e an exact double-double. */
+function tanhOfSplit(): void {
+  const e = lg.e; // = eh·2^k exactly here (e ≥ e^−2·… is normal whenever 1 − e is not 1)
+  const m = 1 - e;
+  ddMulParts(m, 1 - m - e - lg.el * pow2(lg.k), lg.ih, lg.il);
+  lg.y = ddLow.hi;
 }
 
 /**
@@ -99,25 +186,30 @@ export function sigmoidSecondDerivative(x: number): number {
  */
 export function tanh(x: number): number {
   const a = Math.abs(x);
-  if (a < SERIES_BELOW) {
-    // x − x³/3 + 2x⁵/15 − 17x⁷/315: the last term is below 2^−66 relative.
+  if (a < TANH_SERIES_BELOW) {
+    // x − x³/3 + 2x⁵/15 − 17x⁷/315 + 62x⁹/2835 − 1382x¹¹/155925: the next term is below 2^−56
+    // relative. (Above 1/16, 1 − e^−2|x| is accurate to 2^−55 from expSplit's 2^−58.)
     const t = x * x;
-    return x + x * (t * (-1 / 3 + t * (2 / 15 - t * (17 / 315))));
+    return x + x * (t * (-1 / 3 + t * (2 / 15 + t * (-17 / 315 + t * (62 / 2835 - t * (1382 / 155925))))));
   }
-  logisticSplit(2 * a, 0);
-  // (1 − e)/D, with 1 − e as an exact double-double (m, ml): e = eh·2^k exactly here.
-  const e = lg.e;
-  const m = 1 - e;
-  const ml = 1 - m - e - lg.el * pow2(lg.k);
-  const q = m / lg.dh;
-  const r = q + (ml - q * lg.dl) / lg.dh;
+  lg.vh = 2 * a;
+  lg.vl = 0;
+  splitLogistic();
+  tanhOfSplit();
+  const r = lg.y;
   return x < 0 ? -r : x > 0 ? r : x; // x = NaN → NaN
 }
 
 /** tanh′ x = sech² x = 4e/(1 + e)² with e = e^−2|x|: not 1 − tanh² x, which is 0 from x ≈ 19 on. */
 export function tanhDerivative(x: number): number {
-  logisticSplit(2 * x, 0);
-  return scaleByPow2(sigmoidSlopeMantissa(), lg.k + 2);
+  lg.vh = 2 * x;
+  lg.vl = 0;
+  splitLogistic();
+  lg.ch = 1;
+  lg.cl = 0;
+  lg.j = 2;
+  sigmoidSlopeTimes();
+  return lg.y;
 }
 
 /** tanh″ x = −2 tanh x · sech² x = 8σ″(2x). */
@@ -127,6 +219,9 @@ export function tanhSecondDerivative(x: number): number {
     const t = x * x;
     return x * (-2 + t * (8 / 3 - t * (34 / 15)));
   }
-  logisticSplit(2 * x, 0);
-  return scaleByPow2(sigmoidSlopeMantissa() * sigmoidCurvatureRatio(), lg.k + 3);
+  lg.vh = 2 * x;
+  lg.vl = 0;
+  splitLogistic();
+  sigmoidCurvature(3);
+  return lg.y;
 }

@@ -6,41 +6,90 @@
  * With e = e^−|v| and D = 1 + e (see logistic.ts), for f = x·σ(βx):
  *   f′ = σ(v)·(1 + v·(1 − σ(v)))  =  1/D + v·e/D²  (v ≥ 0),   e·(1 + e − |v|)/D²  (v < 0);
  *   f″ = β·σ′(v)·(2 + v·(1 − 2σ(v)))  =  β·(e/D²)·(2 − |v|·(1 − e)/D).
- * 1 + e − |v| vanishes at SiLU′'s root (v ≈ −1.2785); computed as (D − |vh|) + (dl − |vl|), the
- * first difference is exact there, so f′ keeps its absolute accuracy through the root.
+ * 1 + e − |v| vanishes at SiLU′'s root (v ≈ −1.2785); computed as the double-double sum D + v,
+ * it is exact there, so f′ keeps its absolute accuracy through the root.
  */
-import { pow2, scaleByPow2 } from './exp-split.js';
-import { lg, logisticSplit, scaledSigmoid, sigmoidSlopeMantissa } from './logistic.js';
+import { ddAddParts, ddLow } from './double-double.js';
+import { pow2 } from './exp-split.js';
+import { lg, sigmoidSlopeTimes, sigmoidTimes, splitLogistic } from './logistic.js';
 
 /** Beyond |v| = 1500, e^−|v| times any prefactor a double can hold (|x|, v², β) is 0. */
 const TAIL = 1500;
 
-/** x·σ(v). x = ±Infinity and |v| ≥ 1500 give the limits (x, or 0 with the sign of x). */
-export function swishValue(x: number, vh: number, vl: number): number {
-  if (!(vh > -TAIL && vh < TAIL)) return vh > 0 ? x : vh < 0 ? (x < 0 ? -0 : 0) : NaN;
-  logisticSplit(vh, vl);
-  return scaledSigmoid(x);
-}
-
-/** d/dx [x·σ(βx)] = σ(v)·(1 + v·(1 − σ(v))), which depends on x only through v = βx. */
-export function swishSlope(vh: number, vl: number): number {
-  if (!(vh > -TAIL && vh < TAIL)) return vh > 0 ? 1 : vh < 0 ? -0 : NaN;
-  logisticSplit(vh, vl);
-  const dh = lg.dh;
-  if (!lg.negative) {
-    const q = 1 / dh;
-    return q + q * q * (vh * lg.e - lg.dl);
+/**
+ * lg.y = x·σ(v) for x = lg.c and v = lg.vh + lg.vl (see logistic.ts for the lg convention).
+ * x = ±Infinity and |v| ≥ 1500 give the limits (x, or 0 with the sign of x).
+ */
+export function swishValueOf(): void {
+  const vh = lg.vh;
+  if (!(vh > -TAIL && vh < TAIL)) {
+    const x = lg.c;
+    lg.y = vh > 0 ? x : vh < 0 ? (x < 0 ? -0 : 0) : NaN;
+    return;
   }
-  // 1 + e − |v| = (dh + vh) + (dl + vl): dh + vh is exact near the root, where it cancels.
-  const c = dh + vh + (lg.dl + vl);
-  return scaleByPow2(sigmoidSlopeMantissa() * c, lg.k);
+  splitLogistic();
+  sigmoidTimes();
 }
 
-/** d²/dx² [x·σ(βx)] = β·σ′(v)·(2 − |v|·(1 − e)/D). */
-export function swishCurvature(beta: number, vh: number, vl: number): number {
-  if (!(vh > -TAIL && vh < TAIL)) return vh === vh ? 0 : NaN;
-  logisticSplit(vh, vl);
+/** lg.y = d/dx [x·σ(βx)] = σ(v)·(1 + v·(1 − σ(v))) for v = lg.vh + lg.vl = βx. */
+export function swishSlopeOf(): void {
+  const vh = lg.vh;
+  if (!(vh > -TAIL && vh < TAIL)) {
+    lg.y = vh > 0 ? 1 : vh < 0 ? -0 : NaN;
+    return;
+  }
+  splitLogistic();
+  if (!lg.negative) {
+    const ih = lg.ih;
+    lg.y = ih + (lg.il + vh * lg.e * ih * ih);
+    return;
+  }
+  // 1 + e − |v| = D + v as a double-double: exact through the root, where it cancels.
+  ddAddParts(lg.dh, lg.dl, vh, lg.vl);
+  lg.ch = ddLow.hi;
+  lg.cl = ddLow.lo;
+  lg.j = 0;
+  sigmoidSlopeTimes();
+}
+
+/** lg.y = d²/dx² [x·σ(βx)] = β·σ′(v)·(2 − |v|·(1 − e)/D) for β = lg.c, v = lg.vh + lg.vl = βx. */
+export function swishCurvatureOf(): void {
+  const vh = lg.vh;
+  if (!(vh > -TAIL && vh < TAIL)) {
+    lg.y = vh === vh ? 0 : NaN;
+    return;
+  }
+  const beta = lg.c;
+  splitLogistic();
   const oneMinusE = 1 - lg.e - lg.el * pow2(lg.k);
-  const g = 2 - (Math.abs(vh) * oneMinusE) / lg.dh;
-  return scaleByPow2(beta * sigmoidSlopeMantissa() * g, lg.k);
+  lg.ch = beta * (2 - Math.abs(vh) * oneMinusE * lg.ih);
+  lg.cl = 0;
+  lg.j = 0;
+  sigmoidSlopeTimes();
+}
+
+/** SiLU(x) = x·σ(x). */
+export function silu(x: number): number {
+  lg.vh = x;
+  lg.vl = 0;
+  lg.c = x;
+  swishValueOf();
+  return lg.y;
+}
+
+/** SiLU′(x) = σ(x)·(1 + x·(1 − σ(x))). */
+export function siluDerivative(x: number): number {
+  lg.vh = x;
+  lg.vl = 0;
+  swishSlopeOf();
+  return lg.y;
+}
+
+/** SiLU″(x) = σ′(x)·(2 + x·(1 − 2σ(x))). */
+export function siluSecondDerivative(x: number): number {
+  lg.vh = x;
+  lg.vl = 0;
+  lg.c = 1;
+  swishCurvatureOf();
+  return lg.y;
 }
