@@ -10,14 +10,21 @@
  */
 import type { Kink, PointwiseKernel } from '../types.js';
 import { valueFunction } from './compile.js';
-import { children, type Expr } from './ir.js';
+import { children, countNodes, type Expr } from './ir.js';
 
 /** Grid for the crossing search: x = sinh(t), t uniform, so spacing ≈ 0.004 near 0 and ≈ 4 at 1000. */
 const SEARCH_SEGMENTS = 4096;
 const SEARCH_REACH = 1000;
-/** Beyond these, an expression is not something to plot kink by kink. */
-const MAX_SEARCHES = 64;
+/**
+ * Work limits, in node evaluations, so that a pathological 10,000-character expression still
+ * resolves in well under a second: crossing searches stop when theirs is spent (innermost
+ * arguments are searched first), and at most as many candidates are checked as theirs allows.
+ */
+const SEARCH_BUDGET = 2e7;
+const CHECK_BUDGET = 3e7;
 const MAX_CANDIDATES = 2000;
+/** Function evaluations to check one candidate (see findKinks). */
+const EVALUATIONS_PER_CHECK = 9;
 
 let searchGrid: Float64Array | undefined;
 function grid(): Float64Array {
@@ -29,16 +36,19 @@ function grid(): Float64Array {
   return searchGrid;
 }
 
-/** Where g crosses `level` on the search grid, each crossing bisected to adjacent doubles. */
+/**
+ * Where g crosses `level` on the search grid (a strict change of side; samples on the level are
+ * skipped, so touching without crossing is no crossing), each bisected to adjacent doubles.
+ */
 function crossings(g: (x: number) => number, level: number, out: number[]): void {
   const xs = grid();
-  let a = xs[0]!;
-  let ga = g(a) - level;
-  for (let i = 1; i < xs.length && out.length < MAX_CANDIDATES; i++) {
+  let a = NaN;
+  let ga = NaN;
+  for (let i = 0; i < xs.length && out.length < MAX_CANDIDATES; i++) {
     const b = xs[i]!;
     const gb = g(b) - level;
-    if (gb === 0) out.push(b);
-    else if ((ga < 0 && gb > 0) || (ga > 0 && gb < 0)) out.push(bisect(g, level, a, b, ga < 0));
+    if (gb === 0 || gb !== gb) continue;
+    if ((ga < 0 && gb > 0) || (ga > 0 && gb < 0)) out.push(bisect(g, level, a, b, ga < 0));
     a = b;
     ga = gb;
   }
@@ -112,9 +122,9 @@ function solve(form: Affine | undefined, level: number): number | undefined {
 /** Collects the points where some part of an expression switches branch. */
 class CandidateSearch {
   readonly points: number[] = [];
-  private searches = 0;
+  private work = 0;
 
-  /** x where `arg` equals `level`: solved if arg is affine, searched otherwise. */
+  /** x where `arg` equals `level`: solved if arg is affine, searched otherwise (within budget). */
   private level(arg: Expr, level: number): void {
     const form = affineForm(arg);
     if (form) {
@@ -122,7 +132,10 @@ class CandidateSearch {
       if (x !== undefined) this.points.push(x);
       return;
     }
-    if (this.searches++ < MAX_SEARCHES) crossings(valueFunction(arg), level, this.points);
+    const cost = (SEARCH_SEGMENTS + 1) * countNodes(arg);
+    if (this.work + cost > SEARCH_BUDGET) return;
+    this.work += cost;
+    crossings(valueFunction(arg), level, this.points);
   }
 
   /** x where a = b. */
@@ -130,7 +143,11 @@ class CandidateSearch {
     this.level({ op: 'sum', first: a, rest: [{ negative: true, term: b }] }, 0);
   }
 
+  /** Operands first, so that the innermost switches are found before the budget runs out. */
   visit(e: Expr): void {
+    // A where's condition only matters through where's own switch point.
+    const operands = e.op === 'where' ? [e.then, e.otherwise] : children(e);
+    for (const c of operands) this.visit(c);
     if (e.op === 'call') {
       for (const k of e.rule.kinks) this.level(e.arg, k.x);
     } else if (e.op === 'max' || e.op === 'min') {
@@ -138,9 +155,6 @@ class CandidateSearch {
     } else if (e.op === 'where') {
       this.tie(e.cond.left, e.cond.right);
     }
-    // A where's condition only matters through where's own switch point.
-    const operands = e.op === 'where' ? [e.then, e.otherwise] : children(e);
-    for (const c of operands) this.visit(c);
   }
 }
 
@@ -169,7 +183,8 @@ function differ(a: number, b: number, tolerance: number): boolean {
 
 /** The kinks of `e`, sorted, each checked and described on the compiled kernel. */
 export function findKinks(e: Expr, kernel: PointwiseKernel): Kink[] {
-  const xs = [...new Set(kinkCandidates(e))].sort((a, b) => a - b);
+  const limit = Math.min(MAX_CANDIDATES, Math.floor(CHECK_BUDGET / (EVALUATIONS_PER_CHECK * countNodes(e))));
+  const xs = [...new Set(kinkCandidates(e))].sort((a, b) => a - b).slice(0, limit);
   const kinks: Kink[] = [];
   for (const x of xs) {
     const left = oneSided(kernel.df, x, -1);
