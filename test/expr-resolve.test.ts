@@ -132,6 +132,8 @@ describe('kinks, so that plots stay sharp', () => {
     expect(near(kinksOf('relu(x^2 - 1)'))).toEqual([[-1, -2, 0], [1, 0, 2]]);
     expect(near(kinksOf('relu(relu(x) - 1)'))).toEqual([[1, 0, 1]]); // relu(x)'s own corner at 0 is flattened
     expect(near(kinksOf('max(exp(x), 2)'))).toEqual([[+Math.LN2.toFixed(14), 0, 2]]);
+    // Innermost first: the outer relus only touch 0, the innermost crosses it at ±1.
+    expect(near(kinksOf(`${'relu('.repeat(100)}x^2 - 1${')'.repeat(100)}`))).toEqual([[-1, -2, 0], [1, 0, 2]]);
     const jump = kinksOf('where(sigmoid(3*x) > 0.25, 1, 0)');
     expect(jump.map((k) => [+k.x.toFixed(12), k.jump])).toEqual([[+(-Math.log(3) / 3).toFixed(12), true]]);
   });
