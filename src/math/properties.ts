@@ -101,7 +101,7 @@ function isSwitch(q: Kink, f: (x: number) => number): boolean {
 
 /** |f′| below this is where gradients vanish, in the sense of the saturation threshold. */
 export const VANISHING_GRADIENT = 1e-3;
-/** Half-width of the region where exact zeros and limit values are trusted (see above). */
+/** Half-width of the sampled region (farther where kinks are): exact zeros there are real (see above). */
 const TRUSTED = 30;
 const TAIL_END = 1e7;
 const SCAN_POINTS = 20_000;
@@ -114,8 +114,7 @@ interface Samples {
   readonly x: Float64Array;
   /** Indices of x that are exactly a kink (where f′ is a convention, not a derivative). */
   readonly atKink: Uint8Array;
-  /** The uniform scan step (for jump detection). */
-  readonly step: number;
+  /** The grid spans [−reach, reach]. */
   readonly reach: number;
 }
 
@@ -134,7 +133,7 @@ function sampleGrid(kinks: readonly Kink[]): Samples {
   const x = Float64Array.from(new Set(xs.map((v) => (v === 0 ? 0 : v)))).sort();
   const kinkSet = new Set(finite);
   const atKink = Uint8Array.from(x, (v) => (kinkSet.has(v) ? 1 : 0));
-  return { x, atKink, step, reach };
+  return { x, atKink, reach };
 }
 
 /** Geometric tails from the edge of the grid out to ±1e7, for saturation thresholds. */
@@ -411,10 +410,10 @@ function pointwiseProperties(k: PointwiseKernel, declared: readonly Kink[]): Pro
   const dfLimits: [number, number] = [limitOf(k.df, -1), limitOf(k.df, 1)];
   const n = s.x.length;
   // f is flat where f′ = 0 exactly; f′ is flat where f″ = 0 (the kernel's f″, else equal f′ values).
-  const trusted = (i: number) => Math.abs(s.x[i]!) <= Math.max(TRUSTED, s.reach);
-  const fFlat = runs(n, (i) => df[i] === 0 && trusted(i), s.atKink);
+  // The grid stays within the region where such zeros are real (see the file comment).
+  const fFlat = runs(n, (i) => df[i] === 0, s.atKink);
   const d2 = k.d2 ? map(k.d2, s.x) : undefined;
-  const dfFlat = runs(n, (i) => trusted(i) && (d2 ? d2[i] === 0 : i + 1 < n && df[i + 1] === df[i]), s.atKink);
+  const dfFlat = runs(n, (i) => (d2 ? d2[i] === 0 : i + 1 < n && df[i + 1] === df[i]), s.atKink);
   const range = rangeOf({ g: k.f, values: f, limits, flat: fFlat }, s);
   const derivativeRange = rangeOf({ g: k.df, values: df, limits: dfLimits, flat: dfFlat }, s);
   const deadZones = deadZonesOf(s, k.df, df, dfLimits, kinks);
