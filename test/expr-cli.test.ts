@@ -90,3 +90,14 @@ describe.skipIf(!hasCommand('compare') || !findEntry('GELU'))('actfn compare GEL
     expect(r.code).toBe(0);
   });
 });
+
+describe.skipIf(!hasCommand('compare') || !findEntry('SiLU'))('actfn compare SiLU "x*sigmoid(x)"', () => {
+  it('draws the entry and the expression together, and tabulates both', async () => {
+    const out = join(tmp, 'silu.svg');
+    const r = await runCli(['compare', 'SiLU', 'Mine=x*sigmoid(x)', '-o', out], { cwd: tmp });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    expect(r.stdout).toMatch(/SiLU.*Mine/);
+  });
+});
