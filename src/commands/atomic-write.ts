@@ -49,6 +49,15 @@ export function ensureFolder(dir: string): void {
   }
 }
 
+/** Deletes a file if it is there; a path that cannot hold one (ENOTDIR) has nothing to delete. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // nothing was created there
+  }
+}
+
 let counter = 0;
 
 /** Writes `data` to `path` atomically, creating missing folders. */
@@ -61,7 +70,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     writeFileSync(temp, data);
     renameSync(temp, path);
   } catch (err) {
-    rmSync(temp, { force: true });
+    removeQuietly(temp);
     throw new RuntimeFailure(`cannot write ${path}: ${reason(err)}`);
   } finally {
     pending.delete(temp);
@@ -75,7 +84,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
 export async function withCleanupOnSignal<T>(work: () => Promise<T>): Promise<T> {
   const handlers = (['SIGINT', 'SIGTERM'] as const).map((signal) => {
     const handler = () => {
-      for (const temp of pending) rmSync(temp, { force: true });
+      for (const temp of pending) removeQuietly(temp);
       process.stderr.write(`actfn: interrupted; no partial files were left\n`);
       process.exit(signal === 'SIGINT' ? 130 : 143);
     };

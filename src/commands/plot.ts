@@ -236,6 +236,8 @@ export async function runPlot(io: CliIO, specs: string[], opts: PlotOptions): Pr
   const progress = progressBar(io.stderr, plan.length);
   await withCleanupOnSignal(async () => {
     for (const t of plan) {
+      // Let a pending Ctrl-C be handled between figures (signals wait for the event loop).
+      if (plan.length > 1) await new Promise((next) => setImmediate(next));
       progress.step(t.fn.label);
       const model = plotModel(t.fn, settings);
       const scene = layoutChart(model, { width: settings.width, height: settings.height, measure });
