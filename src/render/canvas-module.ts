@@ -5,9 +5,8 @@
  * off before the module is evaluated, and system fonts are looked at only for a fallback.
  */
 import type { CanvasRenderingContext2D } from '@napi-rs/canvas';
-import { BUNDLED_FONT_FAMILY, BUNDLED_FONT_FILE, bundledFont, shapeText } from './font.js';
-import type { TextItem } from './scene.js';
-import { findFontCovering } from './system-fonts.js';
+import { BUNDLED_FONT_FAMILY, BUNDLED_FONT_FILE, bundledFont, covers, shapeText } from './font.js';
+import type { Scene, TextItem } from './scene.js';
 
 export type CanvasModule = typeof import('@napi-rs/canvas');
 
@@ -28,7 +27,22 @@ const warned = new Set<string>();
  * missing glyphs (once per process), then lets the canvas draw the text with both. When no
  * installed font has them, `warn` is told once per text.
  */
-export function canvasFallbackText(canvas: CanvasModule, warn: (message: string) => void): (ctx: CanvasRenderingContext2D, item: TextItem) => void {
+/** The fallback drawer for a scene; system fonts are only looked at if some text needs them. */
+export async function fallbackTextFor(
+  scene: Scene,
+  canvas: CanvasModule,
+  warn: (message: string) => void,
+): Promise<(ctx: CanvasRenderingContext2D, item: TextItem) => void> {
+  const font = bundledFont();
+  if (scene.items.every((item) => item.kind !== 'text' || covers(font, item.text))) return () => {};
+  return canvasFallbackText(canvas, warn);
+}
+
+async function canvasFallbackText(
+  canvas: CanvasModule,
+  warn: (message: string) => void,
+): Promise<(ctx: CanvasRenderingContext2D, item: TextItem) => void> {
+  const { findFontCovering } = await import('./system-fonts.js');
   return (ctx, item) => {
     const missing = [...new Set(shapeText(bundledFont(), item.text).missing)];
     if (!registered.has(BUNDLED_FONT_FILE)) {

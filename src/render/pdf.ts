@@ -5,7 +5,7 @@
  * document carries no dates: the same scene always gives the same bytes.
  */
 import { drawScene } from './canvas-draw.js';
-import { canvasFallbackText, loadCanvas } from './canvas-module.js';
+import { fallbackTextFor, loadCanvas } from './canvas-module.js';
 import type { Scene } from './scene.js';
 
 /** PDF points (1/72 in) per layout unit (1/100 in). */
@@ -16,7 +16,7 @@ export async function renderPdf(scene: Scene, options: { readonly title?: string
   const doc = new canvasModule.PDFDocument({ title: options.title ?? '', creator: 'actfn', producer: 'actfn' });
   const ctx = doc.beginPage(scene.width * POINTS_PER_UNIT, scene.height * POINTS_PER_UNIT);
   ctx.scale(POINTS_PER_UNIT, POINTS_PER_UNIT);
-  drawScene(ctx, scene, { snap: 0, fallbackText: canvasFallbackText(canvasModule, options.warn) });
+  drawScene(ctx, scene, { snap: 0, fallbackText: await fallbackTextFor(scene, canvasModule, options.warn) });
   doc.endPage();
   return doc.close();
 }
