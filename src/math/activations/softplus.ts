@@ -1,8 +1,8 @@
 /** Softplus and functions built on it or on similar smooth ramps: Softplus, LogSigmoid, Mish, Squareplus, Softsign, Tanhshrink. */
 import { corner, jump, noKinks, numberParam } from '../define.js';
-import { sigmoid, sigmoidDerivative, tanh, tanhDerivative } from '../numerics/logistic.js';
+import { sigmoid, tanh, tanhDerivative } from '../numerics/logistic.js';
 import { mish, mishDerivative, mishSecondDerivative } from '../numerics/mish.js';
-import { logSigmoid, logSigmoidDerivative, softplusKernel } from '../numerics/softplus.js';
+import { logSigmoid, logSigmoidDerivative, logSigmoidSecondDerivative, softplusKernel } from '../numerics/softplus.js';
 import { softsignKernel } from '../numerics/softsign.js';
 import { squareplusKernel } from '../numerics/squareplus.js';
 import { tanhshrink, tanhSquared } from '../numerics/tanhshrink.js';
@@ -67,7 +67,7 @@ export const LogSigmoid: PointwiseEntry = {
   usage:
     'Mostly a building block for losses: the log-likelihood of a binary label under a sigmoid output, computed without forming σ(x) first (which would round to 0 or 1 and make the log infinite). As an activation it is a negated Softplus mirrored in x.',
   kinks: noKinks,
-  kernel: () => ({ f: logSigmoid, df: logSigmoidDerivative, d2: (x) => -sigmoidDerivative(x) }),
+  kernel: () => ({ f: logSigmoid, df: logSigmoidDerivative, d2: logSigmoidSecondDerivative }),
 };
 
 export const Mish: PointwiseEntry = {
@@ -161,7 +161,8 @@ export const Tanhshrink: PointwiseEntry = {
   kernel: () => ({
     f: tanhshrink,
     df: tanhSquared,
-    d2: (x) => 2 * tanh(x) * tanhDerivative(x),
+    // sech² at |x|: the same split as tanh x.
+    d2: (x) => 2 * tanh(x) * tanhDerivative(Math.abs(x)),
   }),
 };
 

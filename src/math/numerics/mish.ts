@@ -10,7 +10,7 @@
  * (PyTorch's backward forms 1 − tanh², which is 0 from x ≈ 19 on, and returns NaN at ±Infinity.)
  */
 import { ddAdd, ddDiv, ddLow, ddMul, twoProductError, twoSumError } from './double-double.js';
-import { expParts, expSplit, scalePow2 } from './exp-split.js';
+import { expParts, expSplitParts, pow2, scalePow2 } from './exp-split.js';
 
 /** Above this Mish = x and Mish′ = 1 to double precision (the corrections are ~x·e⁻²ˣ < 1e−32). */
 const DERIVATIVE_IS_ONE = 40;
@@ -18,6 +18,21 @@ const DERIVATIVE_IS_ONE = 40;
 const SECOND_TAIL = 40;
 /** Below this every result is 0 to double precision (and x·m would overflow its error term). */
 const ZERO_BELOW = -1500;
+
+/** e^x = (splitHi + splitLo)·2^splitK for x = splitX: f, f′ and f″ at one x split it once. */
+let splitX = NaN;
+let splitHi = 0;
+let splitLo = 0;
+let splitK = 0;
+
+function splitExp(x: number): void {
+  if (x === splitX) return;
+  expSplitParts(x, 0);
+  splitX = x;
+  splitHi = expParts.hi;
+  splitLo = expParts.lo;
+  splitK = expParts.k;
+}
 
 /**
  * Mish′ near its root x₀ ≈ −1.19243: there E·a and E²·R below cancel, so within ±0.3 of x₀ we use
@@ -56,11 +71,12 @@ function derivativeNearRoot(x: number): number {
  * double, ~1 ulp here).
  */
 function derivativeNearZero(x: number): number {
-  const mh = expSplit(x, 0);
-  const ml = expParts.lo;
-  const k = expParts.k; // 0 or −1 here: E = (mh + ml)·2^k is exact to scale
-  const eh = scalePow2(mh, k);
-  const el = scalePow2(ml, k);
+  splitExp(x);
+  const mh = splitHi;
+  const ml = splitLo;
+  const k = splitK; // 0 or −1 here: E = (mh + ml)·2^k is exact to scale
+  const eh = mh * pow2(k);
+  const el = ml * pow2(k);
   const g = 1 + 0.25 * eh;
   const th = ddMul(eh, el, g, 0);
   const tl = ddLow.lo;
@@ -91,10 +107,11 @@ export function mish(x: number): number {
   if (x === 0) return x; // ±0 keeps its sign
   if (!(x > ZERO_BELOW)) return x === x ? -0 : NaN;
   // x·E·(1 − w), w = E(1 + E)/D ≤ 0.4: x·m exactly, then one subtraction.
-  const mh = expSplit(x, 0);
-  const ml = expParts.lo;
-  const k = expParts.k;
-  const e = scalePow2(mh, k);
+  splitExp(x);
+  const mh = splitHi;
+  const ml = splitLo;
+  const k = splitK;
+  const e = mh * pow2(k); // exact while normal; below that only its size matters
   const w = (e * (1 + e)) / (e * (e + 2) + 2);
   const p = x * mh;
   const pe = twoProductError(x, mh, p) + x * ml;
@@ -118,10 +135,11 @@ export function mishDerivative(x: number): number {
   // rearranged as E·a + E²·R with a = 1 + x and R = (C/4 − a·Q)/(1 + E·Q): the leading E·a in
   // double-double, the correction (weight ≤ E) in double. Only near the root (x ≈ −1.19) do the two
   // terms cancel, and there derivativeNearRoot takes over.
-  const mh = expSplit(x, 0);
-  const ml = expParts.lo;
-  const k = expParts.k;
-  const e = scalePow2(mh, k);
+  splitExp(x);
+  const mh = splitHi;
+  const ml = splitLo;
+  const k = splitK;
+  const e = mh * pow2(k); // exact while normal; below that only its size matters
   const a = 1 + x;
   const al = twoSumError(1, x, a);
   const q = 2 + e * (2 + e * (1 + e * 0.25));
@@ -139,9 +157,9 @@ export function mishSecondDerivative(x: number): number {
   if (x > 0) {
     if (x > SECOND_TAIL) {
       if (x === Infinity) return 0;
-      const mh = expSplit(-2 * x, 0);
+      expSplitParts(-2 * x, 0);
       const c = 8 * (1 - x);
-      return scalePow2(c * mh + c * expParts.lo, expParts.k);
+      return scalePow2(c * expParts.hi + c * expParts.lo, expParts.k);
     }
     const e = Math.exp(-x);
     const e2 = e * e;
@@ -150,10 +168,11 @@ export function mishSecondDerivative(x: number): number {
     return (4 * e2 * (2 * (1 + e) + x * (e - 2 * t))) / (d * d);
   }
   if (!(x > ZERO_BELOW)) return x === x ? 0 : NaN;
-  const mh = expSplit(x, 0);
-  const ml = expParts.lo;
-  const k = expParts.k;
-  const e = scalePow2(mh, k);
+  splitExp(x);
+  const mh = splitHi;
+  const ml = splitLo;
+  const k = splitK;
+  const e = mh * pow2(k); // exact while normal; below that only its size matters
   const n = e * (e + 2);
   const d = n + 2;
   const g = (4 * (2 * (1 + e) + x * (1 - (2 * n * e) / d))) / (d * d);

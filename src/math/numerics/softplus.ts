@@ -2,14 +2,16 @@
  * Softplus log(1 + e^(βx))/β with torch's threshold, and LogSigmoid = −softplus(−x), accurate in
  * both tails.
  *
- * In the left tail softplus(t) ≈ eᵗ, so the rounding error of t = β·x is multiplied by |t| (up to
- * 745): we carry it (twoProductError) into the exponential, and take eᵗ from expSplit as a
- * double-double mantissa times 2^k so that dividing by β < 1 happens before the one rounding into
- * the subnormal range. σ(βx) and σ′(βx) come from logistic.ts, which takes the same carried error.
+ * softplus(v) = max(v, 0) + log1p(e^−|v|). In the left tail softplus(t) ≈ eᵗ, so the rounding
+ * error of t = β·x is multiplied by |t| (up to 745): we carry it (twoProductError) as the low word
+ * of the argument. logistic.ts splits e^−|v| for us as (eh + el)·2^k — the same split σ(v) and
+ * σ′(v) use, and it keeps the last one, so f, f′ and f″ at one x cost one exponential — and where
+ * eᵗ is subnormal the division by β happens on the mantissa, before the one rounding into the
+ * subnormal range.
  */
 import { ddLow, twoProductError } from './double-double.js';
-import { expParts, expSplit, scalePow2 } from './exp-split.js';
-import { logisticSplit, lg, scaledSigmoid, sigmoid, sigmoidDerivative, sigmoidSlopeMantissa } from './logistic.js';
+import { pow2, scalePow2 } from './exp-split.js';
+import { lg, logisticSplit, scaledSigmoid, sigmoidSlopeMantissa } from './logistic.js';
 import type { PointwiseKernel } from '../types.js';
 
 /** Above this log(1 + eᵗ) − t = log1p(e⁻ᵗ) < t·2⁻⁵⁴ (e⁻³⁷/37 ≈ 2.3e−18): softplus(t)/β rounds to x. */
@@ -19,21 +21,27 @@ const LEFT_TAIL = -700;
 /** twoProductError splits β with 2²⁷ + 1, which overflows beyond ~1.3e300. */
 const SPLIT_LIMIT = 1e300;
 
+/** After logisticSplit (|v| ≤ 700): log1p(e^−|v|), the low word of e^−|v| included. */
+function log1pOfSplit(): number {
+  return Math.log1p(lg.e) + (lg.el * pow2(lg.k)) / lg.dh;
+}
+
+/** After logisticSplit: σ′(v)·c, rounded once (also into the subnormal range). */
+function scaledSigmoidSlope(c: number): number {
+  const h = sigmoidSlopeMantissa();
+  const l = ddLow.lo;
+  if (!(Math.abs(c) < SPLIT_LIMIT)) return c * scalePow2(h + l, lg.k);
+  const p = c * h;
+  return scalePow2(p + (twoProductError(c, h, p) + c * l), lg.k);
+}
+
 /**
  * torch.nn.Softplus(beta, threshold): x where β·x > threshold (β·x rounded, as torch compares it),
  * else log(1 + e^(βx))/β; threshold = Infinity gives the pure formula.
  */
 export function softplusKernel(beta: number, threshold: number): PointwiseKernel {
   const linearAbove = Math.min(threshold, LINEAR_ABOVE);
-  if (beta === 1) {
-    // β·x is exact: nothing to carry, nothing to divide.
-    return {
-      f: (x) => (x > linearAbove ? x : x > LEFT_TAIL ? Math.log1p(Math.exp(x)) : scalePow2(expSplit(x, 0), expParts.k)),
-      df: (x) => (x > threshold ? 1 : sigmoid(x)),
-      d2: (x) => (x > threshold ? 0 : sigmoidDerivative(x)),
-    };
-  }
-  const carry = beta < SPLIT_LIMIT;
+  const carry = beta !== 1 && beta < SPLIT_LIMIT;
   const inverse = 1 / beta;
   const product = beta * inverse;
   // 1/β = inverse·(1 + inverseError) to first order: the exact residual 1 − β·inverse.
@@ -43,22 +51,15 @@ export function softplusKernel(beta: number, threshold: number): PointwiseKernel
       const t = beta * x;
       if (t > linearAbove) return x;
       const dt = carry ? twoProductError(beta, x, t) : 0;
-      if (t > 0) {
-        // softplus′ = σ ≤ 1 and softplus ≥ ln 2: the argument's error is not amplified here.
-        const e = Math.exp(t);
-        return (Math.log1p(e) + (e / (1 + e)) * dt) / beta;
+      logisticSplit(t, dt);
+      if (t < LEFT_TAIL) {
+        // e^(t+dt)/β = (eh + el)·inverse·(1 + inverseError)·2^k, rounded once.
+        const h = lg.eh;
+        const p = h * inverse;
+        return scalePow2(p + (twoProductError(h, inverse, p) + (lg.el + h * inverseError) * inverse), lg.k);
       }
-      const mh = expSplit(t, dt);
-      const ml = expParts.lo;
-      const k = expParts.k;
-      if (t > LEFT_TAIL) {
-        // log1p(E) with E = e + el: log1p(e) + el/(1 + e).
-        const e = scalePow2(mh, k);
-        return (Math.log1p(e) + scalePow2(ml, k) / (1 + e)) / beta;
-      }
-      // E/β = (mh + ml)·inverse·(1 + inverseError)·2^k, rounded once.
-      const p = mh * inverse;
-      return scalePow2(p + (twoProductError(mh, inverse, p) + (ml + mh * inverseError) * inverse), k);
+      const l = log1pOfSplit();
+      return (t > 0 ? t + (dt + l) : l) / beta;
     },
     df: (x) => {
       const t = beta * x;
@@ -70,20 +71,30 @@ export function softplusKernel(beta: number, threshold: number): PointwiseKernel
       const t = beta * x;
       if (t > threshold) return 0;
       logisticSplit(t, carry ? twoProductError(beta, x, t) : 0);
-      const h = sigmoidSlopeMantissa();
-      const l = ddLow.lo;
-      const p = beta * h;
-      return scalePow2(p + (twoProductError(beta, h, p) + beta * l), lg.k);
+      return scaledSigmoidSlope(beta);
     },
   };
 }
 
-/** log σ(x) = −softplus(−x): x − log1p(eˣ) for x < 0 (both terms negative, nothing cancels). */
+/**
+ * log σ(x) = −softplus(−x): −log1p(e⁻ˣ) for x ≥ 0, x − log1p(eˣ) below (both terms negative,
+ * nothing cancels). f, f′ = σ(−x) and f″ = −σ′(−x) all use the split at v = −x.
+ */
 export function logSigmoid(x: number): number {
-  return x >= 0 ? -Math.log1p(Math.exp(-x)) : x - Math.log1p(Math.exp(x));
+  logisticSplit(-x, 0);
+  if (x > -LEFT_TAIL) return -scalePow2(lg.eh + lg.el, lg.k);
+  const l = log1pOfSplit();
+  return x >= 0 ? -l : x - l;
 }
 
 /** d/dx log σ(x) = σ(−x). */
 export function logSigmoidDerivative(x: number): number {
-  return sigmoid(-x);
+  logisticSplit(-x, 0);
+  return scaledSigmoid(1);
+}
+
+/** d²/dx² log σ(x) = −σ′(x) = −σ′(−x). */
+export function logSigmoidSecondDerivative(x: number): number {
+  logisticSplit(-x, 0);
+  return -scaledSigmoidSlope(1);
 }

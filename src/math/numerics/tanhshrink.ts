@@ -31,10 +31,22 @@ const D3 = 8 / 14535;
 const D4 = 1 / 305235;
 const D5 = 2 / 416645775;
 
+/** The last argument and value of the continued fraction: f and f′ at one x evaluate it once. */
+let lastX = NaN;
+let lastValue = NaN;
+
 /** x − tanh x to ~2 ulp for every x (±Infinity → ±Infinity, NaN → NaN). */
 export function tanhshrink(x: number): number {
   if (!(Math.abs(x) < SERIES_BELOW)) return x - tanh(x);
   if (x === 0) return x; // ±0 keeps its sign
+  if (x === lastX) return lastValue;
+  lastX = x;
+  lastValue = continuedFraction(x);
+  return lastValue;
+}
+
+/** x − tanh x = x·t·N(t)/D(t) for 0 < |x| < 1.4, with the last steps in double-double. */
+function continuedFraction(x: number): number {
   const t = x * x;
   const tl = twoProductError(x, x, t);
   // N = N0 + t·(N1 + …) and D = 1 + t·(D1 + …), each as a double-double.
@@ -60,7 +72,8 @@ export function tanhshrink(x: number): number {
  * squared; above, 1 − sech² x, which cancels by less than a factor 2 there.
  */
 export function tanhSquared(x: number): number {
-  if (!(Math.abs(x) < SQUARES_EQUAL)) return 1 - tanhDerivative(x);
+  // sech² is even: at |x|, tanh(x) in tanhshrink has split e^−2|x| already.
+  if (!(Math.abs(x) < SQUARES_EQUAL)) return 1 - tanhDerivative(Math.abs(x));
   const s = tanhshrink(x);
   const th = x - s;
   const tl = twoSumError(x, -s, th);
