@@ -6,7 +6,7 @@
  * double-double mantissa m times 2^k (Math.exp alone is off by up to 1.25 ulp, which would be most
  * of our 4-ulp budget); the power of two is applied last, so the far left tail (x·eˣ subnormal)
  * is rounded once. For x > 0 everything is written in e = e⁻ˣ (nothing overflows) as 1 minus a
- * small correction, where Math.exp's error hardly matters.
+ * small correction. f, f′ and f″ at one x share one split of the exponential.
  * (PyTorch's backward forms 1 − tanh², which is 0 from x ≈ 19 on, and returns NaN at ±Infinity.)
  */
 import { ddAdd, ddDiv, ddLow, ddMul, twoProductError, twoSumError } from './double-double.js';
@@ -32,6 +32,12 @@ function splitExp(x: number): void {
   splitHi = expParts.hi;
   splitLo = expParts.lo;
   splitK = expParts.k;
+}
+
+/** e⁻ˣ as a double for 0 < x ≤ 40, through the same cache. */
+function expOfNegative(x: number): number {
+  splitExp(-x);
+  return (splitHi + splitLo) * pow2(splitK);
 }
 
 /**
@@ -100,7 +106,7 @@ export function mish(x: number): number {
   if (x > 0) {
     if (x > DERIVATIVE_IS_ONE) return x; // v < 1e−34: also Mish(∞) = ∞ without ∞·0
     // x·T with T = 1 − v, v = 2e²/(1 + 2e + 2e²) ≤ 0.4.
-    const e = Math.exp(-x);
+    const e = expOfNegative(x);
     const e2 = e * e;
     return x - x * ((2 * e2) / (1 + 2 * e + 2 * e2));
   }
@@ -123,7 +129,7 @@ export function mishDerivative(x: number): number {
   if (x > 0) {
     if (x > DERIVATIVE_IS_ONE) return 1;
     // 1 + 2e²(2x(1 + e) − d)/d², d = 1 + 2e + 2e².
-    const e = Math.exp(-x);
+    const e = expOfNegative(x);
     const e2 = e * e;
     const d = 1 + 2 * e + 2 * e2;
     return 1 + (2 * e2 * (2 * x * (1 + e) - d)) / (d * d);
@@ -161,7 +167,7 @@ export function mishSecondDerivative(x: number): number {
       const c = 8 * (1 - x);
       return scalePow2(c * expParts.hi + c * expParts.lo, expParts.k);
     }
-    const e = Math.exp(-x);
+    const e = expOfNegative(x);
     const e2 = e * e;
     const d = 1 + 2 * e + 2 * e2;
     const t = (1 + 2 * e) / d;
