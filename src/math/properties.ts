@@ -312,7 +312,7 @@ function smoothnessOf(k: PointwiseKernel, kinks: readonly Kink[], s: Samples, f:
 // ---------------------------------------------------------------------------------------------
 // Monotonicity, saturation, dead zones
 
-function monotonicOf(s: Samples, f: Float64Array, df: Float64Array, kinks: readonly Kink[], k: PointwiseKernel, deadZones: number): Monotonicity {
+function monotonicOf(s: Samples, df: Float64Array, kinks: readonly Kink[], k: PointwiseKernel, deadZones: number): Monotonicity {
   let up = false;
   let down = false;
   for (let i = 0; i < s.x.length; i++) {
@@ -426,7 +426,7 @@ function pointwiseProperties(k: PointwiseKernel, declared: readonly Kink[]): Pro
     range,
     limits,
     zeroCentered: f0 === 0 && range.lo.value < 0 && range.hi.value > 0,
-    monotonic: monotonicOf(s, f, df, kinks, k, deadZones.length),
+    monotonic: monotonicOf(s, df, kinks, k, deadZones.length),
     smoothness: smoothnessOf(k, kinks, s, f, df),
     saturation: { left: side(dfLimits[0], -1), right: side(dfLimits[1], 1) },
     derivativeRange,
