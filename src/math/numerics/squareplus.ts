@@ -14,7 +14,16 @@ const SCALE = 2 ** 600;
 export function squareplusKernel(b: number): PointwiseKernel {
   // r = √(x² + b) as r + rLo (the low word of the last call, kept here so nothing is allocated).
   let rLo = 0;
+  // f, f′ and f″ are evaluated at one x in turn: the last root is kept.
+  let rootX = NaN;
+  let rootValue = NaN;
   const root = (x: number): number => {
+    if (x === rootX) return rootValue;
+    rootX = x;
+    rootValue = rootOf(x);
+    return rootValue;
+  };
+  const rootOf = (x: number): number => {
     const h = x * x;
     const s = h + b;
     if (s < 1e300 && s > 1e-300) {
