@@ -3,7 +3,7 @@
 // Also lists what the command loads: it must not load the canvas or fonts (nor chalk when
 // stdout is not a terminal).
 import { spawnSync } from 'node:child_process';
-import { bin, line, root, section, verdict } from './lib.mjs';
+import { bin, line, median, root, section, verdict, wallTimeOnceMs as once } from './lib.mjs';
 
 const RUNS = 21;
 const TARGET = 1.3;
@@ -16,16 +16,6 @@ const LOAD_LOG =
     `import { register } from 'node:module';
 register('data:text/javascript,' + encodeURIComponent('export async function load(url, context, next) { process.stderr.write("ACTFN_LOADED " + url + "\\\\n"); return next(url, context); }'));`,
   );
-
-function once(args) {
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr.trim()}`);
-  return ms;
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function loadedModules(args) {
   const r = spawnSync(process.execPath, ['--import', LOAD_LOG, ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });

@@ -46,3 +46,17 @@ export function line(label, value) {
 export function verdict(measured, target) {
   return measured <= target ? `ok (target ≤ ${target})` : `OVER (target ≤ ${target})`;
 }
+
+/**
+ * Wall time in ms of one run of `node args…` (stdout ignored). Throws with the command's stderr if
+ * it fails. For interleaving a command with its baseline run by run.
+ */
+export function wallTimeOnceMs(args, { cwd = root } = {}) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr.trim()}`);
+  return ms;
+}
+
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
