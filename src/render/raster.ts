@@ -1,11 +1,15 @@
 /**
- * The raster backend: a Scene → PNG, JPEG or WebP bytes through @napi-rs/canvas (Skia). The
- * scale factor multiplies pixels, not layout (HiDPI). PNG is our own writer (png.ts); no encoder
- * writes metadata, so the same scene always gives the same bytes.
+ * The raster backend: a Scene → PNG, JPEG or WebP bytes. Pixels come from our own rasterizer
+ * (rasterizer.ts: no native code to load) and PNG from our own writer (png.ts); JPEG and WebP
+ * use @napi-rs/canvas's encoders. A scene with text the bundled font lacks (CJK labels) is drawn
+ * by the canvas instead, which can use a system font for it. The scale factor multiplies pixels,
+ * not layout (HiDPI). No encoder writes metadata: the same scene always gives the same bytes.
  */
 import { drawScene } from './canvas-draw.js';
-import { fallbackTextFor, loadCanvas } from './canvas-module.js';
+import { fallbackTextFor, loadCanvas, type CanvasModule } from './canvas-module.js';
+import { bundledFont, covers } from './font.js';
 import { encodePng } from './png.js';
+import { rasterize, type Raster } from './rasterizer.js';
 import type { Scene } from './scene.js';
 
 export type RasterFormat = 'png' | 'jpg' | 'webp';
@@ -18,15 +22,29 @@ export interface RasterOptions {
   readonly warn: (message: string) => void;
 }
 
-export async function renderRaster(scene: Scene, format: RasterFormat, options: RasterOptions): Promise<Buffer> {
-  const canvasModule = await loadCanvas();
+function needsSystemFonts(scene: Scene): boolean {
+  const font = bundledFont();
+  return scene.items.some((item) => item.kind === 'text' && !covers(font, item.text));
+}
+
+/** The scene drawn by the canvas (Skia), for text our rasterizer cannot draw. */
+async function canvasRaster(canvasModule: CanvasModule, scene: Scene, options: RasterOptions): Promise<Raster> {
   const k = options.scale;
   const canvas = canvasModule.createCanvas(Math.round(scene.width * k), Math.round(scene.height * k));
   const ctx = canvas.getContext('2d');
   ctx.scale(k, k);
   drawScene(ctx, scene, { snap: k, fallbackText: await fallbackTextFor(scene, canvasModule, options.warn) });
   // The background is opaque, so the canvas's premultiplied pixels are the plain ones.
-  if (format === 'png') return encodePng(canvas.data(), canvas.width, canvas.height);
+  return { width: canvas.width, height: canvas.height, data: canvas.data() };
+}
+
+export async function renderRaster(scene: Scene, format: RasterFormat, options: RasterOptions): Promise<Buffer> {
+  const canvasModule = needsSystemFonts(scene) || format !== 'png' ? await loadCanvas() : undefined;
+  const raster = canvasModule && needsSystemFonts(scene) ? await canvasRaster(canvasModule, scene, options) : rasterize(scene, options.scale);
+  if (format === 'png') return encodePng(raster.data, raster.width, raster.height);
+  const canvas = canvasModule!.createCanvas(raster.width, raster.height);
+  const pixels = new Uint8ClampedArray(raster.data.buffer, raster.data.byteOffset, raster.data.byteLength);
+  canvas.getContext('2d').putImageData(new canvasModule!.ImageData(pixels, raster.width, raster.height), 0, 0);
   if (format === 'jpg') return canvas.encodeSync('jpeg', options.jpegQuality);
   // Charts are flat colors and thin lines: lossless WebP is both sharper and smaller.
   return canvas.encodeSync('webp', 100);
