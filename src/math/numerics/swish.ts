@@ -6,15 +6,27 @@
  * With e = e^−|v| and D = 1 + e (see logistic.ts), for f = x·σ(βx):
  *   f′ = σ(v)·(1 + v·(1 − σ(v)))  =  1/D + v·e/D²  (v ≥ 0),   e·(1 + e − |v|)/D²  (v < 0);
  *   f″ = β·σ′(v)·(2 + v·(1 − 2σ(v)))  =  β·(e/D²)·(2 − |v|·(1 − e)/D).
- * 1 + e − |v| vanishes at SiLU′'s root (v ≈ −1.2785); computed as the double-double sum D + v,
- * it is exact there, so f′ keeps its absolute accuracy through the root.
+ * 1 + e − |v| vanishes at SiLU′'s root (v ≈ −1.2785), where f′ is the Taylor series about the
+ * root instead (root-series.ts); elsewhere D + v is formed as a double-double.
  */
 import { ddAddParts, ddLow } from './double-double.js';
 import { pow2 } from './exp-split.js';
 import { lg, sigmoidSlopeTimes, sigmoidTimes, splitLogistic } from './logistic.js';
+import { nearRoot, rootSeries, sumRootSeries } from './root-series.js';
 
 /** Beyond |v| = 1500, e^−|v| times any prefactor a double can hold (|x|, v², β) is 0. */
 const TAIL = 1500;
+
+/**
+ * S′(v) = σ(v)·(1 + v·(1 − σ(v))) about its root v* = −1.27846454276107379510935873902 (the
+ * minimum of SiLU), for |v − v*| < 0.32: the zone where its condition number |v·S″/S′| exceeds 4.
+ */
+const SLOPE_ROOT = rootSeries(-1.2784645427610737, -1.0946994183093437e-16, 0.2178117057198001, -3.974332795880862e-18, 0.32, [
+  0.1466487969969469, 0.018874814223782312, -0.015222655223188032, -0.006606589138356696, 0.000126627410081122,
+  0.0007985218818397998, 0.00018570724361186496, -4.090534237428612e-5, -2.9733542213263917e-5, -2.942631888842464e-6,
+  2.346029682463866e-6, 8.599695028268575e-7, -3.051244750055421e-8, -9.266646309267441e-8, -1.8877622907727957e-8,
+  4.619379769031606e-9, 2.9177603026903803e-9,
+]);
 
 /**
  * lg.y = x·σ(v) for x = lg.c and v = lg.vh + lg.vl (see logistic.ts for the lg convention).
@@ -36,6 +48,10 @@ export function swishSlopeOf(): void {
   const vh = lg.vh;
   if (!(vh > -TAIL && vh < TAIL)) {
     lg.y = vh > 0 ? 1 : vh < 0 ? -0 : NaN;
+    return;
+  }
+  if (nearRoot(SLOPE_ROOT, vh)) {
+    lg.y = sumRootSeries(SLOPE_ROOT, vh, lg.vl);
     return;
   }
   splitLogistic();
