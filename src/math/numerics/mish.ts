@@ -19,25 +19,25 @@ const SECOND_TAIL = 40;
 /** Below this every result is 0 to double precision (and x·m would overflow its error term). */
 const ZERO_BELOW = -1500;
 
-/** e^x = (splitHi + splitLo)·2^splitK for x = splitX: f, f′ and f″ at one x split it once. */
-let splitX = NaN;
-let splitHi = 0;
-let splitLo = 0;
-let splitK = 0;
+/**
+ * e^x = (hi + lo)·2^k for the last x split: f, f′ and f″ at one x split it once. An object, not
+ * module-level `let`s: V8 keeps double fields unboxed, where a `let` would box each store.
+ */
+const split = { x: NaN, hi: 0, lo: 0, k: 0 };
 
 function splitExp(x: number): void {
-  if (x === splitX) return;
+  if (x === split.x) return;
   expSplitParts(x, 0);
-  splitX = x;
-  splitHi = expParts.hi;
-  splitLo = expParts.lo;
-  splitK = expParts.k;
+  split.x = x;
+  split.hi = expParts.hi;
+  split.lo = expParts.lo;
+  split.k = expParts.k;
 }
 
 /** e⁻ˣ as a double for 0 < x ≤ 40, through the same cache. */
 function expOfNegative(x: number): number {
   splitExp(-x);
-  return (splitHi + splitLo) * pow2(splitK);
+  return (split.hi + split.lo) * pow2(split.k);
 }
 
 /**
@@ -78,9 +78,9 @@ function derivativeNearRoot(x: number): number {
  */
 function derivativeNearZero(x: number): number {
   splitExp(x);
-  const mh = splitHi;
-  const ml = splitLo;
-  const k = splitK; // 0 or −1 here: E = (mh + ml)·2^k is exact to scale
+  const mh = split.hi;
+  const ml = split.lo;
+  const k = split.k; // 0 or −1 here: E = (mh + ml)·2^k is exact to scale
   const eh = mh * pow2(k);
   const el = ml * pow2(k);
   const g = 1 + 0.25 * eh;
@@ -114,9 +114,9 @@ export function mish(x: number): number {
   if (!(x > ZERO_BELOW)) return x === x ? -0 : NaN;
   // x·E·(1 − w), w = E(1 + E)/D ≤ 0.4: x·m exactly, then one subtraction.
   splitExp(x);
-  const mh = splitHi;
-  const ml = splitLo;
-  const k = splitK;
+  const mh = split.hi;
+  const ml = split.lo;
+  const k = split.k;
   const e = mh * pow2(k); // exact while normal; below that only its size matters
   const w = (e * (1 + e)) / (e * (e + 2) + 2);
   const p = x * mh;
@@ -142,9 +142,9 @@ export function mishDerivative(x: number): number {
   // double-double, the correction (weight ≤ E) in double. Only near the root (x ≈ −1.19) do the two
   // terms cancel, and there derivativeNearRoot takes over.
   splitExp(x);
-  const mh = splitHi;
-  const ml = splitLo;
-  const k = splitK;
+  const mh = split.hi;
+  const ml = split.lo;
+  const k = split.k;
   const e = mh * pow2(k); // exact while normal; below that only its size matters
   const a = 1 + x;
   const al = twoSumError(1, x, a);
@@ -175,9 +175,9 @@ export function mishSecondDerivative(x: number): number {
   }
   if (!(x > ZERO_BELOW)) return x === x ? 0 : NaN;
   splitExp(x);
-  const mh = splitHi;
-  const ml = splitLo;
-  const k = splitK;
+  const mh = split.hi;
+  const ml = split.lo;
+  const k = split.k;
   const e = mh * pow2(k); // exact while normal; below that only its size matters
   const n = e * (e + 2);
   const d = n + 2;

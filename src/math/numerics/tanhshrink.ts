@@ -32,17 +32,16 @@ const D4 = 1 / 305235;
 const D5 = 2 / 416645775;
 
 /** The last argument and value of the continued fraction: f and f′ at one x evaluate it once. */
-let lastX = NaN;
-let lastValue = NaN;
+const last = { x: NaN, value: NaN };
 
 /** x − tanh x to ~2 ulp for every x (±Infinity → ±Infinity, NaN → NaN). */
 export function tanhshrink(x: number): number {
   if (!(Math.abs(x) < SERIES_BELOW)) return x - tanh(x);
   if (x === 0) return x; // ±0 keeps its sign
-  if (x === lastX) return lastValue;
-  lastX = x;
-  lastValue = continuedFraction(x);
-  return lastValue;
+  if (x === last.x) return last.value;
+  last.x = x;
+  last.value = continuedFraction(x);
+  return last.value;
 }
 
 /** x − tanh x = x·t·N(t)/D(t) for 0 < |x| < 1.4, with the last steps in double-double. */
