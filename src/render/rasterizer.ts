@@ -1,17 +1,20 @@
 /**
  * A small anti-aliasing rasterizer: a Scene → RGBA pixels in plain JavaScript, so that a PNG
- * needs no native canvas (loading Skia's 35 MB library costs more than drawing a chart).
+ * needs no native canvas (loading Skia's 35 MB library costs more than drawing a chart). It runs
+ * once per chart, mostly before the JIT has optimized it, so per-pixel work is kept small and in
+ * integers (floating-point temporaries are heap objects in unoptimized code).
  * - Text: the bundled font's glyph outlines, curves flattened, filled with exact area coverage by
  *   accumulating signed areas along the edges and summing them across each row (the method of
  *   font-rs and stb_truetype).
- * - Strokes (curves, slanted lines): coverage from the distance to the nearest segment, a one-pixel
- *   ramp at the edge; round joints come free, and where segments overlap the larger coverage wins,
- *   so a joint is never painted twice.
- * - Axis-aligned crisp lines and rectangles: exact coverage of their pixel cells; the legend's
- *   rounded box from its signed distance.
+ * - Strokes (curves, slanted lines): each segment walks the pixel columns (or rows, when steep) it
+ *   spans and covers the few pixels within half the line width plus a one-pixel ramp of its
+ *   centre line; a small disc rounds each bend. Where pieces overlap the larger coverage wins, so
+ *   no pixel is painted twice.
+ * - Axis-aligned lines and rectangles: exact coverage of their pixel cells; the legend's rounded
+ *   corners from their signed distance.
  */
 import { bundledFont, shapeText } from './font.js';
-import type { Color, LineItem, PolylineItem, RectItem, Scene, TextItem } from './scene.js';
+import type { Color, LineItem, RectItem, Scene, TextItem } from './scene.js';
 import type { PathCommand, TrueTypeFont } from './truetype.js';
 
 export interface Raster {
@@ -24,17 +27,28 @@ export interface Raster {
 /** A polygon (or several, for shapes with holes) as flat x, y lists, in device pixels. */
 type Polygon = number[];
 
-interface Rgba {
-  r: number;
-  g: number;
-  b: number;
-  a: number;
+/** A color with 0–255 channels and alpha. */
+interface Paint {
+  readonly r: number;
+  readonly g: number;
+  readonly b: number;
+  readonly a: number;
 }
 
-function parseColor(color: Color): Rgba {
-  const hex = color.slice(1);
-  const v = (i: number) => parseInt(hex.slice(i, i + 2), 16);
-  return { r: v(0), g: v(2), b: v(4), a: hex.length >= 8 ? v(6) / 255 : 1 };
+function paint(color: Color): Paint {
+  const v = (i: number) => parseInt(color.slice(i, i + 2), 16);
+  return { r: v(1), g: v(3), b: v(5), a: color.length >= 9 ? v(7) : 255 };
+}
+
+/** x / 255 rounded, for 0 ≤ x ≤ 255·255, in integer arithmetic. */
+function div255(x: number): number {
+  const t = x + 128;
+  return (t + (t >> 8)) >> 8;
+}
+
+/** Coverage 0–1 as an integer 0–255. */
+function level(c: number): number {
+  return c >= 1 ? 255 : c <= 0 ? 0 : (c * 255 + 0.5) | 0;
 }
 
 /**
@@ -48,7 +62,7 @@ export function rasterize(scene: Scene, scale: number): Raster {
   for (const item of scene.items) {
     if (item.kind === 'rect') drawRect(canvas, item, scale);
     else if (item.kind === 'line') drawLine(canvas, item, scale);
-    else if (item.kind === 'polyline') canvas.stroke(item.points, scale, (item.width * scale) / 2, item.color);
+    else if (item.kind === 'polyline') canvas.stroke(item.points, scale, (item.width * scale) / 2, paint(item.color));
     else drawText(canvas, item, scale, bundledFont());
   }
   return { width, height, data: canvas.data };
@@ -58,11 +72,12 @@ class Canvas {
   readonly data: Uint8Array;
   private readonly pixels: Uint32Array;
   private acc = new Float32Array(0);
-  /** Stroke coverage per pixel, and the pixels it has touched (reset after each stroke). */
-  private cover = new Float32Array(0);
-  private touched = new Int32Array(0);
   private rowMin = new Int32Array(0);
   private rowMax = new Int32Array(0);
+  /** Stroke coverage (0–255) per pixel, and the pixels a stroke touched (reset after each). */
+  private readonly cover: Uint8Array;
+  private touched = new Int32Array(4096);
+  private touchedCount = 0;
 
   constructor(
     readonly width: number,
@@ -70,165 +85,192 @@ class Canvas {
   ) {
     this.data = new Uint8Array(width * height * 4);
     this.pixels = new Uint32Array(this.data.buffer);
+    this.cover = new Uint8Array(width * height);
   }
 
-  /** Blends `color` into pixel i with coverage c (0–1). */
-  private blend(i: number, c: number, col: Rgba): void {
-    const a = c * col.a;
-    if (a <= 0) return;
+  /** Blends `p` into pixel i with coverage `cov` (0–255). */
+  blend(i: number, cov: number, p: Paint): void {
+    const a = div255(cov * p.a);
+    if (a === 0) return;
     const d = this.data;
     const o = i * 4;
-    if (a >= 1) {
-      d[o] = col.r;
-      d[o + 1] = col.g;
-      d[o + 2] = col.b;
+    if (a === 255) {
+      d[o] = p.r;
+      d[o + 1] = p.g;
+      d[o + 2] = p.b;
       d[o + 3] = 255;
       return;
     }
-    const keep = 1 - a;
-    d[o] = (d[o]! * keep + col.r * a + 0.5) | 0;
-    d[o + 1] = (d[o + 1]! * keep + col.g * a + 0.5) | 0;
-    d[o + 2] = (d[o + 2]! * keep + col.b * a + 0.5) | 0;
-    d[o + 3] = (d[o + 3]! * keep + 255 * a + 0.5) | 0;
+    const keep = 255 - a;
+    d[o] = div255(d[o]! * keep + p.r * a);
+    d[o + 1] = div255(d[o + 1]! * keep + p.g * a);
+    d[o + 2] = div255(d[o + 2]! * keep + p.b * a);
+    d[o + 3] = div255(d[o + 3]! * keep + 255 * a);
   }
 
-  /** An axis-aligned rectangle with exact coverage at fractional edges. */
-  fillRect(x0: number, y0: number, x1: number, y1: number, color: Color): void {
-    const col = parseColor(color);
+  /** An axis-aligned rectangle with exact coverage of the pixels at its fractional edges. */
+  fillRect(x0: number, y0: number, x1: number, y1: number, p: Paint): void {
     const left = Math.max(0, Math.floor(x0));
     const right = Math.min(this.width, Math.ceil(x1));
     const top = Math.max(0, Math.floor(y0));
     const bottom = Math.min(this.height, Math.ceil(y1));
-    // Whole opaque pixels are written 32 bits at a time (the background, mostly).
-    const solid = col.a === 1 ? new Uint8Array([col.r, col.g, col.b, 255]) : undefined;
-    const word = solid ? new Uint32Array(solid.buffer)[0]! : 0;
+    if (right <= left || bottom <= top) return;
+    // Coverage of the first and last column and row; whole pixels in between.
+    const firstCol = level(Math.min(left + 1, x1) - x0);
+    const lastCol = level(x1 - Math.max(right - 1, x0));
+    const word = p.a === 255 ? new Uint32Array(new Uint8Array([p.r, p.g, p.b, 255]).buffer)[0]! : -1;
     for (let y = top; y < bottom; y++) {
-      const cy = Math.min(y + 1, y1) - Math.max(y, y0);
-      if (cy <= 0) continue;
-      let x = left;
-      if (solid && cy === 1) {
-        const innerLeft = Math.max(left, Math.ceil(x0));
-        const innerRight = Math.min(right, Math.floor(x1));
-        for (; x < innerLeft; x++) this.blend(y * this.width + x, Math.min(x + 1, x1) - Math.max(x, x0), col);
-        if (innerRight > innerLeft) this.pixels.fill(word, y * this.width + innerLeft, y * this.width + innerRight);
-        x = Math.max(x, innerRight);
-      }
-      for (; x < right; x++) {
-        const cx = Math.min(x + 1, x1) - Math.max(x, x0);
-        if (cx > 0) this.blend(y * this.width + x, cx * cy, col);
+      const rowCov = y === top || y === bottom - 1 ? level(Math.min(y + 1, y1) - Math.max(y, y0)) : 255;
+      if (rowCov === 0) continue;
+      const base = y * this.width;
+      for (let x = left; x < right; x++) {
+        const colCov = x === left ? firstCol : x === right - 1 ? lastCol : 255;
+        if (colCov === 255 && rowCov === 255 && word !== -1 && x > left && x < right - 1) {
+          // The run of whole opaque pixels in this row, 32 bits at a time.
+          this.pixels.fill(word, base + x, base + right - 1);
+          x = right - 2;
+          continue;
+        }
+        this.blend(base + x, div255(rowCov * colCov), p);
       }
     }
   }
 
-  /**
-   * Strokes a polyline (layout units × k) with half width r in device pixels: each pixel gets
-   * the coverage max over segments of clamp(r + ½ − distance).
-   */
-  stroke(points: Float64Array, k: number, r: number, color: Color): void {
-    const n = points.length / 2;
-    if (n < 2) return;
-    const w = this.width;
-    if (this.cover.length < this.width * this.height) {
-      this.cover = new Float32Array(this.width * this.height);
-      this.touched = new Int32Array(1024);
+  private touch(i: number, cov: number): void {
+    const old = this.cover[i]!;
+    if (old === 0) {
+      if (this.touchedCount === this.touched.length) {
+        const grown = new Int32Array(this.touched.length * 2);
+        grown.set(this.touched);
+        this.touched = grown;
+      }
+      this.touched[this.touchedCount++] = i;
     }
-    const cover = this.cover;
-    let count = 0;
+    if (cov > old) this.cover[i] = cov;
+  }
+
+  /** Strokes a polyline (layout units × k) with half width r in device pixels. */
+  stroke(points: Float64Array, k: number, r: number, p: Paint): void {
+    const n = points.length / 2;
     const reach = r + 0.5;
     for (let i = 0; i + 1 < n; i++) {
       const ax = points[2 * i]! * k;
       const ay = points[2 * i + 1]! * k;
       const bx = points[2 * i + 2]! * k;
       const by = points[2 * i + 3]! * k;
-      const dx = bx - ax;
-      const dy = by - ay;
-      const len2 = dx * dx + dy * dy;
-      const left = Math.max(0, Math.floor(Math.min(ax, bx) - reach));
-      const right = Math.min(this.width - 1, Math.ceil(Math.max(ax, bx) + reach));
-      const top = Math.max(0, Math.floor(Math.min(ay, by) - reach));
-      const bottom = Math.min(this.height - 1, Math.ceil(Math.max(ay, by) + reach));
-      for (let y = top; y <= bottom; y++) {
-        const py = y + 0.5;
-        for (let x = left; x <= right; x++) {
-          const px = x + 0.5;
-          // Distance from the pixel center to the segment.
-          let t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0;
-          t = t < 0 ? 0 : t > 1 ? 1 : t;
-          const ex = ax + t * dx - px;
-          const ey = ay + t * dy - py;
-          const c = reach - Math.sqrt(ex * ex + ey * ey);
-          if (c <= 0) continue;
-          const i2 = y * w + x;
-          const old = cover[i2]!;
-          if (old === 0) {
-            if (count === this.touched.length) {
-              const grown = new Int32Array(count * 2);
-              grown.set(this.touched);
-              this.touched = grown;
-            }
-            this.touched[count++] = i2;
-          }
-          const v = c > 1 ? 1 : c;
-          if (v > old) cover[i2] = v;
-        }
+      this.segment(ax, ay, bx, by, reach);
+      // Round the bend at b when the direction changes noticeably.
+      if (i + 2 < n) {
+        const cx = points[2 * i + 4]! * k;
+        const cy = points[2 * i + 5]! * k;
+        const u = Math.hypot(bx - ax, by - ay) * Math.hypot(cx - bx, cy - by);
+        if (u > 0 && ((bx - ax) * (cx - bx) + (by - ay) * (cy - by)) / u < 0.995) this.disc(bx, by, reach);
       }
     }
-    const col = parseColor(color);
-    for (let j = 0; j < count; j++) {
-      const i2 = this.touched[j]!;
-      this.blend(i2, cover[i2]!, col);
-      cover[i2] = 0;
+    for (let j = 0; j < this.touchedCount; j++) {
+      const i = this.touched[j]!;
+      this.blend(i, this.cover[i]!, p);
+      this.cover[i] = 0;
+    }
+    this.touchedCount = 0;
+  }
+
+  /** One segment: per column (or row when steep), the pixels near its centre line. */
+  private segment(ax: number, ay: number, bx: number, by: number, reach: number): void {
+    const steep = Math.abs(by - ay) > Math.abs(bx - ax);
+    // Work in (u, v): u along the major axis, v across it.
+    const [au, av, bu, bv] = steep ? [ay, ax, by, bx] : [ax, ay, bx, by];
+    const du = bu - au;
+    if (du === 0) return;
+    const slope = (bv - av) / du;
+    const cos = 1 / Math.sqrt(1 + slope * slope); // v distance → perpendicular distance
+    const spread = reach / cos;
+    const uMax = steep ? this.height : this.width;
+    const vMax = steep ? this.width : this.height;
+    const from = Math.max(0, Math.ceil(Math.min(au, bu) - 0.5));
+    const to = Math.min(uMax, Math.ceil(Math.max(au, bu) - 0.5));
+    for (let u = from; u < to; u++) {
+      const v = av + (u + 0.5 - au) * slope;
+      const v0 = Math.max(0, Math.floor(v - spread));
+      const v1 = Math.min(vMax - 1, Math.floor(v + spread));
+      for (let w = v0; w <= v1; w++) {
+        const cov = level(reach - Math.abs(w + 0.5 - v) * cos);
+        if (cov > 0) this.touch(steep ? u * this.width + w : w * this.width + u, cov);
+      }
     }
   }
 
-  /** A rounded rectangle's fill and outline (device pixels), anti-aliased by signed distance. */
-  roundedBox(x: number, y: number, width: number, height: number, radius: number, fill: Color | undefined, stroke: Color | undefined, lineWidth: number): void {
+  /** A disc of radius `reach` (including the anti-aliasing ramp) into the stroke coverage. */
+  private disc(cx: number, cy: number, reach: number): void {
+    const x0 = Math.max(0, Math.floor(cx - reach));
+    const x1 = Math.min(this.width - 1, Math.floor(cx + reach));
+    const y0 = Math.max(0, Math.floor(cy - reach));
+    const y1 = Math.min(this.height - 1, Math.floor(cy + reach));
+    for (let y = y0; y <= y1; y++) {
+      for (let x = x0; x <= x1; x++) {
+        const cov = level(reach - Math.hypot(x + 0.5 - cx, y + 0.5 - cy));
+        if (cov > 0) this.touch(y * this.width + x, cov);
+      }
+    }
+  }
+
+  /**
+   * A rounded rectangle's fill and outline (device pixels). The straight parts are rectangles
+   * meeting on pixel boundaries; only the corner squares use the signed distance.
+   */
+  roundedBox(x: number, y: number, w: number, h: number, radius: number, fill: Paint | undefined, stroke: Paint | undefined, lineWidth: number): void {
+    const r = Math.max(0, Math.min(radius, w / 2, h / 2));
     const half = stroke ? lineWidth / 2 : 0;
-    const cx = x + width / 2;
-    const cy = y + height / 2;
-    const hx = width / 2;
-    const hy = height / 2;
-    const r = Math.max(0, Math.min(radius, hx, hy));
-    const fillCol = fill ? parseColor(fill) : undefined;
-    const strokeCol = stroke ? parseColor(stroke) : undefined;
-    const left = Math.max(0, Math.floor(x - half - 1));
-    const right = Math.min(this.width - 1, Math.ceil(x + width + half + 1));
-    const top = Math.max(0, Math.floor(y - half - 1));
-    const bottom = Math.min(this.height - 1, Math.ceil(y + height + half + 1));
-    for (let py = top; py <= bottom; py++) {
-      for (let px = left; px <= right; px++) {
-        // Signed distance from the pixel center to the box's outline (negative inside).
-        const qx = Math.abs(px + 0.5 - cx) - (hx - r);
-        const qy = Math.abs(py + 0.5 - cy) - (hy - r);
-        const outside = Math.hypot(Math.max(qx, 0), Math.max(qy, 0));
-        const sd = outside + Math.min(Math.max(qx, qy), 0) - r;
-        const i = py * this.width + px;
-        if (fillCol) {
-          const c = 0.5 - sd;
-          if (c > 0) this.blend(i, c > 1 ? 1 : c, fillCol);
-        }
-        if (strokeCol) {
-          const c = half + 0.5 - Math.abs(sd);
-          if (c > 0) this.blend(i, c > 1 ? 1 : c, strokeCol);
+    const xA = Math.ceil(x + r);
+    const xB = Math.floor(x + w - r);
+    const yA = Math.ceil(y + r);
+    const yB = Math.floor(y + h - r);
+    if (fill) {
+      this.fillRect(x, yA, x + w, yB, fill);
+      this.fillRect(xA, y, xB, yA, fill);
+      this.fillRect(xA, yB, xB, y + h, fill);
+    }
+    if (stroke) {
+      this.fillRect(xA, y - half, xB, y + half, stroke);
+      this.fillRect(xA, y + h - half, xB, y + h + half, stroke);
+      this.fillRect(x - half, yA, x + half, yB, stroke);
+      this.fillRect(x + w - half, yA, x + w + half, yB, stroke);
+    }
+    const corners: [number, number, number, number, number, number][] = [
+      [Math.floor(x - half - 1), xA, Math.floor(y - half - 1), yA, x + r, y + r],
+      [xB, Math.ceil(x + w + half + 1), Math.floor(y - half - 1), yA, x + w - r, y + r],
+      [Math.floor(x - half - 1), xA, yB, Math.ceil(y + h + half + 1), x + r, y + h - r],
+      [xB, Math.ceil(x + w + half + 1), yB, Math.ceil(y + h + half + 1), x + w - r, y + h - r],
+    ];
+    for (const [cx0, cx1, cy0, cy1, ox, oy] of corners) {
+      for (let py = Math.max(0, cy0); py < Math.min(this.height, cy1); py++) {
+        for (let px = Math.max(0, cx0); px < Math.min(this.width, cx1); px++) {
+          // Signed distance to the corner's arc, for pixels in the corner quadrant of the box.
+          const dx = Math.abs(px + 0.5 - ox);
+          const dy = Math.abs(py + 0.5 - oy);
+          const sd = Math.hypot(dx, dy) - r;
+          const i = py * this.width + px;
+          if (fill) this.blend(i, level(0.5 - sd), fill);
+          if (stroke) this.blend(i, level(half + 0.5 - Math.abs(sd)), stroke);
         }
       }
     }
   }
 
   /** Fills polygons (nonzero; overlaps clamp to full coverage) with anti-aliased edges. */
-  fill(polygons: readonly Polygon[], color: Color): void {
+  fillPolygons(polygons: readonly Polygon[], p: Paint): void {
     let minX = Infinity;
     let minY = Infinity;
     let maxX = -Infinity;
     let maxY = -Infinity;
-    for (const p of polygons) {
-      for (let i = 0; i < p.length; i += 2) {
-        const x = p[i]!;
-        const y = p[i + 1]!;
-        if (x < minX) minX = x;
-        if (x > maxX) maxX = x;
-        if (y < minY) minY = y;
-        if (y > maxY) maxY = y;
+    for (const poly of polygons) {
+      for (let i = 0; i < poly.length; i += 2) {
+        const px = poly[i]!;
+        const py = poly[i + 1]!;
+        if (px < minX) minX = px;
+        if (px > maxX) maxX = px;
+        if (py < minY) minY = py;
+        if (py > maxY) maxY = py;
       }
     }
     const x0 = Math.max(0, Math.floor(minX));
@@ -247,16 +289,15 @@ class Canvas {
     const span = { min: this.rowMin, max: this.rowMax };
     span.min.fill(w, 0, h);
     span.max.fill(-1, 0, h);
-    for (const p of polygons) {
-      const n = p.length / 2;
+    for (const poly of polygons) {
+      const n = poly.length / 2;
       for (let i = 0; i < n; i++) {
         const j = i + 1 === n ? 0 : i + 1;
-        accumulateEdge(this.acc, w, h, p[2 * i]! - x0, p[2 * i + 1]! - y0, p[2 * j]! - x0, p[2 * j + 1]! - y0, span);
+        accumulateEdge(this.acc, w, h, poly[2 * i]! - x0, poly[2 * i + 1]! - y0, poly[2 * j]! - x0, poly[2 * j + 1]! - y0, span);
       }
     }
     // Each row's running sum is the coverage; cells outside the row's touched span are 0. The
     // buffer is left zeroed for the next shape.
-    const col = parseColor(color);
     const acc = this.acc;
     for (let y = 0; y < h; y++) {
       const from = span.min[y]!;
@@ -267,8 +308,8 @@ class Canvas {
       for (let x = from; x <= to; x++) {
         sum += acc[row + x]!;
         acc[row + x] = 0;
-        const c = sum < 0 ? -sum : sum;
-        if (c > 1 / 512 && x0 + x < this.width) this.blend(base + x, c > 1 ? 1 : c, col);
+        const cov = level(sum < 0 ? -sum : sum);
+        if (cov > 0 && x0 + x < this.width) this.blend(base + x, cov, p);
       }
     }
   }
@@ -352,29 +393,30 @@ function snap(v: number, w: number): number {
 }
 
 function drawLine(canvas: Canvas, item: LineItem, k: number): void {
-  const horizontal = item.y1 === item.y2;
-  const vertical = item.x1 === item.x2;
-  if (item.crisp && (horizontal || vertical)) {
+  const p = paint(item.color);
+  if (item.crisp && (item.y1 === item.y2 || item.x1 === item.x2)) {
     const w = Math.max(1, Math.round(item.width * k));
-    if (horizontal) {
+    if (item.y1 === item.y2) {
       const y = snap(item.y1 * k, w);
-      canvas.fillRect(Math.min(item.x1, item.x2) * k, y - w / 2, Math.max(item.x1, item.x2) * k, y + w / 2, item.color);
+      canvas.fillRect(Math.min(item.x1, item.x2) * k, y - w / 2, Math.max(item.x1, item.x2) * k, y + w / 2, p);
     } else {
       const x = snap(item.x1 * k, w);
-      canvas.fillRect(x - w / 2, Math.min(item.y1, item.y2) * k, x + w / 2, Math.max(item.y1, item.y2) * k, item.color);
+      canvas.fillRect(x - w / 2, Math.min(item.y1, item.y2) * k, x + w / 2, Math.max(item.y1, item.y2) * k, p);
     }
     return;
   }
-  canvas.stroke(Float64Array.of(item.x1, item.y1, item.x2, item.y2), k, (item.width * k) / 2, item.color);
+  canvas.stroke(Float64Array.of(item.x1, item.y1, item.x2, item.y2), k, (item.width * k) / 2, p);
 }
 
 function drawRect(canvas: Canvas, item: RectItem, k: number): void {
   const { x, y, width, height } = item.rect;
-  if (!item.radius && item.fill && !item.stroke) {
-    canvas.fillRect(x * k, y * k, (x + width) * k, (y + height) * k, item.fill);
+  const fill = item.fill ? paint(item.fill) : undefined;
+  if (!item.radius && !item.stroke) {
+    if (fill) canvas.fillRect(x * k, y * k, (x + width) * k, (y + height) * k, fill);
     return;
   }
-  canvas.roundedBox(x * k, y * k, width * k, height * k, (item.radius ?? 0) * k, item.fill, item.stroke, (item.lineWidth ?? 1) * k);
+  const stroke = item.stroke ? paint(item.stroke) : undefined;
+  canvas.roundedBox(x * k, y * k, width * k, height * k, (item.radius ?? 0) * k, fill, stroke, (item.lineWidth ?? 1) * k);
 }
 
 /** Glyph outlines of a text item as device-pixel polygons, quadratic curves flattened. */
@@ -428,5 +470,5 @@ function textPolygons(item: TextItem, k: number, font: TrueTypeFont): Polygon[] 
 }
 
 function drawText(canvas: Canvas, item: TextItem, k: number, font: TrueTypeFont): void {
-  canvas.fill(textPolygons(item, k, font), item.color);
+  canvas.fillPolygons(textPolygons(item, k, font), paint(item.color));
 }
