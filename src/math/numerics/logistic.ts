@@ -92,7 +92,10 @@ export function sigmoidTimes(): void {
   lg.y = scaleByPow2(ddLow.hi, lg.k);
 }
 
-/** After splitLogistic: lg.y = σ′(v)·(lg.ch + lg.cl)·2^lg.j = e·c/D²·2^j, rounded about once. */
+/**
+ * After splitLogistic: lg.y = σ′(v)·(lg.ch + lg.cl)·2^lg.j = e·c/D²·2^j, rounded about once; the
+ * unscaled mantissa e·c/D² (a double-double, times 2^(k + j)) stays in ddLow.
+ */
 export function sigmoidSlopeTimes(): void {
   ddMulParts(lg.ih, lg.il, lg.ih, lg.il);
   ddMulParts(lg.eh, lg.el, ddLow.hi, ddLow.lo);
@@ -104,6 +107,21 @@ export function sigmoidSlopeTimes(): void {
 export function oneMinusTwoSigmoid(): number {
   const r = (1 - lg.e - lg.el * pow2(lg.k)) * lg.ih;
   return lg.negative ? r : -r;
+}
+
+/**
+ * After splitLogistic: lg.y = (lg.ch + lg.cl)·σ(v), rounded about once; for v < 0 the unscaled
+ * mantissa c·e/D (times 2^k) stays in ddLow.
+ */
+export function sigmoidTimesPair(): void {
+  if (!lg.negative) {
+    ddMulParts(lg.ch, lg.cl, lg.ih, lg.il);
+    lg.y = ddLow.hi;
+    return;
+  }
+  ddMulParts(lg.eh, lg.el, lg.ih, lg.il);
+  ddMulParts(lg.ch, lg.cl, ddLow.hi, ddLow.lo);
+  lg.y = scaleByPow2(ddLow.hi, lg.k);
 }
 
 /** After splitLogistic: lg.y = σ″(v)·2^j = σ′(v)·(1 − 2σ(v))·2^j, to a few ulp (|v| ≥ 2^−10). */
