@@ -5,8 +5,7 @@
  * by the canvas instead, which can use a system font for it. The scale factor multiplies pixels,
  * not layout (HiDPI). No encoder writes metadata: the same scene always gives the same bytes.
  */
-import { drawScene } from './canvas-draw.js';
-import { fallbackTextFor, loadCanvas, type CanvasModule } from './canvas-module.js';
+import type { CanvasModule } from './canvas-module.js';
 import { bundledFont, covers } from './font.js';
 import { encodePng } from './png.js';
 import { rasterize, type Raster } from './rasterizer.js';
@@ -29,6 +28,8 @@ function needsSystemFonts(scene: Scene): boolean {
 
 /** The scene drawn by the canvas (Skia), for text our rasterizer cannot draw. */
 async function canvasRaster(canvasModule: CanvasModule, scene: Scene, options: RasterOptions): Promise<Raster> {
+  const { drawScene } = await import('./canvas-draw.js');
+  const { fallbackTextFor } = await import('./canvas-module.js');
   const k = options.scale;
   const canvas = canvasModule.createCanvas(Math.round(scene.width * k), Math.round(scene.height * k));
   const ctx = canvas.getContext('2d');
@@ -39,7 +40,8 @@ async function canvasRaster(canvasModule: CanvasModule, scene: Scene, options: R
 }
 
 export async function renderRaster(scene: Scene, format: RasterFormat, options: RasterOptions): Promise<Buffer> {
-  const canvasModule = needsSystemFonts(scene) || format !== 'png' ? await loadCanvas() : undefined;
+  // The canvas is loaded only for system fonts or for the JPEG and WebP encoders.
+  const canvasModule = needsSystemFonts(scene) || format !== 'png' ? await (await import('./canvas-module.js')).loadCanvas() : undefined;
   const raster = canvasModule && needsSystemFonts(scene) ? await canvasRaster(canvasModule, scene, options) : rasterize(scene, options.scale);
   if (format === 'png') return encodePng(raster.data, raster.width, raster.height);
   const canvas = canvasModule!.createCanvas(raster.width, raster.height);
