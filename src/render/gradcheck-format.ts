@@ -13,7 +13,8 @@
  *     "spec", "name", "label", "params": { every parameter, defaults included },
  *     "status": "pass" | "fail" | "not-checkable", "reason": string | null,
  *     "points": number,                // points compared (kinks and skipped points excluded)
- *     "maxAbsError", "maxRelError": number ("NaN" when nothing was compared),
+ *     "maxAbsError", "maxRelError": number ("NaN" when nothing was compared; relative errors
+ *                                      only where the numeric value's own error is below rtol),
  *     "worstX": where the error is largest against the tolerance ("NaN" when every error is 0),
  *     "kinks": [{ "x", "jump", "declared", "left", "right", "catalogValue",
  *                 "declaredLeft", "declaredRight", "declaredValue" (number | null),

@@ -4,7 +4,13 @@
  * (|analytic − numeric| ≤ atol + rtol·|numeric|), and sets points at kinks aside as kinks.
  */
 import type { ActivationFn, Kink, PointwiseKernel, VectorKernel } from '../types.js';
-import { numericDerivative, oneSidedDerivatives, stencilReach, type DifferenceMethod } from './numeric-derivative.js';
+import {
+  numericDerivative,
+  oneSidedDerivatives,
+  stencilReach,
+  type DerivativeEstimate,
+  type DifferenceMethod,
+} from './numeric-derivative.js';
 
 export type CheckOrder = 1 | 2;
 
@@ -27,7 +33,7 @@ export interface PointResult {
   /** Estimated error of `numeric`. */
   readonly numericError: number;
   readonly absError: number;
-  /** |analytic − numeric| / |numeric|; NaN where the numeric value is not resolved (|numeric| ≤ its error). */
+  /** |analytic − numeric| / |numeric|; NaN where the numeric value is too uncertain to judge it (see `resolved`). */
   readonly relError: number;
   readonly pass: boolean;
   /** Why a failing point failed, when there is more to say than the numbers. */
@@ -69,6 +75,7 @@ export interface FunctionReport {
   /** Points compared (kinks and skipped points excluded). */
   readonly checked: number;
   readonly maxAbsError: number;
+  /** Over the points whose numeric value is known to better than rtol (see `resolved`). */
   readonly maxRelError: number;
   /** Where |analytic − numeric| / (atol + rtol·|numeric|) is largest; NaN when every error is 0 or nothing was checked. */
   readonly worstX: number;
@@ -109,6 +116,15 @@ function vectorTarget(kernel: VectorKernel, points: Float64Array, order: CheckOr
       return scratchY[i]!;
     },
   };
+}
+
+/**
+ * Whether the numeric value is known to better than rtol relative: only then does a relative error
+ * say something about the analytic one (in the far tails, f values near 1 leave f′ ≈ 1e-9 with
+ * few digits; those points are judged by atol).
+ */
+function resolved(est: DerivativeEstimate, o: CheckOptions): boolean {
+  return est.error < o.rtol * Math.abs(est.value);
 }
 
 function tolerance(o: CheckOptions, numeric: number): number {
@@ -198,7 +214,7 @@ export function checkFunction(fn: ActivationFn, points: Float64Array, o: CheckOp
         detected.push({ x, jump: false, declared: false, left: sides.left, right: sides.right, catalogValue: analytic, points: [x] });
         continue;
       }
-      const relError = Math.abs(est.value) > est.error ? absError / Math.abs(est.value) : NaN;
+      const relError = resolved(est, o) ? absError / Math.abs(est.value) : NaN;
       const reason = corner
         ? `the derivative jumps here (left ${brief(sides.left)}, right ${brief(sides.right)}) but the catalog declares no kink`
         : undefined;
@@ -211,7 +227,7 @@ export function checkFunction(fn: ActivationFn, points: Float64Array, o: CheckOp
       worstX = x;
     }
     maxAbsError = Math.max(maxAbsError, Number.isNaN(absError) ? Infinity : absError);
-    if (Math.abs(est.value) > est.error) maxRelError = Math.max(maxRelError, absError / Math.abs(est.value));
+    if (resolved(est, o)) maxRelError = Math.max(maxRelError, absError / Math.abs(est.value));
   }
 
   const kinks: KinkResult[] = [...pointsByKink].map(([k, pts]) => {
