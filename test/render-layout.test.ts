@@ -101,6 +101,15 @@ describe('tick labels and legend over the whole catalog', () => {
     }
   });
 
+  it('keeps tick labels off the legend, at the default size and small ones', () => {
+    for (const entry of catalog) {
+      for (const size of [{ width: 500, height: 350 }, { width: 250, height: 175 }]) {
+        const p = layout(chart(entry.name), size).panels[0]!;
+        for (const l of p.labels) expect(rectsOverlap(l.box, p.legend!), `${entry.name} ${size.width}: label ${l.text} under the legend`).toBe(false);
+      }
+    }
+  });
+
   it('keeps a forced legend corner', () => {
     const p = layout(chart('Sigmoid', { legend: 'lower-right' })).panels[0]!;
     expect(p.legend!.x + p.legend!.width).toBeGreaterThan(p.plot.x + p.plot.width * 0.6);
@@ -124,6 +133,15 @@ describe('spines when 0 is outside a range', () => {
     expect(left.y.spineAt).toBe('high');
     expect(left.y.spine).toBe(left.plot.x + left.plot.width);
     expectLabelsClear(layout(chart('ReLU', { range: [-5, -1] })), 'ReLU −5,−1');
+  });
+
+  it('keeps a log axis within the doubles when the data spans hundreds of decades', () => {
+    const p = layout(chart('Sigmoid', { logY: true, show: 'f', range: [-800, 30] })).panels[0]!;
+    const [lo, hi] = p.y.scale.domain;
+    expect(lo).toBeGreaterThan(0);
+    expect(hi).toBeLessThan(Infinity);
+    expect(p.y.ticks.length).toBeGreaterThanOrEqual(3);
+    expect(p.curves[0]!.length).toBeGreaterThan(0);
   });
 
   it('puts the x spine at the bottom of a log axis', () => {

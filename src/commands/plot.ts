@@ -43,7 +43,7 @@ export interface PlotOptions {
 }
 
 /** Layout size limits (logical pixels per side) and the largest image we agree to allocate. */
-export const MIN_SIDE = 100;
+export const MIN_SIDE = 150;
 export const MAX_SIDE = 10_000;
 export const MAX_DEVICE_SIDE = 16_384;
 export const MAX_DEVICE_PIXELS = 100_000_000;

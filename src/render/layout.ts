@@ -17,10 +17,10 @@
  *
  * What it decides, in order: the x and y domains (data + a margin, 5 %), the tick values (1-2-5,
  * spaced for the available length), the margins that tick labels need, the spines (through the
- * origin or at the nearer edge), the tick labels (each tried in a few places; the first that
- * touches no spine, tick, curve or other label wins, else it is left out), then the legend corner
- * (least hidden; if every corner hides a curve, the y range gains headroom at the top and the
- * layout is redone once), and the title.
+ * origin or at the nearer edge), the legend corner (the one hiding least of the curves; if every
+ * corner hides a curve, the y range gains headroom at the top and the layout is redone once), the
+ * tick labels (beside their spine, clear of spines, ticks, curves, the legend and each other, or
+ * all of an axis's labels at the plot's edge; see tick-labels.ts), and the title.
  */
 import { clipPolyline } from './geometry.js';
 import { bestCorner, cornerRect } from './legend.js';
@@ -143,8 +143,10 @@ export function layoutChart(model: ChartModel, options: LayoutOptions): Scene {
   const widened = yDomains.map((d, i) => {
     const p = model.panels[i]!;
     const g = first.scene.panels[i]!;
-    if (!crowded.includes(i) || p.yRange || !g.legend) return d;
-    return headroom(p, d, g.plot.height, g.legend.height + 2 * ctx.s.legendInset);
+    const space = g.legend ? g.legend.height + 2 * ctx.s.legendInset : 0;
+    // Not when the legend would take much of the plot's height (tiny charts): then it overlaps.
+    if (!crowded.includes(i) || p.yRange || !g.legend || space > 0.4 * g.plot.height) return d;
+    return headroom(p, d, g.plot.height, space);
   });
   return buildScene(ctx, xDomain, widened).scene;
 }
@@ -169,7 +171,7 @@ function panelDomain(panel: Panel, margin: number): Domain {
 
 /** Extends the top of a domain so that the data leave `space` (layout units) free above them. */
 function headroom(panel: Panel, d: Domain, plotHeight: number, space: number): Domain {
-  const keep = Math.max(0.3, 1 - space / plotHeight);
+  const keep = 1 - space / plotHeight;
   if (panel.yScale === 'log') {
     const [a, b] = [Math.log10(d[0]), Math.log10(d[1])];
     return [d[0], 10 ** (a + (b - a) / keep)];
@@ -338,31 +340,7 @@ function layoutPanel(
   for (const sp of spines) items.push({ kind: 'line', role: 'spine', x1: sp[0]!, y1: sp[1]!, x2: sp[2]!, y2: sp[3]!, color: theme.spine, width: s.spineWidth, crisp: true });
   for (const t of ticks) items.push({ kind: 'line', role: 'tick', x1: t[0]!, y1: t[1]!, x2: t[2]!, y2: t[3]!, color: theme.tick, width: s.tickWidth, crisp: true });
 
-  // Tick labels: beside the spines where free, else at the plot's edge (tick-labels.ts).
-  const obstacles: Obstacle[] = [
-    ...spines.map((points) => ({ points, radius: s.spineWidth / 2 })),
-    ...ticks.map((points) => ({ points, radius: s.tickWidth / 2 })),
-    ...panel.series.flatMap((series, k) => curves[k]!.map((points) => ({ points, radius: (series.width ?? s.curveWidth) / 2 }))),
-  ];
-  const tickLabels = placeTickLabels({
-    plot,
-    bounds: { x: 0, y: 0, width: ctx.width, height: ctx.height },
-    sx,
-    sy,
-    xSpineAt: xSpine.at,
-    ySpineAt: ySpine.at,
-    x: { values: xTicks, positions: xTicks.map((v) => xScale.map(v)), labels: xPlan.labels },
-    y: { values: yTicks, positions: yTicks.map((v) => yScale.map(v)), labels: yPlan.labels },
-    obstacles,
-    measure: m,
-    style: s,
-  });
-  const placed: PlacedLabel[] = tickLabels.labels.map(({ axis, value, text, box }) => ({ axis, value, text, box }));
-  for (const l of tickLabels.labels) {
-    texts.push({ kind: 'text', role: 'tick-label', text: l.text, x: l.x, y: l.baseline, anchor: l.anchor, size: s.tickLabelSize, color: theme.text });
-  }
-
-  // Legend.
+  // Legend first (it may only avoid curves and spines); tick labels then keep clear of it.
   let legendRect: Rect | undefined;
   let crowded = false;
   const entries = panel.series.filter((x) => x.label);
@@ -376,7 +354,7 @@ function layoutPanel(
       const best = bestCorner(plot, width, height, s.legendInset, {
         curves: curves.flat(),
         curveRadius: s.curveWidth / 2,
-        labels: placed.map((p) => p.box),
+        labels: [],
         spines,
       });
       legendRect = best.rect;
@@ -416,6 +394,31 @@ function layoutPanel(
         color: theme.text,
       });
     });
+  }
+
+  // Tick labels: beside the spines where free, else at the plot's edge (tick-labels.ts).
+  const obstacles: Obstacle[] = [
+    ...spines.map((points) => ({ points, radius: s.spineWidth / 2 })),
+    ...ticks.map((points) => ({ points, radius: s.tickWidth / 2 })),
+    ...panel.series.flatMap((series, k) => curves[k]!.map((points) => ({ points, radius: (series.width ?? s.curveWidth) / 2 }))),
+  ];
+  const tickLabels = placeTickLabels({
+    plot,
+    bounds: { x: 0, y: 0, width: ctx.width, height: ctx.height },
+    sx,
+    sy,
+    xSpineAt: xSpine.at,
+    ySpineAt: ySpine.at,
+    x: { values: xTicks, positions: xTicks.map((v) => xScale.map(v)), labels: xPlan.labels },
+    y: { values: yTicks, positions: yTicks.map((v) => yScale.map(v)), labels: yPlan.labels },
+    obstacles,
+    blocked: legendRect ? [legendRect] : [],
+    measure: m,
+    style: s,
+  });
+  const placed: PlacedLabel[] = tickLabels.labels.map(({ axis, value, text, box }) => ({ axis, value, text, box }));
+  for (const l of tickLabels.labels) {
+    texts.push({ kind: 'text', role: 'tick-label', text: l.text, x: l.x, y: l.baseline, anchor: l.anchor, size: s.tickLabelSize, color: theme.text });
   }
 
   const axis = (scale: Scale, values: readonly number[], spine: number, at: 'origin' | 'low' | 'high'): AxisGeometry => ({

@@ -45,8 +45,10 @@ export function makeScale(kind: ScaleKind, domain: readonly [number, number], ra
  */
 export function paddedDomain(kind: ScaleKind, lo: number, hi: number, margin: number): [number, number] {
   if (kind === 'log') {
-    const [a, b] = paddedDomain('linear', Math.log10(lo), Math.log10(hi), margin);
-    return lo === hi ? [10 ** (a + 0.5), 10 ** (b - 0.5)] : [10 ** a, 10 ** b];
+    let [a, b] = paddedDomain('linear', Math.log10(lo), Math.log10(hi), margin);
+    if (lo === hi) [a, b] = [a + 0.5, b - 0.5];
+    // Stay within the doubles: 10^−323 is the smallest power of ten above 0, 10^308 the largest.
+    return [10 ** Math.max(a, -323), 10 ** Math.min(b, 308)];
   }
   if (lo === hi) {
     const half = lo === 0 ? 1 : Math.abs(lo) / 2;

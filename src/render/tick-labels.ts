@@ -1,9 +1,10 @@
 /**
  * Tick label placement. Labels sit beside their spine, as in the article's figures, but never on
- * a spine, a tick, a curve or another label (the article's "0" sits on the axis). Each label is
- * tried in a few places near its tick; the origin gets one "0" in a free quadrant. When a label
- * of an axis fits nowhere by the spine, the whole axis's labels move to the plot's outer edge (left
- * of the plot for y, below it for x), where no curve can be, so an axis never mixes the two.
+ * a spine, a tick, a curve, the legend or another label (the article's "0" sits on the axis). Each
+ * label is tried in a few places near its tick; the origin gets one "0" in a free quadrant. When a
+ * label of an axis fits nowhere by the spine, the whole axis's labels move to the plot's outer
+ * edge (left of the plot for y, below it for x), where no curve can be, so an axis never mixes
+ * the two.
  */
 import { inflate, PolylineIndex, rectInside, rectsOverlap } from './geometry.js';
 import type { LayoutStyle, TextMeasure } from './layout.js';
@@ -36,6 +37,8 @@ export interface TickLabelInput {
   readonly x: AxisTicks;
   readonly y: AxisTicks;
   readonly obstacles: readonly Obstacle[];
+  /** Areas no label may overlap (the legend). */
+  readonly blocked: readonly Rect[];
   readonly measure: TextMeasure;
   readonly style: LayoutStyle;
 }
@@ -77,6 +80,7 @@ export function placeTickLabels(input: TickLabelInput): TickLabelPlacement {
   const indexed = input.obstacles.map((o) => ({ index: new PolylineIndex(o.points), radius: o.radius + s.labelClearance }));
   const free = (b: Rect) =>
     rectInside(b, input.bounds) &&
+    !input.blocked.some((r) => rectsOverlap(inflate(r, s.labelClearance), b)) &&
     !placed.some((p) => rectsOverlap(inflate(p.box, s.labelClearance), b)) &&
     !indexed.some((o) => o.index.hits(b, o.radius));
   /** Places every wanted label; all-or-nothing when `strict` (then nothing is kept on failure). */
