@@ -5,8 +5,9 @@ Reads one JSON request on stdin:
    "functions": [{"id": 0, "expression": "torch.nn.ELU(alpha)", "params": {"alpha": 1.0},
                   "kind": "pointwise" or "vector", "points": [x, ...]}, ...]}
 Each expression is the catalog's `equivalents.torch` text: Python evaluated with `torch`, `nn`,
-`F` (torch.nn.functional), `math` and the function's parameters in scope. It may give a module or
-a callable (applied to the points) or, if it uses `x`, the values themselves. Modules run in float64
+`F` (torch.nn.functional), `math`, `x` and the function's parameters in scope, optionally after
+statements (`p = torch.sigmoid(x); p * x`). It may give a module or a callable (applied to the
+points) or the values themselves. Modules run in float64
 and eval mode. Pointwise functions get the elementwise gradient (and, at order 2, the second
 derivative); vector functions (dim 0) the diagonal of the Jacobian.
 
@@ -17,6 +18,7 @@ where "d2" gives way to "d2Error" when torch has no double backward for the func
 Non-finite numbers travel as the strings "NaN", "Infinity", "-Infinity" (both ways; parameters
 may also be such strings only when sent as {"float": "..."}). Exit status 3: torch cannot be imported.
 """
+import ast
 import json
 import math
 import sys
@@ -54,23 +56,38 @@ class NotAnExpression(Exception):
     """The catalog's text is prose ("none in torch; ..."), not Python."""
 
 
-def make_apply(expression, params):
+def compile_program(text):
+    """`expr`, or `name = ...; ...; expr` (statements, then the expression that gives the result)."""
     try:
-        code = compile(expression, "<equivalents.torch>", "eval")
+        tree = ast.parse(text, "<equivalents.torch>", "exec")
     except SyntaxError:
-        raise NotAnExpression("not a Python expression") from None
+        raise NotAnExpression("not Python") from None
+    if not tree.body or not isinstance(tree.body[-1], ast.Expr):
+        raise NotAnExpression("Python that does not end in an expression")
+    setup = ast.Module(body=tree.body[:-1], type_ignores=[])
+    result = ast.Expression(body=tree.body[-1].value)
+    return compile(setup, "<equivalents.torch>", "exec"), compile(result, "<equivalents.torch>", "eval")
+
+
+def make_apply(expression, params):
+    setup, result = compile_program(expression)
     scope = {"torch": torch, "nn": torch.nn, "F": torch.nn.functional, "math": math}
     scope.update({k: decode_number(v) for k, v in params.items()})
 
     def apply(x):
-        obj = eval(code, dict(scope, x=x))  # noqa: S307 - the catalog's own text
-        if isinstance(obj, torch.Tensor):
-            return obj
+        local = dict(scope, x=x)
+        exec(setup, local)  # noqa: S102 - the catalog's own text
+        obj = eval(result, local)  # noqa: S307 - the catalog's own text
         if isinstance(obj, torch.nn.Module):
             obj = obj.double().eval()
-        if not callable(obj):
-            raise TypeError("expression gives %s, not a module, callable or tensor" % type(obj).__name__)
-        return obj(x)
+        if not isinstance(obj, torch.Tensor):
+            if not callable(obj):
+                raise TypeError("expression gives %s, not a module, callable or tensor" % type(obj).__name__)
+            obj = obj(x)
+        # torch.nn.GLU(dim=0) on a stacked pair gives shape (1, n): the same values as x's shape.
+        if obj.shape != x.shape and obj.numel() == x.numel():
+            obj = obj.reshape(x.shape)
+        return obj
 
     return apply
 

@@ -103,6 +103,16 @@ describe.skipIf(!torch.python)(`--against torch (${torch.reason})`, () => {
     expect(t.mismatches[0].ours).toBeCloseTo(0.2525, 15);
   });
 
+  it('accepts statements before the expression (p = …; p·x), as Python does', async () => {
+    const s = (x: number) => 1 / (1 + Math.exp(-x));
+    const fn = sigmoidVariant('StatementSigmoid', { f: s, df: (x) => s(x) * (1 - s(x)) }, 'e = torch.exp(-x); 1 / (1 + e)');
+    const io = captureIO();
+    expect(await runGradCheckOn(io, [fn], parseGradCheckOptions({ against: 'torch', json: true, x: '-3,0,2' }))).toBe(0);
+    const t = JSON.parse(io.out()).functions[0].torch;
+    expect(t.status).toBe('pass');
+    expect(t.points).toBe(3);
+  });
+
   it('leaves out a function whose catalog text is not a torch expression, without failing', async () => {
     const s = (x: number) => 1 / (1 + Math.exp(-x));
     const prose = sigmoidVariant('ProseSigmoid', { f: s, df: (x) => s(x) * (1 - s(x)) }, 'none in torch (a paper’s formula)');
