@@ -8,9 +8,9 @@ import { catalog } from '../math/catalog.js';
 import type { Sampling } from '../math/sample.js';
 import { resolveSpec } from '../math/resolve.js';
 import type { ActivationFn } from '../math/types.js';
-import { functionChart, type CurveChoice } from '../render/function-chart.js';
+import { functionChart, type CurveChoice, type FunctionChartOptions } from '../render/function-chart.js';
 import { FORMAT_BY_EXTENSION, renderImage, type ImageFormat } from '../render/image.js';
-import type { ChartModel, LegendPlacement, ThemeName } from '../render/model.js';
+import type { ChartModel } from '../render/model.js';
 import { LEGEND_PLACEMENTS, THEME_NAMES } from '../render/model.js';
 import { writeFileAtomic, withCleanupOnSignal } from './atomic-write.js';
 import type { CliIO } from './io.js';
@@ -54,16 +54,8 @@ export const DEFAULT_RANGE: readonly [number, number] = [-6, 6];
 /** The article samples torch.arange(-6, 6, 0.1): 120 steps over the range. */
 export const DEFAULT_STEPS = 120;
 
-/** Everything a chart needs besides the function, validated. */
-export interface PlotSettings {
-  readonly range: readonly [number, number];
-  readonly sampling: Sampling;
-  readonly show: CurveChoice;
-  readonly labels?: { readonly f?: string; readonly df?: string };
-  readonly title?: string;
-  readonly logY: boolean;
-  readonly legend: LegendPlacement;
-  readonly theme: ThemeName;
+/** Everything a chart needs besides the function, validated: the chart's options and the image's. */
+export interface PlotSettings extends FunctionChartOptions {
   readonly width: number;
   readonly height: number;
   readonly scale: number;

@@ -99,17 +99,33 @@ export class PolylineIndex {
   }
 }
 
-/** Length of a polyline inside the rectangle. */
-export function lengthInside(points: Float64Array, r: Rect): number {
-  let total = 0;
+/**
+ * Visits each segment of a polyline with the part of it inside the rectangle, as [t0, t1]
+ * (`miss` for segments entirely outside).
+ */
+function eachSegment(
+  points: Float64Array,
+  r: Rect,
+  hit: (x1: number, y1: number, x2: number, y2: number, t0: number, t1: number) => void,
+  miss: () => void = () => {},
+): void {
   for (let i = 0; i + 3 < points.length; i += 2) {
     const x1 = points[i]!;
     const y1 = points[i + 1]!;
     const x2 = points[i + 2]!;
     const y2 = points[i + 3]!;
-    const hit = clipSegment(x1, y1, x2, y2, r);
-    if (hit) total += (hit[1] - hit[0]) * Math.hypot(x2 - x1, y2 - y1);
+    const part = clipSegment(x1, y1, x2, y2, r);
+    if (part) hit(x1, y1, x2, y2, part[0], part[1]);
+    else miss();
   }
+}
+
+/** Length of a polyline inside the rectangle. */
+export function lengthInside(points: Float64Array, r: Rect): number {
+  let total = 0;
+  eachSegment(points, r, (x1, y1, x2, y2, t0, t1) => {
+    total += (t1 - t0) * Math.hypot(x2 - x1, y2 - y1);
+  });
   return total;
 }
 
@@ -125,28 +141,24 @@ export function clipPolyline(points: Float64Array, r: Rect): Float64Array[] {
     const [x, y] = [points[0]!, points[1]!];
     return x >= r.x && x <= r.x + r.width && y >= r.y && y <= r.y + r.height ? [points] : [];
   }
-  for (let i = 0; i + 3 < points.length; i += 2) {
-    const x1 = points[i]!;
-    const y1 = points[i + 1]!;
-    const x2 = points[i + 2]!;
-    const y2 = points[i + 3]!;
-    const hit = clipSegment(x1, y1, x2, y2, r);
-    if (!hit) {
-      flush();
-      continue;
-    }
-    const [t0, t1] = hit;
-    const ax = t0 === 0 ? x1 : x1 + t0 * (x2 - x1);
-    const ay = t0 === 0 ? y1 : y1 + t0 * (y2 - y1);
-    const bx = t1 === 1 ? x2 : x1 + t1 * (x2 - x1);
-    const by = t1 === 1 ? y2 : y1 + t1 * (y2 - y1);
-    if (current.length === 0 || t0 > 0) {
-      flush();
-      current.push(ax, ay);
-    }
-    current.push(bx, by);
-    if (t1 < 1) flush();
-  }
+  eachSegment(
+    points,
+    r,
+    (x1, y1, x2, y2, t0, t1) => {
+      const ax = t0 === 0 ? x1 : x1 + t0 * (x2 - x1);
+      const ay = t0 === 0 ? y1 : y1 + t0 * (y2 - y1);
+      const bx = t1 === 1 ? x2 : x1 + t1 * (x2 - x1);
+      const by = t1 === 1 ? y2 : y1 + t1 * (y2 - y1);
+      // A piece starts where the polyline enters the rectangle, and ends where it leaves.
+      if (current.length === 0 || t0 > 0) {
+        flush();
+        current.push(ax, ay);
+      }
+      current.push(bx, by);
+      if (t1 < 1) flush();
+    },
+    flush,
+  );
   flush();
   return pieces;
 }
