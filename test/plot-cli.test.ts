@@ -163,6 +163,17 @@ describe('the real bin', () => {
     expect(readFileSync(join(cwd, 'a.pdf')).equals(readFileSync(join(cwd, 'b.pdf')))).toBe(true);
   });
 
+  it('loads the canvas without scanning system fonts', () => {
+    const script = `const m = await import(${JSON.stringify(resolve(import.meta.dirname, '../dist/render/canvas-module.js'))});
+      const canvas = await m.loadCanvas();
+      process.stdout.write(String(canvas.GlobalFonts.families.length));`;
+    const env = { ...process.env };
+    delete env.DISABLE_SYSTEM_FONTS_LOAD;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('0');
+  });
+
   it('warns on stderr when no installed font has the glyphs of a label, and still draws', () => {
     const cwd = tmp();
     const env = { ...process.env, HOME: cwd, XDG_DATA_DIRS: join(cwd, 'none') };
