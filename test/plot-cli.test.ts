@@ -1,15 +1,23 @@
 /** `actfn plot` through the CLI: in-process via main(argv, io), and a few runs of the real bin. */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PNG } from 'pngjs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { catalog } from '../src/math/catalog.js';
 import { findFontCovering } from '../src/render/system-fonts.js';
 import { runCli } from './cli-capture.js';
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'actfn-plot-'));
+const made: string[] = [];
+const tmp = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'actfn-plot-'));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 const BIN = resolve(import.meta.dirname, '../bin/actfn.js');
 const pngSize = (file: string) => {
   const png = PNG.sync.read(readFileSync(file));
