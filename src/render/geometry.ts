@@ -64,11 +64,6 @@ function bounds(points: Float64Array, from: number, to: number): Rect {
   return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
 
-/** Whether a polyline comes within `radius` of the rectangle. */
-export function polylineHitsRect(points: Float64Array, r: Rect, radius: number): boolean {
-  return new PolylineIndex(points).hits(r, radius);
-}
-
 const CHUNK = 16;
 
 /**
