@@ -354,7 +354,6 @@ function layoutPanel(
       const best = bestCorner(plot, width, height, s.legendInset, {
         curves: curves.flat(),
         curveRadius: s.curveWidth / 2,
-        labels: [],
         spines,
       });
       legendRect = best.rect;
