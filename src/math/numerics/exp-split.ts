@@ -42,16 +42,21 @@ const STEP_LO = 5.145609244655338e-14;
 /** Beyond this |x| the result is 0 or Infinity whatever prefactor a double can hold. */
 const RANGE = 2000;
 
-/** The result of the last expSplitParts (or expSplit): e^x = (hi + lo)·2^k. */
-export const expParts = { hi: 0, lo: 0, k: 0 };
+/**
+ * The input (xh, xl) and result of the last exponential: e^(xh + xl) = (hi + lo)·2^k. A record
+ * rather than parameters and a returned pair: see expSplitStored.
+ */
+export const expParts = { xh: 0, xl: 0, hi: 0, lo: 0, k: 0 };
 
 /**
- * e^(xh + xl) = (expParts.hi + expParts.lo)·2^expParts.k. xl is a small correction to the
- * argument (|xl| ≤ ulp(xh)), typically the rounding error of a product such as β·x. For
- * |xh| > 2000 (or NaN) the result is hi = Infinity, 0 or NaN with k = 0. Returns nothing, so that
- * a call V8 chooses not to inline allocates no boxed number.
+ * e^(expParts.xh + expParts.xl) = (expParts.hi + expParts.lo)·2^expParts.k. xl is a small
+ * correction to the argument (|xl| ≤ ulp(xh)), typically the rounding error of a product such as
+ * β·x. For |xh| > 2000 (or NaN) the result is hi = Infinity, 0 or NaN with k = 0. No parameters
+ * and no return value: when V8 does not inline a call (its inlining budget per function is soon
+ * spent in these kernels), doubles passed or returned would each be boxed, an allocation per point.
  */
-export function expSplitParts(xh: number, xl: number): void {
+export function expSplitStored(): void {
+  const xh = expParts.xh;
   if (!(xh > -RANGE && xh < RANGE)) {
     expParts.hi = xh > 0 ? Infinity : xh < 0 ? 0 : NaN;
     expParts.lo = 0;
@@ -62,7 +67,7 @@ export function expSplitParts(xh: number, xl: number): void {
   const n = Math.floor(xh * INV_STEP + 0.5);
   const j = n & 31;
   // n·STEP_HI is exact and within a factor 2 of xh, so the first difference is exact.
-  const r = xh - n * STEP_HI + (xl - n * STEP_LO);
+  const r = xh - n * STEP_HI + (expParts.xl - n * STEP_LO);
   const q = r + r * r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r * (1 / 720 + r * (1 / 5040))))));
   const th = EXP2_HI[j]!;
   const c = th * q + EXP2_LO[j]!;
@@ -70,6 +75,13 @@ export function expSplitParts(xh: number, xl: number): void {
   expParts.hi = hi;
   expParts.lo = c - (hi - th);
   expParts.k = (n - j) / 32;
+}
+
+/** expSplitStored at xh + xl. */
+export function expSplitParts(xh: number, xl: number): void {
+  expParts.xh = xh;
+  expParts.xl = xl;
+  expSplitStored();
 }
 
 /** expSplitParts, returning expParts.hi (expParts.lo and .k as there). */

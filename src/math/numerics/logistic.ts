@@ -26,16 +26,16 @@ import { expParts, expSplitParts, pow2, scaleByPow2 } from './exp-split.js';
 /**
  * The working record. Inputs: the argument vh + vl, a prefactor c (or ch + cl) and a power of two
  * j for the steps below. Outputs of splitLogistic: e^−|v| = (eh + el)·2^k, its value e as a double
- * (0 once it underflows), D = 1 + e = dh + dl and 1/D = ih + il. `y` receives each step's result.
+ * (0 once it underflows), D = 1 + e = dh + dl, 1/D = ih + il and the mantissa of e/D = sh + sl
+ * (e/D = (sh + sl)·2^k: σ(v) for v < 0, 1 − σ(v) for v ≥ 0). `y` receives each step's result.
  */
 export const lg = {
   vh: 0, vl: 0, c: 0, ch: 0, cl: 0, j: 0,
-  negative: false, eh: 0, el: 0, k: 0, e: 0, dh: 0, dl: 0, ih: 0, il: 0, y: 0,
+  negative: false, eh: 0, el: 0, k: 0, e: 0, dh: 0, dl: 0, ih: 0, il: 0, sh: 0, sl: 0, y: 0,
+  // The argument of the last split: f and f′ are evaluated at the same x in turn, and the second
+  // reuses it. (Fields, not module `let`s: V8 boxes every double stored in a module variable.)
+  splitVh: NaN, splitVl: NaN,
 };
-
-/** The argument of the last split: f and f′ are evaluated at the same x in turn, so the second reuses it. */
-let splitVh = NaN;
-let splitVl = NaN;
 
 /** Fills `lg` from v = lg.vh + lg.vl. NaN propagates; v = ±Infinity gives e = 0. */
 export function splitLogistic(): void {
@@ -43,9 +43,9 @@ export function splitLogistic(): void {
   // A non-finite correction (an overflowing product's error term) is dropped: then |vh| is huge
   // and e = 0 whatever vl is.
   const vl = lg.vl - lg.vl === 0 ? lg.vl : 0;
-  if (vh === splitVh && vl === splitVl) return;
-  splitVh = vh;
-  splitVl = vl;
+  if (vh === lg.splitVh && vl === lg.splitVl) return;
+  lg.splitVh = vh;
+  lg.splitVl = vl;
   const negative = vh < 0;
   expSplitParts(negative ? vh : -vh, negative ? vl : -vl);
   const eh = expParts.hi;
@@ -66,8 +66,12 @@ export function splitLogistic(): void {
   lg.e = e;
   lg.dh = dh;
   lg.dl = dl;
+  const il = q * (1 - p - twoProductError(q, dh, p) - q * dl);
   lg.ih = q;
-  lg.il = q * (1 - p - twoProductError(q, dh, p) - q * dl);
+  lg.il = il;
+  ddMulParts(eh, el, q, il);
+  lg.sh = ddLow.hi;
+  lg.sl = ddLow.lo;
 }
 
 /** splitLogistic at v = vh + vl. */
@@ -80,33 +84,22 @@ export function logisticSplit(vh: number, vl: number): void {
 /** After splitLogistic: lg.y = lg.c·σ(v), rounded about once. */
 export function sigmoidTimes(): void {
   const c = lg.c;
-  if (!lg.negative) {
-    // c/D
-    const p = c * lg.ih;
-    lg.y = p + (twoProductError(c, lg.ih, p) + c * lg.il);
-    return;
-  }
-  // c·e/D·2^k
-  ddMulParts(lg.eh, lg.el, lg.ih, lg.il);
-  ddMulParts(c, 0, ddLow.hi, ddLow.lo);
-  lg.y = scaleByPow2(ddLow.hi, lg.k);
+  // σ = 1/D for v ≥ 0, (e/D)·2^k for v < 0
+  const h = lg.negative ? lg.sh : lg.ih;
+  const l = lg.negative ? lg.sl : lg.il;
+  const p = c * h;
+  const y = c === 1 ? h + l : p + (twoProductError(c, h, p) + c * l);
+  lg.y = lg.negative ? scaleByPow2(y, lg.k) : y;
 }
 
 /**
- * After splitLogistic: lg.y = σ′(v)·(lg.ch + lg.cl)·2^lg.j = e·c/D²·2^j, rounded about once; the
- * unscaled mantissa e·c/D² (a double-double, times 2^(k + j)) stays in ddLow.
+ * After splitLogistic: lg.y = σ′(v)·(lg.ch + lg.cl)·2^lg.j = (e/D)·(1/D)·c·2^j, rounded about
+ * once; the unscaled mantissa (a double-double, times 2^(k + j)) stays in ddLow.
  */
 export function sigmoidSlopeTimes(): void {
-  ddMulParts(lg.ih, lg.il, lg.ih, lg.il);
-  ddMulParts(lg.eh, lg.el, ddLow.hi, ddLow.lo);
-  ddMulParts(lg.ch, lg.cl, ddLow.hi, ddLow.lo);
+  ddMulParts(lg.sh, lg.sl, lg.ih, lg.il);
+  if (lg.ch !== 1 || lg.cl !== 0) ddMulParts(lg.ch, lg.cl, ddLow.hi, ddLow.lo);
   lg.y = scaleByPow2(ddLow.hi, lg.k + lg.j);
-}
-
-/** After splitLogistic: 1 − 2σ(v) = −sign(v)·(1 − e)/D, to a few ulp (|v| ≥ 2^−10). */
-export function oneMinusTwoSigmoid(): number {
-  const r = (1 - lg.e - lg.el * pow2(lg.k)) * lg.ih;
-  return lg.negative ? r : -r;
 }
 
 /**
@@ -119,9 +112,14 @@ export function sigmoidTimesPair(): void {
     lg.y = ddLow.hi;
     return;
   }
-  ddMulParts(lg.eh, lg.el, lg.ih, lg.il);
-  ddMulParts(lg.ch, lg.cl, ddLow.hi, ddLow.lo);
+  ddMulParts(lg.ch, lg.cl, lg.sh, lg.sl);
   lg.y = scaleByPow2(ddLow.hi, lg.k);
+}
+
+/** After splitLogistic: 1 − 2σ(v) = −sign(v)·(1 − e)/D, to a few ulp (|v| ≥ 2^−10). */
+export function oneMinusTwoSigmoid(): number {
+  const r = (1 - lg.e - lg.el * pow2(lg.k)) * lg.ih;
+  return lg.negative ? r : -r;
 }
 
 /** After splitLogistic: lg.y = σ″(v)·2^j = σ′(v)·(1 − 2σ(v))·2^j, to a few ulp (|v| ≥ 2^−10). */
@@ -144,8 +142,7 @@ export function scaledSigmoid(c: number): number {
  * the low word in ddLow.lo; σ′ = mantissa·2^lg.k.
  */
 export function sigmoidSlopeMantissa(): number {
-  ddMulParts(lg.ih, lg.il, lg.ih, lg.il);
-  ddMulParts(lg.eh, lg.el, ddLow.hi, ddLow.lo);
+  ddMulParts(lg.sh, lg.sl, lg.ih, lg.il);
   return ddLow.hi;
 }
 
