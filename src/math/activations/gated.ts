@@ -94,7 +94,7 @@ export const Dice: PointwiseEntry = {
     ],
   },
   usage:
-    'Used in click-through-rate models (DIN and its successors) where input distributions shift between layers: the switch point follows the data mean and its sharpness the spread, instead of sitting at 0 as in PReLU.',
+    'Used in click-through-rate models (DIN and its successors), where input distributions shift between layers and batches. Its switch point follows the data mean and its sharpness the spread, instead of sitting at 0 as in PReLU; set mean and var to the statistics you want to inspect.',
   kinks: noKinks,
   kernel: (p) => diceKernel(num(p, 'alpha'), num(p, 'mean'), num(p, 'var'), num(p, 'eps')),
 };

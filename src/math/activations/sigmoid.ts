@@ -86,7 +86,7 @@ export const SiLU: PointwiseEntry = {
     ],
   },
   usage:
-    'A smooth ReLU replacement that lets small negative values through and has a slight dip below zero; it often trains a little better than ReLU in deep vision and language models (EfficientNet, many transformers) at the cost of an exp per unit.',
+    'A smooth ReLU replacement that lets small negative values through and dips slightly below zero before rising like the identity. It often trains a little better than ReLU in deep vision and language models (EfficientNet, many transformers), at the cost of an exponential per unit.',
   kinks: noKinks,
   kernel: () => siluKernel,
 };
@@ -169,7 +169,7 @@ export const Exponential: PointwiseEntry = {
     keras: 'keras.activations.exponential',
   },
   usage:
-    'For outputs that must be positive and vary over orders of magnitude, such as rates of a Poisson model or predicted scales and variances; as a hidden activation it overflows easily (past x ≈ 709.8), so keep its input small.',
+    'For outputs that must be positive and vary over orders of magnitude, such as the rate of a Poisson model or a predicted scale or variance. As a hidden activation it overflows easily (past x ≈ 709.8 in float64, 88.7 in float32), so keep its input small.',
   kinks: noKinks,
   kernel: () => ({ f: exp, df: exp, d2: exp }),
 };
