@@ -12,18 +12,21 @@ import type { CatalogEntry, PointwiseEntry } from '../types.js';
 const affine = (name: string, role: string, defaultValue: number) =>
   numberParam(name, defaultValue, `${role} (any finite number)`);
 
+/** Gate w·x + b and value v·x + c, shared by GLU and SwiGLU. */
+const GATE_AND_VALUE = [
+  affine('w', 'gate slope', 1),
+  affine('b', 'gate offset', 0),
+  affine('v', 'value slope', 1),
+  affine('c', 'value offset', 0),
+];
+
 export const GLU: PointwiseEntry = {
   name: 'GLU',
   aliases: ['glu'],
   kind: 'pointwise',
   source: 'torch',
   summary: 'Gated linear unit in one input: the value v·x + c times the sigmoid gate σ(w·x + b).',
-  params: [
-    affine('w', 'gate slope', 1),
-    affine('b', 'gate offset', 0),
-    affine('v', 'value slope', 1),
-    affine('c', 'value offset', 0),
-  ],
+  params: GATE_AND_VALUE,
   formula: { f: '(v·x + c)·σ(w·x + b)', df: 'v·σ(w·x + b) + w·(v·x + c)·σ(w·x + b)·(1 − σ(w·x + b))' },
   equivalents: {
     torch: 'torch.nn.GLU(dim=0)(torch.stack([v*x + c, w*x + b])) — first half the value, second half the gate',
@@ -46,10 +49,7 @@ export const SwiGLU: PointwiseEntry = {
   source: 'article',
   summary: 'GLU with a Swish gate: Swish_beta(w·x + b)·(v·x + c); the defaults give x²·σ(x).',
   params: [
-    affine('w', 'gate slope', 1),
-    affine('b', 'gate offset', 0),
-    affine('v', 'value slope', 1),
-    affine('c', 'value offset', 0),
+    ...GATE_AND_VALUE,
     numberParam('beta', 1, 'sharpness of the Swish gate g·σ(beta·g) (any finite number)'),
   ],
   formula: {

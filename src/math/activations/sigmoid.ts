@@ -6,7 +6,6 @@
  * x > 37 and 1 − tanh² for |x| > 19.
  */
 import { noKinks, numberParam } from '../define.js';
-import { twoProductError } from '../numerics/double-double.js';
 import { expParts, expSplit, scaleByPow2 } from '../numerics/exp-split.js';
 import {
   sigmoid,
@@ -16,8 +15,7 @@ import {
   tanhDerivative,
   tanhSecondDerivative,
 } from '../numerics/logistic.js';
-import { lg } from '../numerics/logistic.js';
-import { silu, siluDerivative, siluSecondDerivative, swishCurvatureOf, swishSlopeOf, swishValueOf } from '../numerics/swish.js';
+import { silu, siluDerivative, siluSecondDerivative, swishKernel } from '../numerics/swish.js';
 import { num } from '../params.js';
 import type { CatalogEntry, PointwiseEntry, PointwiseKernel } from '../types.js';
 
@@ -111,42 +109,17 @@ export const Swish: PointwiseEntry = {
   usage:
     'Use it where SiLU works but you want to tune (or learn) how sharply the gate opens: large beta moves it towards ReLU, small beta towards a scaled identity. With beta = 1 it is exactly SiLU.',
   kinks: noKinks,
-  kernel: (p) => swishKernel(num(p, 'beta')),
+  kernel: (p) => swishBetaKernel(num(p, 'beta')),
 };
 
-/** x·σ(βx), with βx = vh + vl exactly (vl its rounding error). */
-function swishKernel(beta: number): PointwiseKernel {
+/** x·σ(βx), with βx carried as a double-double (its rounding error is amplified in the left tail). */
+function swishBetaKernel(beta: number): PointwiseKernel {
   if (beta === 1) return siluKernel;
   if (beta === 0) {
     // σ(0) = 1/2: a line (and no 0·∞ at x = ±∞).
     return { f: (x) => x / 2, df: (x) => (x === x ? 0.5 : NaN), d2: (x) => (x === x ? 0 : NaN) };
   }
-  // The kernels set the argument in `lg` (numerics/logistic.ts explains why) and read lg.y.
-  return {
-    f: (x) => {
-      const v = beta * x;
-      lg.vh = v;
-      lg.vl = twoProductError(beta, x, v);
-      lg.c = x;
-      swishValueOf();
-      return lg.y;
-    },
-    df: (x) => {
-      const v = beta * x;
-      lg.vh = v;
-      lg.vl = twoProductError(beta, x, v);
-      swishSlopeOf();
-      return lg.y;
-    },
-    d2: (x) => {
-      const v = beta * x;
-      lg.vh = v;
-      lg.vl = twoProductError(beta, x, v);
-      lg.c = beta;
-      swishCurvatureOf();
-      return lg.y;
-    },
-  };
+  return swishKernel(1, beta, 0);
 }
 
 /** eˣ to about half an ulp (Math.exp is off by up to 0.8 ulp); e^−745.2 … is subnormal, eˣ > 709.78 overflows. */

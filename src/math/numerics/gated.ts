@@ -13,8 +13,8 @@
 import type { PointwiseKernel } from '../types.js';
 import { ddAddParts, ddLow, ddMulParts, ddSqrtParts, ddDivParts, twoProductError, twoSumError } from './double-double.js';
 import { pow2 } from './exp-split.js';
-import { lg, oneMinusTwoSigmoid, sigmoid, sigmoidSlopeTimes, sigmoidTimesPair, splitLogistic } from './logistic.js';
-import { swishCurvatureOf, swishSlopeOf, swishValueOf } from './swish.js';
+import { lg, oneMinusTwoSigmoid, sigmoid, sigmoidTimesPair, slopeTimes, splitLogistic } from './logistic.js';
+import { swishKernel } from './swish.js';
 
 /** Beyond |g| = 1500, e^−|g| times any factor a double can hold is 0. */
 const TAIL = 1500;
@@ -25,45 +25,6 @@ function affineParts(m: number, q: number, x: number): void {
   const h = p + q;
   ddLow.hi = h;
   ddLow.lo = twoSumError(p, q, h) + twoProductError(m, x, p);
-}
-
-/**
- * s·x·σ(βx), β = bh + bl, from the Swish kernels: f′ = s·S′(βx), f″ = s·d²/dx²[x·σ(βx)]. Used
- * where a unit reduces to it (then f′ is exact through its root).
- */
-function scaledSwishKernel(scale: number, bh: number, bl: number): PointwiseKernel {
-  const argument = (x: number): void => {
-    const v = bh * x;
-    lg.vh = v;
-    lg.vl = twoProductError(bh, x, v) + bl * x;
-  };
-  return {
-    f: (x) => {
-      argument(x);
-      const vh = lg.vh;
-      if (!(vh > -TAIL && vh < TAIL)) {
-        const a = scale * x;
-        return vh > 0 ? a : vh < 0 ? (a < 0 ? -0 : 0) : NaN;
-      }
-      splitLogistic();
-      const a = scale * x;
-      lg.ch = a;
-      lg.cl = twoProductError(scale, x, a);
-      sigmoidTimesPair();
-      return lg.y;
-    },
-    df: (x) => {
-      argument(x);
-      swishSlopeOf();
-      return scale * lg.y;
-    },
-    d2: (x) => {
-      argument(x);
-      lg.c = bh;
-      swishCurvatureOf();
-      return scale * lg.y;
-    },
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -81,7 +42,7 @@ function gluLimit(w: number, b: number, v: number, c: number, x: number, which: 
 
 export function gluKernel(w: number, b: number, v: number, c: number): PointwiseKernel {
   // (v·x)·σ(w·x): v times Swish with β = w.
-  if (b === 0 && c === 0 && w !== 0 && v !== 0) return scaledSwishKernel(v, w, 0);
+  if (b === 0 && c === 0 && w !== 0 && v !== 0) return swishKernel(v, w, 0);
   /** Sets the gate g = w·x + b in lg and splits σ(g); false in the tails (σ = 0 or 1). */
   const gate = (x: number): boolean => {
     affineParts(w, b, x);
@@ -114,18 +75,11 @@ export function gluKernel(w: number, b: number, v: number, c: number): Pointwise
         const pl = ddLow.lo;
         ddMulParts(ah, al, w, 0);
         ddAddParts(ph, pl, ddLow.hi, ddLow.lo);
-        lg.ch = ddLow.hi;
-        lg.cl = ddLow.lo;
-        lg.j = 0;
-        sigmoidSlopeTimes();
-        return lg.y;
+        return slopeTimes(ddLow.hi, ddLow.lo, 0);
       }
       // v/D + a·w·e/D²
       ddMulParts(ah, al, w, 0);
-      lg.ch = ddLow.hi;
-      lg.cl = ddLow.lo;
-      lg.j = 0;
-      sigmoidSlopeTimes();
+      slopeTimes(ddLow.hi, ddLow.lo, 0);
       if (v === 0) return lg.y;
       const s = pow2(lg.k);
       const th = ddLow.hi * s;
@@ -138,11 +92,7 @@ export function gluKernel(w: number, b: number, v: number, c: number): Pointwise
     d2: (x) => {
       if (!gate(x)) return x === x ? 0 : NaN;
       const a = v * x + c;
-      lg.ch = w * (2 * v + a * w * oneMinusTwoSigmoid());
-      lg.cl = 0;
-      lg.j = 0;
-      sigmoidSlopeTimes();
-      return lg.y;
+      return slopeTimes(w * (2 * v + a * w * oneMinusTwoSigmoid()), 0, 0);
     },
   };
 }
@@ -212,18 +162,11 @@ export function swigluKernel(w: number, b: number, v: number, c: number, beta: n
         const pl = ddLow.lo;
         ddMulParts(vgh, vgl, lg.dh, lg.dl);
         ddAddParts(ph, pl, ddLow.hi, ddLow.lo);
-        lg.ch = ddLow.hi;
-        lg.cl = ddLow.lo;
-        lg.j = 0;
-        sigmoidSlopeTimes();
-        return lg.y;
+        return slopeTimes(ddLow.hi, ddLow.lo, 0);
       }
       // (w·a + v·g)/D + w·a·u·e/D²
       ddMulParts(wah, wal, sw.uh, sw.ul);
-      lg.ch = ddLow.hi;
-      lg.cl = ddLow.lo;
-      lg.j = 0;
-      sigmoidSlopeTimes();
+      slopeTimes(ddLow.hi, ddLow.lo, 0);
       const s = pow2(lg.k);
       const th = ddLow.hi * s;
       const tl = ddLow.lo * s;
@@ -241,17 +184,10 @@ export function swigluKernel(w: number, b: number, v: number, c: number, beta: n
       const curvature = beta * (2 - Math.abs(u) * (1 - e) * lg.ih); // S″/σ′
       if (lg.negative) {
         // σ′(u)·(w²·a·S″/σ′ + 2wv·(D + u)), S′ = σ′·(D + u)
-        lg.ch = w * w * a * curvature + 2 * w * v * (lg.dh + u);
-        lg.cl = 0;
-        lg.j = 0;
-        sigmoidSlopeTimes();
-        return lg.y;
+        return slopeTimes(w * w * a * curvature + 2 * w * v * (lg.dh + u), 0, 0);
       }
       // S′ = (D + u·e)/D² ≈ 1 here; the S″ term carries the scaling.
-      lg.ch = w * w * a * curvature;
-      lg.cl = 0;
-      lg.j = 0;
-      sigmoidSlopeTimes();
+      slopeTimes(w * w * a * curvature, 0, 0);
       const slope = (lg.dh + u * e) * lg.ih * lg.ih;
       return lg.y + 2 * w * v * slope;
     },
@@ -269,7 +205,7 @@ export function diceKernel(alpha: number, mean: number, variance: number, eps: n
   const rh = ddLow.hi;
   const rl = ddLow.lo;
   // α = 0, mean = 0: x·σ(r·x), Swish with β = r.
-  if (alpha === 0 && mean === 0) return scaledSwishKernel(1, rh, rl);
+  if (alpha === 0 && mean === 0) return swishKernel(1, rh, rl);
   const oneMinusAlpha = 1 - alpha;
   const oneMinusAlphaLo = twoSumError(1, -alpha, oneMinusAlpha);
   /** z = (x − mean)·r in lg, σ(z) split; false in the tails (σ(z) is 0 or 1) or for x = ±∞. */
@@ -326,16 +262,9 @@ export function diceKernel(alpha: number, mean: number, variance: number, eps: n
       if (alpha === 0 && lg.negative) {
         // e·(D + x·r)/D²
         ddAddParts(lg.dh, lg.dl, qh, ql);
-        lg.ch = ddLow.hi;
-        lg.cl = ddLow.lo;
-        lg.j = 0;
-        sigmoidSlopeTimes();
-        return lg.y;
+        return slopeTimes(ddLow.hi, ddLow.lo, 0);
       }
-      lg.ch = qh;
-      lg.cl = ql;
-      lg.j = 0;
-      sigmoidSlopeTimes();
+      slopeTimes(qh, ql, 0);
       const s = pow2(lg.k);
       const th = ddLow.hi * s;
       const tl = ddLow.lo * s;
@@ -346,11 +275,7 @@ export function diceKernel(alpha: number, mean: number, variance: number, eps: n
     // f″ = (1 − α)·r·σ′(z)·(2 + x·r·(1 − 2σ(z)))
     d2: (x) => {
       if (!split(x)) return limit(x, 2);
-      lg.ch = oneMinusAlpha * rh * (2 + x * rh * oneMinusTwoSigmoid());
-      lg.cl = 0;
-      lg.j = 0;
-      sigmoidSlopeTimes();
-      return lg.y;
+      return slopeTimes(oneMinusAlpha * rh * (2 + x * rh * oneMinusTwoSigmoid()), 0, 0);
     },
   };
 }

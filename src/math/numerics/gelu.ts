@@ -23,7 +23,7 @@
 import { ddAddParts, ddLow, ddMulParts, fastTwoSumError, twoProductError, twoSumError } from './double-double.js';
 import { ERF_MID, ERF_SMALL, ERX, erfcTailCorrection, erfNearOne, erfSmallRatio } from './erf.js';
 import { expParts, expSplitParts, pow2, scaleByPow2 } from './exp-split.js';
-import { lg, sigmoidSlopeTimes, splitLogistic } from './logistic.js';
+import { lg, slopeTimes, splitLogistic } from './logistic.js';
 import { nearRoot, rootSeries, sumRootSeries } from './root-series.js';
 import { swishCurvatureOf, swishSlopeOf, swishValueOf } from './swish.js';
 
@@ -219,11 +219,7 @@ export function geluTanhDerivative(x: number): number {
   }
   // e·(D + x·v′)/D²: D + v + 2B·x³ as a double-double, exact through f′'s root
   ddAddParts(lg.dh, lg.dl + ts.w, vh, ts.vl);
-  lg.ch = ddLow.hi;
-  lg.cl = ddLow.lo;
-  lg.j = 0;
-  sigmoidSlopeTimes();
-  return lg.y;
+  return slopeTimes(ddLow.hi, ddLow.lo, 0);
 }
 
 /** d²/dx² of the tanh form: σ′(v)·(2v′ + x·v″ + x·v′²·(1 − 2σ(v))), v″ = 6B·x. */
@@ -239,11 +235,7 @@ export function geluTanhSecondDerivative(x: number): number {
   // 1 − 2σ(v) = −sign(v)·(1 − e)/D
   const r = (1 - lg.e - lg.el * pow2(lg.k)) * lg.ih;
   const oneMinus2s = lg.negative ? r : -r;
-  lg.ch = 2 * dv + 6 * B_HI * t + x * dv * dv * oneMinus2s;
-  lg.cl = 0;
-  lg.j = 0;
-  sigmoidSlopeTimes();
-  return lg.y;
+  return slopeTimes(2 * dv + 6 * B_HI * t + x * dv * dv * oneMinus2s, 0, 0);
 }
 
 // ---------------------------------------------------------------------------------------------

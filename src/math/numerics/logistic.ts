@@ -102,6 +102,15 @@ export function sigmoidSlopeTimes(): void {
   lg.y = scaleByPow2(ddLow.hi, lg.k + lg.j);
 }
 
+/** After splitLogistic: σ′(v)·(ch + cl)·2^j (sigmoidSlopeTimes with these inputs, returning lg.y). */
+export function slopeTimes(ch: number, cl: number, j: number): number {
+  lg.ch = ch;
+  lg.cl = cl;
+  lg.j = j;
+  sigmoidSlopeTimes();
+  return lg.y;
+}
+
 /**
  * After splitLogistic: lg.y = (lg.ch + lg.cl)·σ(v), rounded about once; for v < 0 the unscaled
  * mantissa c·e/D (times 2^k) stays in ddLow.
@@ -122,12 +131,9 @@ export function oneMinusTwoSigmoid(): number {
   return lg.negative ? r : -r;
 }
 
-/** After splitLogistic: lg.y = σ″(v)·2^j = σ′(v)·(1 − 2σ(v))·2^j, to a few ulp (|v| ≥ 2^−10). */
-function sigmoidCurvature(j: number): void {
-  lg.ch = oneMinusTwoSigmoid();
-  lg.cl = 0;
-  lg.j = j;
-  sigmoidSlopeTimes();
+/** After splitLogistic: σ″(v)·2^j = σ′(v)·(1 − 2σ(v))·2^j, to a few ulp (|v| ≥ 2^−10). */
+function sigmoidCurvature(j: number): number {
+  return slopeTimes(oneMinusTwoSigmoid(), 0, j);
 }
 
 /** After splitLogistic: c·σ(v), rounded about once. */
@@ -161,11 +167,7 @@ export function sigmoidDerivative(x: number): number {
   lg.vh = x;
   lg.vl = 0;
   splitLogistic();
-  lg.ch = 1;
-  lg.cl = 0;
-  lg.j = 0;
-  sigmoidSlopeTimes();
-  return lg.y;
+  return slopeTimes(1, 0, 0);
 }
 
 /** Below this |v|, σ″ and tanh″ use their Taylor series (1 − e would lose digits to cancellation). */
@@ -183,8 +185,7 @@ export function sigmoidSecondDerivative(x: number): number {
   lg.vh = x;
   lg.vl = 0;
   splitLogistic();
-  sigmoidCurvature(0);
-  return lg.y;
+  return sigmoidCurvature(0);
 }
 
 /** After splitLogistic at 2|x|: lg.y = (1 − e)/D = tanh |x|, with 1 − e an exact double-double. */
@@ -220,11 +221,7 @@ export function tanhDerivative(x: number): number {
   lg.vh = 2 * x;
   lg.vl = 0;
   splitLogistic();
-  lg.ch = 1;
-  lg.cl = 0;
-  lg.j = 2;
-  sigmoidSlopeTimes();
-  return lg.y;
+  return slopeTimes(1, 0, 2);
 }
 
 /** tanh″ x = −2 tanh x · sech² x = 8σ″(2x). */
@@ -237,6 +234,5 @@ export function tanhSecondDerivative(x: number): number {
   lg.vh = 2 * x;
   lg.vl = 0;
   splitLogistic();
-  sigmoidCurvature(3);
-  return lg.y;
+  return sigmoidCurvature(3);
 }

@@ -11,7 +11,9 @@
  */
 import { ddAddParts, ddLow } from './double-double.js';
 import { pow2 } from './exp-split.js';
-import { lg, sigmoidSlopeTimes, sigmoidTimes, splitLogistic } from './logistic.js';
+import type { PointwiseKernel } from '../types.js';
+import { twoProductError } from './double-double.js';
+import { lg, sigmoidTimes, sigmoidTimesPair, slopeTimes, splitLogistic } from './logistic.js';
 import { nearRoot, rootSeries, sumRootSeries } from './root-series.js';
 
 /** Beyond |v| = 1500, e^−|v| times any prefactor a double can hold (|x|, v², β) is 0. */
@@ -62,10 +64,7 @@ export function swishSlopeOf(): void {
   }
   // 1 + e − |v| = D + v as a double-double: exact through the root, where it cancels.
   ddAddParts(lg.dh, lg.dl, vh, lg.vl);
-  lg.ch = ddLow.hi;
-  lg.cl = ddLow.lo;
-  lg.j = 0;
-  sigmoidSlopeTimes();
+  slopeTimes(ddLow.hi, ddLow.lo, 0);
 }
 
 /** lg.y = d²/dx² [x·σ(βx)] = β·σ′(v)·(2 − |v|·(1 − e)/D) for β = lg.c, v = lg.vh + lg.vl = βx. */
@@ -78,10 +77,7 @@ export function swishCurvatureOf(): void {
   const beta = lg.c;
   splitLogistic();
   const oneMinusE = 1 - lg.e - lg.el * pow2(lg.k);
-  lg.ch = beta * (2 - Math.abs(vh) * oneMinusE * lg.ih);
-  lg.cl = 0;
-  lg.j = 0;
-  sigmoidSlopeTimes();
+  slopeTimes(beta * (2 - Math.abs(vh) * oneMinusE * lg.ih), 0, 0);
 }
 
 /** SiLU(x) = x·σ(x). */
@@ -108,4 +104,44 @@ export function siluSecondDerivative(x: number): number {
   lg.c = 1;
   swishCurvatureOf();
   return lg.y;
+}
+
+/**
+ * The kernel of s·x·σ(βx), β = bh + bl (a double-double: Dice's 1/√(var + eps) is not a double):
+ * f′ = s·S′(βx), f″ = s·d²/dx²[x·σ(βx)]. Swish is s = 1; GLU with b = c = 0 and Dice with α = 0,
+ * mean = 0 reduce to it.
+ */
+export function swishKernel(scale: number, bh: number, bl: number): PointwiseKernel {
+  const argument = (x: number): void => {
+    const v = bh * x;
+    lg.vh = v;
+    lg.vl = twoProductError(bh, x, v) + bl * x;
+  };
+  return {
+    f: (x) => {
+      argument(x);
+      const vh = lg.vh;
+      if (!(vh > -TAIL && vh < TAIL)) {
+        const a = scale * x;
+        return vh > 0 ? a : vh < 0 ? (a < 0 ? -0 : 0) : NaN;
+      }
+      splitLogistic();
+      const a = scale * x;
+      lg.ch = a;
+      lg.cl = twoProductError(scale, x, a);
+      sigmoidTimesPair();
+      return lg.y;
+    },
+    df: (x) => {
+      argument(x);
+      swishSlopeOf();
+      return scale * lg.y;
+    },
+    d2: (x) => {
+      argument(x);
+      lg.c = bh;
+      swishCurvatureOf();
+      return scale * lg.y;
+    },
+  };
 }
