@@ -2,14 +2,15 @@
  * The command-line entry point. Options are declared here (cheap); each command's implementation
  * is imported only when that command runs, so `table` never loads the canvas or fonts.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { RuntimeFailure, UsageError } from './errors.js';
 import { processIO, type CliIO } from './commands/io.js';
 import { VERSION } from './version.js';
 
 type Options = Record<string, unknown>;
 
-function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
+/** The commander program (exported for the completion script's tests and the CLI fuzzer). */
+export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
   const program = new Command('actfn')
     .description('Plot, compare, tabulate and gradient-check neural-network activation functions.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -25,27 +26,37 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
   program.addHelpText(
     'after',
     `
+Functions are catalog names with parameters (GELU, "ELU(alpha=0.5)", leaky_relu:negative_slope=0.2;
+actfn list shows them all) or expressions in x ("x*sigmoid(1.702*x)", "MySwish=x*sigmoid(1.5*x)").
+
 Examples:
+  $ actfn plot GELU                         # writes GELU.png
+  $ actfn compare ReLU GELU Mish -o cmp.png
   $ actfn table GELU --x -3,0,3
   $ actfn table "LeakyReLU(negative_slope=0.1)" Sigmoid --json
+  $ actfn info GELU
+  $ actfn list
+  $ actfn grad-check GELU Mish
+  $ actfn help plot                         # or actfn plot --help
 
+Data goes to stdout, messages to stderr.
 Exit codes: 0 success, 1 a failed check or runtime error, 2 a usage error.`,
   );
 
   program
     .command('plot')
     .description('chart of a function and its derivative (PNG, JPG, WebP, SVG, PDF)')
-    .argument('[specs...]', 'functions, e.g. GELU "ELU(alpha=0.5)"; one file each')
+    .argument('[specs...]', 'functions or expressions, e.g. GELU "ELU(alpha=0.5)" "x*sigmoid(1.702*x)"; one file each')
     .option('-o, --out <file>', 'output file (format from .png .jpg .jpeg .webp .svg .pdf); - for stdout')
     .option('--out-dir <dir>', 'folder for one file per function, named from the spec (default: current folder)')
     .option('--format <format>', 'png, jpg, webp, svg or pdf (default: from the file name, else png)')
     .option('--range <a,b>', 'x range (default -6,6)')
     .option('--step <s>', 'sample spacing, as torch.arange (default: range/120, i.e. 0.1)')
-    .option('--samples <n>', 'number of evenly spaced samples, ends included (instead of --step)')
+    .option('--samples <n>', 'number of evenly spaced samples, ends included (instead of --step; at most 10⁶)')
     .option('--no-derivative', 'draw f only')
     .option('--derivative-only', 'draw f′ only')
-    .option('--size <WxH>', 'size in pixels (default 500x350)')
-    .option('--scale <k>', 'k× pixels with the same layout, for HiDPI (raster formats; default 1)')
+    .option('--size <WxH>', 'size in pixels, 150 to 10000 a side (default 500x350)')
+    .option('--scale <k>', 'k× pixels with the same layout, for HiDPI (raster formats; default 1, at most 10)')
     .option('--title <text>', 'title (default NAME(x); "" for none)')
     .option('--labels <f,df>', 'legend labels, e.g. 原函數,導函數 (default f(x),f′(x))')
     .option('--theme <theme>', 'light or dark (default light)')
@@ -60,6 +71,8 @@ Exit codes: 0 success, 1 a failed check or runtime error, 2 a usage error.`,
       `
 Examples:
   $ actfn plot GELU                         # writes GELU.png
+  $ actfn plot GELU -o - > gelu.png         # the image on stdout
+  $ actfn plot "x*sigmoid(1.702*x)" -o swish.pdf
   $ actfn plot Mish -o mish.svg --range -4,4
   $ actfn plot ReLU6 --labels 原函數,導函數 --theme dark -o relu6.webp
   $ actfn plot Sigmoid Tanh --out-dir figs --format pdf
@@ -74,10 +87,10 @@ Examples:
   program
     .command('table')
     .description('values and derivatives at chosen points')
-    .argument('<specs...>', 'functions, e.g. GELU "ELU(alpha=0.5)" leaky_relu:negative_slope=0.2')
+    .argument('<specs...>', 'functions or expressions, e.g. GELU "ELU(alpha=0.5)" leaky_relu:negative_slope=0.2 "sigmoid(relu(x))"')
     .option('--x <list>', 'comma-separated points, e.g. -3,0,3 (nan, inf, -inf, -0 accepted)')
     .option('--range <a,b>', 'an interval to sample instead of --x')
-    .option('--step <s>', 'spacing of points in --range (default 1)')
+    .option('--step <s>', 'spacing of points in --range (default 1; at most 10⁶ points)')
     .option('--digits <n>', 'significant digits in the pretty table', '6')
     .addOption(new Option('--format <format>', 'output format').choices(['pretty', 'json', 'csv', 'markdown']))
     .option('--json', 'JSON (the contract for scripts; full precision)')
@@ -89,7 +102,12 @@ Examples:
 Examples:
   $ actfn table GELU                      # x = -3..3 in steps of 1
   $ actfn table GELU Sigmoid --x -3,-1,0,1,3
-  $ actfn table Mish --range -1,1 --step 0.25 --csv > mish.csv`,
+  $ actfn table Mish --range -1,1 --step 0.25 --csv > mish.csv
+  $ actfn table "sigmoid(relu(x))" --x nan,inf,-inf,-0 --json
+  $ actfn table GELU --json | jq '.[0].dy'
+
+JSON: an array with one object per function: {"spec", "name", "params", "x", "y", "dy"}; numbers at
+full precision, NaN and ±Infinity as the strings "NaN", "Infinity", "-Infinity".`,
     )
     .action(async (specs: string[], opts: Options) => {
       setExitCode(await (await import('./commands/table.js')).runTable(io, specs, opts));
@@ -99,6 +117,13 @@ Examples:
     .command('list')
     .description('every function: name, aliases, parameters with defaults, PyTorch equivalent')
     .option('--json', 'JSON: every entry with its parameters, formulas and equivalents')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ actfn list
+  $ actfn list --json | jq -r '.[].name'`,
+    )
     .action(async (opts: Options) => {
       setExitCode(await (await import('./commands/list.js')).runList(io, opts));
     });
@@ -106,7 +131,7 @@ Examples:
   program
     .command('info')
     .description('formula, derivative, parameters, properties, PyTorch/JAX/Keras equivalents, a terminal chart')
-    .argument('<specs...>', 'functions, e.g. GELU "ELU(alpha=0.5)"')
+    .argument('<specs...>', 'functions or expressions, e.g. GELU "ELU(alpha=0.5)"')
     .option('--json', 'JSON: parameters, formulas and computed properties (full precision)')
     .option('--no-chart', 'leave out the terminal chart')
     .option('--width <columns>', 'width of the text and chart (default: the terminal, else 80)')
@@ -116,6 +141,7 @@ Examples:
 Examples:
   $ actfn info GELU
   $ actfn info "ELU(alpha=0.5)" --no-chart
+  $ actfn info "x*tanh(softplus(x))" --width 60
   $ actfn info Sigmoid --json`,
     )
     .action(async (specs: string[], opts: Options) => {
@@ -125,7 +151,7 @@ Examples:
   program
     .command('compare')
     .description('several functions in one chart (values, derivatives or both), and a table of their properties')
-    .argument('<specs...>', 'functions, e.g. ReLU GELU "LeakyReLU(negative_slope=0.1)"; sweeps: "ELU(alpha=0.5|1|2)"')
+    .argument('<specs...>', 'functions or expressions, e.g. ReLU GELU "LeakyReLU(negative_slope=0.1)"; sweeps: "ELU(alpha=0.5|1|2)"')
     .option('-o, --out <file>', 'output file (format from .png .jpg .jpeg .webp .svg .pdf; default compare.png); - for stdout')
     .option('--format <format>', 'png, jpg, webp, svg or pdf (default: from the file name, else png)')
     .option('--derivative', 'overlay the derivatives instead of the functions')
@@ -150,6 +176,7 @@ Examples:
   $ actfn compare ReLU GELU "LeakyReLU(negative_slope=0.1)" Mish -o cmp.png
   $ actfn compare Sigmoid Tanh --both -o both.svg
   $ actfn compare "ELU(alpha=0.5|1|2)" --derivative
+  $ actfn compare GELU "0.5*x*(1+tanh(sqrt(2/pi)*(x+0.044715*x^3)))" -q -o approx.png
   $ actfn compare GELU SiLU Mish --terminal`,
     )
     .action(async (specs: string[], opts: Options) => {
@@ -159,7 +186,7 @@ Examples:
   program
     .command('grad-check')
     .description('check analytic derivatives numerically (and against PyTorch); exit 1 if any fails')
-    .argument('[specs...]', 'functions, e.g. GELU Mish "ELU(alpha=0.5)"')
+    .argument('[specs...]', 'functions or expressions, e.g. GELU Mish "ELU(alpha=0.5)" "x*sigmoid(1.5*x)"')
     .option('--all', 'every catalog entry with its default parameters')
     .option('--x <list>', 'exactly these points, e.g. -3,0,3')
     .option('--range <a,b>', 'an interval instead of the default [-6,6] plus tails ±10, ±20, ±50')
@@ -178,10 +205,29 @@ Examples:
   $ actfn grad-check GELU Mish
   $ actfn grad-check --all --order 2
   $ actfn grad-check ReLU --x -1,0,1 --json
-  $ actfn grad-check --all --against torch`,
+  $ actfn grad-check "MySwish=x*sigmoid(1.5*x)" --range -10,10 --step 0.01
+  $ actfn grad-check --all --against torch
+
+Exit codes: 0 every check passed, 1 a check failed, 2 a usage error (or no python3 with torch).`,
     )
     .action(async (specs: string[], opts: Options) => {
       setExitCode(await (await import('./commands/grad-check.js')).runGradCheck(io, specs, opts));
+    });
+
+  program
+    .command('completion')
+    .description('print a shell completion script for commands, options and function names')
+    .addArgument(new Argument('<shell>', 'the shell to complete in').choices(['bash', 'zsh', 'fish']))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ source <(actfn completion bash)          # this shell; add the line to ~/.bashrc to keep it
+  $ actfn completion zsh > "\${fpath[1]}/_actfn"
+  $ actfn completion fish > ~/.config/fish/completions/actfn.fish`,
+    )
+    .action(async (shell: string) => {
+      setExitCode(await (await import('./commands/completion.js')).runCompletion(io, shell, program));
     });
 
   return program;
@@ -207,7 +253,9 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
 
 function report(err: unknown, io: CliIO): number {
   if (err instanceof CommanderError) {
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
+    // Help asked for (`actfn help`) is a success; help shown for want of a command is a usage error.
+    if (err.code === 'commander.help') return err.exitCode === 0 ? 0 : 2;
     if (err.code === 'commander.executeSubCommandAsync') return 0;
     io.stderr.write(`actfn: ${oneLine(err.message)} (see actfn --help)\n`);
     return 2;

@@ -17,7 +17,26 @@ export interface CliIO {
 }
 
 export function processIO(): CliIO {
+  stopQuietlyWhenTheReaderLeaves();
   return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+}
+
+let guarded = false;
+
+/**
+ * A reader that stops early (`actfn list | head -1`) closes the pipe, and the next write fails
+ * with EPIPE, emitted on the stream: without a listener Node crashes with a stack trace. The
+ * reader has all it wanted, so stop quietly with exit code 0 (files are written synchronously, so
+ * no temporary file is pending between events). A closed stderr only loses messages: carry on.
+ */
+function stopQuietlyWhenTheReaderLeaves(): void {
+  if (guarded) return;
+  guarded = true;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') process.stderr.write(`actfn: cannot write to stdout: ${err.message}\n`);
+    process.exit(err.code === 'EPIPE' ? 0 : 1);
+  });
+  process.stderr.on('error', () => {});
 }
 
 /**
