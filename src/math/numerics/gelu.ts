@@ -68,50 +68,68 @@ const TANH_SLOPE_ROOT = rootSeries(-0.7524614220710163, 3.635560509207687e-17, 0
 const LIMIT = 39;
 
 /**
- * The exact form's state at x (after geluSplit): x² = p + pl; φ(x)·√(2π) = e^(−x²/2) =
- * (gh + gl)·2^kg. In the erf regions (|x/√2| < 1.25), Φ(x) = fh + fl; in the tail,
- * exp(E)/√2 = (th + tl)·2^kt.
+ * The exact form's state at x = gs.x, filled by geluSplit. Erf region (|x/√2| < 1.25): Φ(x) =
+ * fh + fl and e^(−x²/2) = (gh + gl)·2^kg. Left tail (x ≤ −1.77): exp(E)/√2 = (th + tl)·2^kt as
+ * well. Right tail (x ≥ 1.77): GELU = x − T and GELU′ = 1 + (x·G/√(2π) − T/x) with T = exp(E)/√2
+ * and G = e^(−x²/2) small next to x and 1, so plain doubles suffice there (T/x ≤ 0.04).
  */
-const gs = { x: NaN, tail: false, p: 0, pl: 0, gh: 0, gl: 0, kg: 0, fh: 0, fl: 0, th: 0, tl: 0, kt: 0 };
+const gs = { x: NaN, region: 0, gh: 0, gl: 0, kg: 0, fh: 0, fl: 0, th: 0, tl: 0, kt: 0 };
+const ERF_REGION = 0;
+const LEFT_TAIL = 1;
+const RIGHT_TAIL = 2;
 
-/** Fills `gs` for x = gs.x unless it holds that x already (|x| < 39, not NaN). */
+/** Fills `gs` for x unless it holds that x already; one function per region (see logistic.ts on why). */
 function geluSplit(x: number): void {
   if (x === gs.x) return;
   gs.x = x;
+  const th = x * S_HI;
+  if (th >= ERF_MID) rightTail();
+  else if (th > -ERF_MID) erfRegion();
+  else leftTail();
+}
+
+/** e^(−x²/2) into gs, with x² split exactly; returns x² (its low word in ddLow.lo). */
+function gaussian(x: number): number {
   const p = x * x;
   const pl = twoProductError(x, x, p);
-  gs.p = p;
-  gs.pl = pl;
-  // e^(−x²/2), with x²/2 exact
   expSplitParts(-0.5 * p, -0.5 * pl);
   gs.gh = expParts.hi;
   gs.gl = expParts.lo;
   gs.kg = expParts.k;
+  ddLow.lo = pl;
+  return p;
+}
+
+function erfRegion(): void {
+  const x = gs.x;
+  gs.region = ERF_REGION;
+  const p = gaussian(x);
   // t = x/√2 = th + tl
   const th = x * S_HI;
-  const a = Math.abs(th);
-  if (a < ERF_MID) {
-    gs.tail = false;
-    const tl = twoProductError(x, S_HI, th) + x * S_LO;
-    if (a < ERF_SMALL) {
-      // Φ = ½ + ½·(t + t·R(t²)): ½ + ½th split exactly, the rest small.
-      const y = erfSmallRatio(0.5 * p);
-      const h = 0.5 + 0.5 * th;
-      gs.fh = h;
-      gs.fl = fastTwoSumError(0.5, 0.5 * th, h) + 0.5 * (th * y + tl);
-      return;
-    }
-    // |t| = 1 + s, s = (|th| − 1) + |t|'s share of tl; the first difference is exact.
-    const s = th > 0 ? th - 1 + tl : -th - 1 - tl;
-    const r = 0.5 * erfNearOne(s);
-    const h = th > 0 ? HALF_ONE_PLUS_ERX + r : HALF_ONE_MINUS_ERX - r;
+  const tl = twoProductError(x, S_HI, th) + x * S_LO;
+  if (Math.abs(th) < ERF_SMALL) {
+    // Φ = ½ + ½·(t + t·R(t²)): ½ + ½th split exactly, the rest small.
+    const y = erfSmallRatio(0.5 * p);
+    const h = 0.5 + 0.5 * th;
     gs.fh = h;
-    gs.fl = th > 0 ? fastTwoSumError(HALF_ONE_PLUS_ERX, r, h) : twoSumError(HALF_ONE_MINUS_ERX, -r, h);
+    gs.fl = fastTwoSumError(0.5, 0.5 * th, h) + 0.5 * (th * y + tl);
     return;
   }
-  gs.tail = true;
+  // |t| = 1 + s, s = (|th| − 1) + |t|'s share of tl; the first difference is exact.
+  const s = th > 0 ? th - 1 + tl : -th - 1 - tl;
+  const r = 0.5 * erfNearOne(s);
+  const h = th > 0 ? HALF_ONE_PLUS_ERX + r : HALF_ONE_MINUS_ERX - r;
+  gs.fh = h;
+  gs.fl = th > 0 ? fastTwoSumError(HALF_ONE_PLUS_ERX, r, h) : twoSumError(HALF_ONE_MINUS_ERX, -r, h);
+}
+
+function leftTail(): void {
+  const x = gs.x;
+  gs.region = LEFT_TAIL;
+  const p = gaussian(x);
+  const pl = ddLow.lo;
   // E = −x²/2 + (R/S − 0.5625) as a double-double
-  const rs = erfcTailCorrection(a);
+  const rs = erfcTailCorrection(-x * S_HI);
   const ch = rs - 0.5625;
   const cl = twoSumError(rs, -0.5625, ch);
   const eh = ch - 0.5 * p;
@@ -124,17 +142,25 @@ function geluSplit(x: number): void {
   gs.kt = k;
 }
 
+function rightTail(): void {
+  const x = gs.x;
+  gs.region = RIGHT_TAIL;
+  const h = -0.5 * (x * x);
+  gs.gh = Math.exp(h);
+  gs.th = Math.exp(h + (erfcTailCorrection(x * S_HI) - 0.5625)) * S_HI;
+}
+
 /** GELU(x) = x·Φ(x). */
 export function gelu(x: number): number {
   if (!(x > -LIMIT && x < LIMIT)) return x > 0 ? x : x < 0 ? -0 : NaN;
   geluSplit(x);
-  if (!gs.tail) {
+  if (gs.region === ERF_REGION) {
     const fh = gs.fh;
     const q = x * fh;
     return q + (twoProductError(x, fh, q) + x * gs.fl);
   }
-  const t = scaleByPow2(gs.th, gs.kt);
-  return x > 0 ? x - t : -t;
+  if (gs.region === RIGHT_TAIL) return x - gs.th;
+  return -scaleByPow2(gs.th, gs.kt);
 }
 
 /** GELU′(x) = Φ(x) + x·φ(x). */
@@ -142,19 +168,19 @@ export function geluDerivative(x: number): number {
   if (!(x > -LIMIT && x < LIMIT)) return x > 0 ? 1 : x < 0 ? -0 : NaN;
   if (nearRoot(SLOPE_ROOT, x)) return sumRootSeries(SLOPE_ROOT, x, 0);
   geluSplit(x);
+  if (gs.region === RIGHT_TAIL) return 1 + (x * C_HI * gs.gh - gs.th / x);
   // x·φ(x) = x·(1/√(2π))·e^(−x²/2) as a double-double mantissa m·2^kg
   const xc = x * C_HI;
   ddMulParts(xc, twoProductError(x, C_HI, xc) + x * C_LO, gs.gh, gs.gl);
   const kg = gs.kg;
-  if (!gs.tail) {
+  if (gs.region === ERF_REGION) {
     // kg ∈ [−3, 0] here (x²/2 < 1.57): scaling is exact.
     const s = pow2(kg);
     ddAddParts(gs.fh, gs.fl, ddLow.hi * s, ddLow.lo * s);
     return ddLow.hi;
   }
-  // Φ(x) = exp(E)/(√2·|x|) for x < 0, 1 − that for x > 0, with exp(E)/√2 = (th + tl)·2^kt.
-  if (x > 0) return 1 + (scaleByPow2(ddLow.hi, kg) - scaleByPow2(gs.th, gs.kt) / x);
-  // Both terms at the exponent kg (kt − kg is −1 or −2): one rounding into the subnormal range.
+  // Φ(x) = exp(E)/(√2·|x|) with exp(E)/√2 = (th + tl)·2^kt; both terms at the exponent kg
+  // (kt − kg is −1 or −2), so that the one rounding into the subnormal range is the last.
   const ratio = (gs.th * pow2(gs.kt - kg)) / -x;
   ddAddParts(ratio, 0, ddLow.hi, ddLow.lo);
   return scaleByPow2(ddLow.hi, kg);
@@ -163,9 +189,10 @@ export function geluDerivative(x: number): number {
 /** GELU″(x) = φ(x)·(2 − x²). */
 export function geluSecondDerivative(x: number): number {
   if (!(x > -LIMIT && x < LIMIT)) return x === x ? -0 : NaN;
-  geluSplit(x);
-  const m = (gs.gh * C_HI) * (2 - gs.p - gs.pl);
-  return scaleByPow2(m, gs.kg);
+  const p = x * x;
+  const pl = twoProductError(x, x, p);
+  expSplitParts(-0.5 * p, -0.5 * pl);
+  return scaleByPow2(expParts.hi * C_HI * (2 - p - pl), expParts.k);
 }
 
 // ---------------------------------------------------------------------------------------------
