@@ -69,6 +69,14 @@ export function splitLogistic(): void {
   const il = q * (1 - p - twoProductError(q, dh, p) - q * dl);
   lg.ih = q;
   lg.il = il;
+  if (k >= -20) {
+    // e/D = 1 − 1/D, the difference exact (1/D ≥ ½); not small here, so no digits lost. As a
+    // mantissa: times 2^−k (exact).
+    const u = pow2(-k);
+    lg.sh = (1 - q) * u;
+    lg.sl = -il * u;
+    return;
+  }
   ddMulParts(eh, el, q, il);
   lg.sh = ddLow.hi;
   lg.sl = ddLow.lo;
