@@ -5,14 +5,14 @@
  * reads back float64 values and autograd derivatives.
  */
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { RuntimeFailure, UsageError } from '../errors.js';
+import { packageFile } from '../resources.js';
 import type { ReferenceValues } from '../math/gradcheck/against.js';
 import type { Params } from '../math/types.js';
 import type { CliIO } from './io.js';
 
-/** Shipped in the package (package.json "files"); the same relative path from src/ and dist/. */
-export const TORCH_SCRIPT = fileURLToPath(new URL('../../python/torch_eval.py', import.meta.url));
+/** Shipped in the package (package.json "files"). */
+export const TORCH_SCRIPT = packageFile('python/torch_eval.py');
 
 /** The script's exit status when torch cannot be imported. */
 const NO_TORCH = 3;

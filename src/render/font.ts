@@ -5,12 +5,12 @@
  * 1 em per wide character and drawn by the backends with a system fallback font.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from '../resources.js';
 import type { TextMeasure } from './layout.js';
 import { parseTrueType, type TrueTypeFont } from './truetype.js';
 import { isWide } from './text-width.js';
 
-export const BUNDLED_FONT_FILE = fileURLToPath(new URL('../../fonts/DejaVuSans.ttf', import.meta.url));
+export const BUNDLED_FONT_FILE = packageFile('fonts/DejaVuSans.ttf');
 export const BUNDLED_FONT_FAMILY = 'DejaVu Sans';
 
 let cached: TrueTypeFont | undefined;
