@@ -3,7 +3,7 @@
  * deflate finds anyway), deflated by Node's zlib at its fastest level. Several times faster than
  * the canvas's encoder for a third more bytes, and it writes no metadata: same pixels, same bytes.
  */
-import { deflateSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
 
 const CRC_TABLE = (() => {
   const table = new Int32Array(256);
@@ -15,11 +15,18 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
-export function crc32(bytes: Uint8Array): number {
+/** CRC-32 in JavaScript, for Node before 20.15 (no zlib.crc32). */
+export function crc32Js(bytes: Uint8Array): number {
   let c = -1;
   for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ -1) >>> 0;
 }
+
+/**
+ * CRC-32 of a chunk. zlib's is native: over the image data of a chart it saves ~1.5 ms of a cold
+ * start, where the JavaScript loop runs unoptimized.
+ */
+export const crc32: (bytes: Uint8Array) => number = zlib.crc32 ? (bytes) => zlib.crc32(bytes) : crc32Js;
 
 function chunk(type: string, data: Uint8Array): Buffer {
   const out = Buffer.alloc(12 + data.length);
@@ -45,7 +52,7 @@ export function encodePng(rgba: Uint8Array, width: number, height: number): Buff
     chunk('IHDR', header),
     // Level 1: on the default chart 21 KB in 1.5–5 ms from a cold start, against 17 KB in 5–11 ms
     // at level 6 and 15.5 KB in 11+ ms from the canvas's encoder. Start-up time matters more.
-    chunk('IDAT', deflateSync(raw, { level: 1 })),
+    chunk('IDAT', zlib.deflateSync(raw, { level: 1 })),
     chunk('IEND', new Uint8Array(0)),
   ]);
 }
