@@ -39,8 +39,9 @@ const script = new Script(`(function (exports, require, module, __filename, __di
   lineOffset: -1,
   cachedData,
 });
-if (cachedData && script.cachedDataRejected && process.env.ACTFN_DEBUG) {
-  process.stderr.write('actfn: V8 rejected dist/actfn.v8cache (another Node version or V8 flags); compiling\n');
+if (process.env.ACTFN_DEBUG && !process.env.ACTFN_NO_CODE_CACHE && (!cachedData || script.cachedDataRejected)) {
+  const why = cachedData ? 'V8 rejected it: another Node version or V8 flags than the build' : 'missing or from another build';
+  process.stderr.write(`actfn: not using dist/actfn.v8cache (${why}); compiling the bundle\n`);
 }
 // The build records the cache: functions compiled by this run are added to it.
 const record = process.env.ACTFN_WRITE_CODE_CACHE;
