@@ -225,6 +225,33 @@ describe('limits at ±∞ and NaN', () => {
   });
 });
 
+describe('parameters and inputs near the double range', () => {
+  // Error-free products split their factors at 2^27·|a|, which overflows past ~1e300; the kernels
+  // fall back to plain doubles there instead of returning NaN for a finite input.
+  const EXTREME = [
+    'Swish(beta=1e-308)', 'Swish(beta=1e308)', 'Swish(beta=5e-324)', 'GLU(w=1e-300, b=0, v=1e300, c=0)',
+    'GLU(w=1e300, b=1, v=1e-300, c=2)', 'GLU(w=0, b=0, v=0, c=0)', 'SwiGLU(w=1e200, b=0, v=1e200, c=0, beta=1)',
+    'SwiGLU(beta=0)', 'SwiGLU(w=0, b=0, v=0, c=0, beta=0)', 'Dice(alpha=1e300, mean=1e300, var=1e300)',
+    'Dice(var=0, eps=1e-300)',
+  ];
+  const XS = [0, -0, 5e-324, -1e-300, 1, -37, 745, -1000, 1e150, -1e300, 1.7976931348623157e308, -1.7976931348623157e308];
+  it('never gives NaN for a finite x', () => {
+    for (const spec of EXTREME) {
+      const k = kernel(spec);
+      for (const x of XS) {
+        expect(k.f(x), `${spec} f(${x})`).not.toBeNaN();
+        expect(k.df(x), `${spec} f′(${x})`).not.toBeNaN();
+        expect(k.d2!(x), `${spec} f″(${x})`).not.toBeNaN();
+      }
+    }
+  });
+  it('gives the plain values there: Swish(beta=1e−308) at 1.8e308 is x·σ(1.8)', () => {
+    const x = 1.7976931348623157e308;
+    expect(kernel('Swish(beta=1e-308)').f(x) / x).toBeCloseTo(1 / (1 + Math.exp(-1e-308 * x)), 14);
+    expect(kernel('SwiGLU(beta=0)').f(1e300)).toBe(Infinity); // (1e300)²/2
+  });
+});
+
 describe('reductions and special parameters', () => {
   it('Swish(beta=1) is SiLU, Swish(beta=0) is x/2', () => {
     const swish = kernel('Swish');

@@ -13,7 +13,7 @@
 import type { PointwiseKernel } from '../types.js';
 import { ddAddParts, ddLow, ddMulParts, ddSqrtParts, ddDivParts, twoProductError, twoSumError } from './double-double.js';
 import { pow2 } from './exp-split.js';
-import { lg, oneMinusTwoSigmoid, sigmoid, sigmoidTimesPair, slopeTimes, splitLogistic } from './logistic.js';
+import { lg, oneMinusTwoSigmoid, sigmoid, sigmoidDerivative, sigmoidTimesPair, slopeTimes, splitLogistic } from './logistic.js';
 import { swishKernel } from './swish.js';
 
 /** Beyond |g| = 1500, e^−|g| times any factor a double can hold is 0. */
@@ -25,6 +25,29 @@ function affineParts(m: number, q: number, x: number): void {
   const h = p + q;
   ddLow.hi = h;
   ddLow.lo = twoSumError(p, q, h) + twoProductError(m, x, p);
+}
+
+/**
+ * The accurate kernel, except where it gives NaN for a non-NaN x: with parameters or x near the
+ * double range (beyond ~1e300) an error-free product splits past it. There the textbook formula in
+ * plain doubles (`plain`) gives the value, or ±Infinity where the true value lies beyond the range.
+ */
+function withFallback(accurate: Required<PointwiseKernel>, plain: Required<PointwiseKernel>): PointwiseKernel {
+  const { f, df, d2 } = accurate;
+  return {
+    f: (x) => {
+      const y = f(x);
+      return y === y || x !== x ? y : plain.f(x);
+    },
+    df: (x) => {
+      const y = df(x);
+      return y === y || x !== x ? y : plain.df(x);
+    },
+    d2: (x) => {
+      const y = d2(x);
+      return y === y || x !== x ? y : plain.d2(x);
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -41,8 +64,16 @@ function gluLimit(w: number, b: number, v: number, c: number, x: number, which: 
 }
 
 export function gluKernel(w: number, b: number, v: number, c: number): PointwiseKernel {
+  const plain = {
+    f: (x: number) => (v * x + c) * sigmoid(w * x + b),
+    df: (x: number) => v * sigmoid(w * x + b) + w * ((v * x + c) * sigmoidDerivative(w * x + b)),
+    d2: (x: number) => {
+      const g = w * x + b;
+      return w * sigmoidDerivative(g) * (2 * v + w * ((v * x + c) * (1 - 2 * sigmoid(g))));
+    },
+  };
   // (v·x)·σ(w·x): v times Swish with β = w.
-  if (b === 0 && c === 0 && w !== 0 && v !== 0) return swishKernel(v, w, 0);
+  if (b === 0 && c === 0 && w !== 0 && v !== 0) return withFallback(swishKernel(v, w, 0) as Required<PointwiseKernel>, plain);
   /** Sets the gate g = w·x + b in lg and splits σ(g); false in the tails (σ = 0 or 1). */
   const gate = (x: number): boolean => {
     affineParts(w, b, x);
@@ -53,7 +84,8 @@ export function gluKernel(w: number, b: number, v: number, c: number): Pointwise
     splitLogistic();
     return true;
   };
-  return {
+  return withFallback(
+    {
     f: (x) => {
       if (!gate(x)) return x === x ? gluLimit(w, b, v, c, x, 0) : NaN;
       affineParts(v, c, x);
@@ -94,7 +126,9 @@ export function gluKernel(w: number, b: number, v: number, c: number): Pointwise
       const a = v * x + c;
       return slopeTimes(w * (2 * v + a * w * oneMinusTwoSigmoid()), 0, 0);
     },
-  };
+    },
+    plain,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -104,6 +138,24 @@ export function gluKernel(w: number, b: number, v: number, c: number): Pointwise
 const sw = { gh: 0, gl: 0, uh: 0, ul: 0 };
 
 export function swigluKernel(w: number, b: number, v: number, c: number, beta: number): PointwiseKernel {
+  // S(g) = g·σ(βg), S′ = σ + βg·σ′, S″ = β·σ′·(2 + βg·(1 − 2σ))
+  const plain = {
+    f: (x: number) => {
+      const g = w * x + b;
+      return (v * x + c) * (g * sigmoid(beta * g));
+    },
+    df: (x: number) => {
+      const g = w * x + b;
+      const u = beta * g;
+      return w * ((v * x + c) * (sigmoid(u) + u * sigmoidDerivative(u))) + v * (g * sigmoid(u));
+    },
+    d2: (x: number) => {
+      const g = w * x + b;
+      const u = beta * g;
+      const curvature = beta * sigmoidDerivative(u) * (2 + u * (1 - 2 * sigmoid(u)));
+      return w * (w * ((v * x + c) * curvature)) + 2 * w * v * (sigmoid(u) + u * sigmoidDerivative(u));
+    },
+  };
   /** Splits σ(u) for u = β·(w·x + b); false in the tails or at x = ±∞. */
   const split = (x: number): boolean => {
     affineParts(w, b, x);
@@ -134,7 +186,8 @@ export function swigluKernel(w: number, b: number, v: number, c: number, beta: n
     if (which === 1) return on * (w * a + v * g);
     return on * 2 * w * v;
   };
-  return {
+  return withFallback(
+    {
     f: (x) => {
       if (!split(x)) return limit(x, 0);
       affineParts(v, c, x);
@@ -191,7 +244,9 @@ export function swigluKernel(w: number, b: number, v: number, c: number, beta: n
       const slope = (lg.dh + u * e) * lg.ih * lg.ih;
       return lg.y + 2 * w * v * slope;
     },
-  };
+    },
+    plain,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -204,8 +259,22 @@ export function diceKernel(alpha: number, mean: number, variance: number, eps: n
   ddDivParts(1, 0, ddLow.hi, ddLow.lo);
   const rh = ddLow.hi;
   const rl = ddLow.lo;
+  const plain = {
+    f: (x: number) => {
+      const z = (x - mean) * rh;
+      return x * (sigmoid(z) + alpha * sigmoid(-z));
+    },
+    df: (x: number) => {
+      const z = (x - mean) * rh;
+      return sigmoid(z) + alpha * sigmoid(-z) + (1 - alpha) * (x * rh) * sigmoidDerivative(z);
+    },
+    d2: (x: number) => {
+      const z = (x - mean) * rh;
+      return (1 - alpha) * rh * sigmoidDerivative(z) * (2 + x * rh * (1 - 2 * sigmoid(z)));
+    },
+  };
   // α = 0, mean = 0: x·σ(r·x), Swish with β = r.
-  if (alpha === 0 && mean === 0) return swishKernel(1, rh, rl);
+  if (alpha === 0 && mean === 0) return withFallback(swishKernel(1, rh, rl) as Required<PointwiseKernel>, plain);
   const oneMinusAlpha = 1 - alpha;
   const oneMinusAlphaLo = twoSumError(1, -alpha, oneMinusAlpha);
   /** z = (x − mean)·r in lg, σ(z) split; false in the tails (σ(z) is 0 or 1) or for x = ±∞. */
@@ -238,7 +307,8 @@ export function diceKernel(alpha: number, mean: number, variance: number, eps: n
     if (which === 1) return on ? 1 : alpha;
     return on ? x : alpha === 0 ? (x < 0 ? -0 : 0) : alpha * x;
   };
-  return {
+  return withFallback(
+    {
     f: (x) => {
       if (!split(x)) return limit(x, 0);
       if (alpha === 0 && lg.negative) {
@@ -277,5 +347,7 @@ export function diceKernel(alpha: number, mean: number, variance: number, eps: n
       if (!split(x)) return limit(x, 2);
       return slopeTimes(oneMinusAlpha * rh * (2 + x * rh * oneMinusTwoSigmoid()), 0, 0);
     },
-  };
+    },
+    plain,
+  );
 }

@@ -43,6 +43,7 @@ export function splitLogistic(): void {
   // A non-finite correction (an overflowing product's error term) is dropped: then |vh| is huge
   // and e = 0 whatever vl is.
   const vl = lg.vl - lg.vl === 0 ? lg.vl : 0;
+  lg.vl = vl;
   if (vh === lg.splitVh && vl === lg.splitVl) return;
   lg.splitVh = vh;
   lg.splitVl = vl;

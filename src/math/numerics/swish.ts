@@ -13,7 +13,7 @@ import { ddAddParts, ddLow } from './double-double.js';
 import { pow2 } from './exp-split.js';
 import type { PointwiseKernel } from '../types.js';
 import { twoProductError } from './double-double.js';
-import { lg, sigmoidTimes, sigmoidTimesPair, slopeTimes, splitLogistic } from './logistic.js';
+import { lg, sigmoid, sigmoidTimes, sigmoidTimesPair, slopeTimes, splitLogistic } from './logistic.js';
 import { nearRoot, rootSeries, sumRootSeries } from './root-series.js';
 
 /** Beyond |v| = 1500, e^−|v| times any prefactor a double can hold (|x|, v², β) is 0. */
@@ -77,7 +77,11 @@ export function swishCurvatureOf(): void {
   const beta = lg.c;
   splitLogistic();
   const oneMinusE = 1 - lg.e - lg.el * pow2(lg.k);
-  slopeTimes(beta * (2 - Math.abs(vh) * oneMinusE * lg.ih), 0, 0);
+  const g = 2 - Math.abs(vh) * oneMinusE * lg.ih;
+  const c = beta * g;
+  // β near the double range: σ′·g first, so that only a result beyond it overflows
+  if (c - c === 0) slopeTimes(c, 0, 0);
+  else lg.y = beta * slopeTimes(g, 0, 0);
 }
 
 /** SiLU(x) = x·σ(x). */
@@ -130,7 +134,8 @@ export function swishKernel(scale: number, bh: number, bl: number): PointwiseKer
       lg.ch = a;
       lg.cl = twoProductError(scale, x, a);
       sigmoidTimesPair();
-      return lg.y;
+      // NaN from a finite x: a product split beyond the double range (|s·x| > 1e300); plain doubles
+      return lg.y === lg.y ? lg.y : scale * x * sigmoid(vh);
     },
     df: (x) => {
       argument(x);
