@@ -1,30 +1,10 @@
 // Expressions: parsed and compiled once, then f and f′ (forward-mode AD) over 10⁶ points.
 // Target (issue 6): `x*sigmoid(1.702*x)` with its derivative at ≥ 5 M points/s.
 import { resolveSpec } from '../dist/index.js';
-import { line, section } from './lib.mjs';
+import { bestOf, benchPoints, line, section } from './lib.mjs';
 
 const N = 1_000_000;
 const TARGET = 5;
-
-function points() {
-  const x = new Float64Array(N);
-  let s = 12345;
-  for (let i = 0; i < N; i++) {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    x[i] = (s / 2147483648 - 0.5) * 12;
-  }
-  return x;
-}
-
-function bestOf(runs, fn) {
-  let best = Infinity;
-  for (let r = 0; r < runs; r++) {
-    const t0 = process.hrtime.bigint();
-    fn();
-    best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9);
-  }
-  return best;
-}
 
 function throughput(spec, x) {
   const t0 = process.hrtime.bigint();
@@ -36,7 +16,7 @@ function throughput(spec, x) {
 
 export default async function () {
   section('expressions: parse + compile once, then f and f′ over 10⁶ points (M points/s, best of 5)');
-  const x = points();
+  const x = benchPoints(N, { spread: 12 });
   const specs = [
     'x*sigmoid(1.702*x)',
     '0.5*x*(1+tanh(sqrt(2/pi)*(x+0.044715*x^3)))',
