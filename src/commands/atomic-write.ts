@@ -85,7 +85,8 @@ export async function withCleanupOnSignal<T>(work: () => Promise<T>): Promise<T>
   const handlers = (['SIGINT', 'SIGTERM'] as const).map((signal) => {
     const handler = () => {
       for (const temp of pending) removeQuietly(temp);
-      process.stderr.write(`actfn: interrupted; no partial files were left\n`);
+      // On a terminal, clear the line first: a progress bar may be on it.
+      process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[K' : ''}actfn: interrupted; no partial files were left\n`);
       process.exit(signal === 'SIGINT' ? 130 : 143);
     };
     process.on(signal, handler);

@@ -163,12 +163,15 @@ export async function runGradCheckOn(io: CliIO, fns: readonly ActivationFn[], s:
   const result: GradCheckResult = { options: s.check, reports, ...(torch ? { torch } : {}) };
   const text = s.json ? gradCheckJSON(result) : await gradCheckPretty(result, { color: colorLevel(io.stdout, io.env), verbose: s.verbose });
   io.stdout.write(text);
-  const failed = reports.filter((r) => r.status === 'fail');
-  if (failed.length && !s.json && !s.verbose) {
-    const list = failed.map((r) => `${r.fn.label} (${r.failures.length} point${r.failures.length === 1 ? '' : 's'})`).join(', ');
-    io.stderr.write(`actfn: grad-check failed for ${list}; --verbose lists the failing points\n`);
-  }
-  return gradCheckPassed(result) ? 0 : 1;
+  if (gradCheckPassed(result)) return 0;
+  // The report is on stdout (or in the JSON); the verdict ends stderr in one line, as every error does.
+  const count = (n: number) => `${n} point${n === 1 ? '' : 's'}`;
+  const failed = reports.flatMap((r) => (r.status === 'fail' ? [`${r.fn.label} (${count(r.failures.length)})`] : []));
+  const torchFailed = (torch?.checks ?? []).flatMap((t, i) => (t.status === 'fail' ? [`${fns[i]!.label} (${count(t.comparison?.mismatches.length ?? 0)})`] : []));
+  const parts = [...(failed.length ? [`grad-check failed for ${failed.join(', ')}`] : []), ...(torchFailed.length ? [`differs from torch for ${torchFailed.join(', ')}`] : [])];
+  const hint = s.json || s.verbose ? '' : '; --verbose lists the failing points';
+  io.stderr.write(`actfn: ${parts.join('; ')}${hint}\n`);
+  return 1;
 }
 
 export async function runGradCheck(io: CliIO, specs: string[], opts: GradCheckOptions): Promise<number> {

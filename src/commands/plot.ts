@@ -221,24 +221,30 @@ export async function runPlot(io: CliIO, specs: string[], opts: PlotOptions): Pr
   if (plan.some((t) => t.path === '-' && t.format !== 'svg') && io.stdout.isTTY) {
     throw new UsageError('refusing to write a binary image to the terminal; redirect stdout or use -o FILE');
   }
-  const warn = (message: string) => io.stderr.write(`actfn: warning: ${message}\n`);
+  // On a terminal a warning first clears the progress bar's line.
+  const clear = io.stderr.isTTY && plan.length > 1 ? '\r\x1b[K' : '';
+  const warn = (message: string) => io.stderr.write(`${clear}actfn: warning: ${message}\n`);
   const { layoutChart } = await import('../render/layout.js');
   const { fontMeasure } = await import('../render/font.js');
   const measure = fontMeasure();
   const progress = progressBar(io.stderr, plan.length);
-  await withCleanupOnSignal(async () => {
-    for (const t of plan) {
-      // Let a pending Ctrl-C be handled between figures (signals wait for the event loop).
-      if (plan.length > 1) await new Promise((next) => setImmediate(next));
-      progress.step(t.fn.label);
-      const model = plotModel(t.fn, settings);
-      const scene = layoutChart(model, { width: settings.width, height: settings.height, measure });
-      const image = await renderImage(scene, t.format, { scale: settings.scale, jpegQuality: settings.jpegQuality, title: model.title ?? '', warn });
-      if (t.path === '-') io.stdout.write(image);
-      else writeFileAtomic(t.path, image);
-    }
-    if (opts.all) writeFileAtomic(join(resolve(io.cwd, opts.outDir!), 'index.md'), indexMarkdown(plan.map((t) => ({ fn: t.fn, file: basename(t.path) }))));
-  });
-  progress.done();
+  try {
+    await withCleanupOnSignal(async () => {
+      for (const t of plan) {
+        // Let a pending Ctrl-C be handled between figures (signals wait for the event loop).
+        if (plan.length > 1) await new Promise((next) => setImmediate(next));
+        progress.step(t.fn.label);
+        const model = plotModel(t.fn, settings);
+        const scene = layoutChart(model, { width: settings.width, height: settings.height, measure });
+        const image = await renderImage(scene, t.format, { scale: settings.scale, jpegQuality: settings.jpegQuality, title: model.title ?? '', warn });
+        if (t.path === '-') io.stdout.write(image);
+        else writeFileAtomic(t.path, image);
+      }
+      if (opts.all) writeFileAtomic(join(resolve(io.cwd, opts.outDir!), 'index.md'), indexMarkdown(plan.map((t) => ({ fn: t.fn, file: basename(t.path) }))));
+    });
+  } finally {
+    // Also on an error, so that its message starts on a clean line.
+    progress.done();
+  }
   return 0;
 }

@@ -6,15 +6,15 @@ import type { Scene } from './scene.js';
 
 export type ImageFormat = 'png' | 'jpg' | 'webp' | 'svg' | 'pdf';
 
-/** File extensions (and --format names) → format. */
-export const FORMAT_BY_EXTENSION: Readonly<Record<string, ImageFormat>> = {
+/** File extensions (and --format names) → format. No prototype: `-o x.constructor` is no format. */
+export const FORMAT_BY_EXTENSION: Readonly<Record<string, ImageFormat>> = Object.setPrototypeOf({
   png: 'png',
   jpg: 'jpg',
   jpeg: 'jpg',
   webp: 'webp',
   svg: 'svg',
   pdf: 'pdf',
-};
+} satisfies Record<string, ImageFormat>, null);
 
 export interface ImageOptions {
   /** Device pixels per layout unit (raster formats only). */

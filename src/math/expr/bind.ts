@@ -18,7 +18,8 @@ import { constant, X, type Expr } from './ir.js';
 import { column } from './lexer.js';
 import { corner } from '../define.js';
 
-const CONSTANTS: Readonly<Record<string, number>> = { pi: Math.PI, e: Math.E };
+// Tables looked up by user-typed names have no prototype: `constructor` or `__proto__` is not in them.
+const CONSTANTS: Readonly<Record<string, number>> = Object.setPrototypeOf({ pi: Math.PI, e: Math.E }, null);
 
 /** Functions that are not of one argument; each binds its own arguments (where's is a comparison). */
 interface Special {
@@ -34,14 +35,14 @@ function binary(op: 'max' | 'min' | 'pow'): Special['build'] {
   };
 }
 
-const SPECIALS: Readonly<Record<string, Special>> = {
+const SPECIALS: Readonly<Record<string, Special>> = Object.setPrototypeOf({
   max: { signature: 'max(a, b)', arity: 2, build: binary('max') },
   min: { signature: 'min(a, b)', arity: 2, build: binary('min') },
   pow: { signature: 'pow(a, b)', arity: 2, build: binary('pow') },
   where: { signature: 'where(cond, a, b)', arity: 3, build: (call, binder) => binder.where(call) },
   clamp: { signature: 'clamp(a, lo, hi)', arity: 3, build: (call, binder) => clampCall(call, binder) },
   clip: { signature: 'clip(a, lo, hi)', arity: 3, build: (call, binder) => clampCall(call, binder) },
-};
+} satisfies Record<string, Special>, null);
 
 /** torch.clamp: the gradient passes where lo ≤ a ≤ hi, bounds included. Bounds must be constants. */
 function clampCall(call: CallNode, binder: Binder): Expr {

@@ -200,6 +200,12 @@ export function checkFunction(fn: ActivationFn, points: Float64Array, o: CheckOp
     }
     const g = target.scalar(i);
     const analytic = target.analytic[i]!;
+    // A pole or an undefined value (1/x, x/x at 0): nothing to differentiate, so nothing to judge.
+    const value = g(x);
+    if (!Number.isFinite(value)) {
+      skipped.push({ x, reason: `${o.order === 2 ? 'f′' : 'f'}(x) is ${value}` });
+      continue;
+    }
     const est = numericDerivative(g, x, o.method);
     if (!Number.isFinite(est.value)) {
       skipped.push({ x, reason: `numeric derivative is ${est.value} (f overflows or is undefined near x)` });
