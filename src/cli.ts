@@ -247,17 +247,20 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (err) {
-    return report(err, io);
+    const command = program.commands.find((c) => c.name() === argv[0]);
+    return report(err, io, command ? `actfn ${command.name()} --help` : 'actfn --help');
   }
 }
 
-function report(err: unknown, io: CliIO): number {
+function report(err: unknown, io: CliIO, help: string): number {
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
     // Help asked for (`actfn help`) is a success; help shown for want of a command is a usage error.
     if (err.code === 'commander.help') return err.exitCode === 0 ? 0 : 2;
     if (err.code === 'commander.executeSubCommandAsync') return 0;
-    io.stderr.write(`actfn: ${oneLine(err.message)} (see actfn --help)\n`);
+    // commander's "unknown option '--colour' (Did you mean --color?)" as one sentence of ours.
+    const message = oneLine(err.message).replace(/\s*\(Did you mean (.+?)\?\)/, '; did you mean $1?').replace(/\.$/, '');
+    io.stderr.write(`actfn: ${message} (see ${help})\n`);
     return 2;
   }
   if (err instanceof UsageError || err instanceof RuntimeFailure) {

@@ -71,7 +71,9 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     renameSync(temp, path);
   } catch (err) {
     removeQuietly(temp);
-    throw new RuntimeFailure(`cannot write ${path}: ${reason(err)}`);
+    // ENOENT in a folder that is there (/proc, a vanished mount): the folder takes no new files.
+    const why = (err as NodeJS.ErrnoException).code === 'ENOENT' && existsSync(dir) ? 'the folder does not accept new files' : reason(err);
+    throw new RuntimeFailure(`cannot write ${path}: ${why}`);
   } finally {
     pending.delete(temp);
   }

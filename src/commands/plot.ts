@@ -6,6 +6,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { catalog } from '../math/catalog.js';
 import type { Sampling } from '../math/sample.js';
+import { MAX_POINTS } from '../math/grid.js';
 import { resolveSpec } from '../math/resolve.js';
 import type { ActivationFn } from '../math/types.js';
 import { functionChart, type CurveChoice, type FunctionChartOptions } from '../render/function-chart.js';
@@ -119,7 +120,7 @@ function parseLabels(text: string | undefined, show: CurveChoice): PlotSettings[
 
 function parseSampling(opts: PlotOptions, range: readonly [number, number]): Sampling {
   if (opts.step !== undefined && opts.samples !== undefined) throw new UsageError('give either --step or --samples, not both');
-  if (opts.samples !== undefined) return { samples: parseInteger(opts.samples, '--samples', 2, 1_000_000) };
+  if (opts.samples !== undefined) return { samples: parseInteger(opts.samples, '--samples', 2, MAX_POINTS) };
   if (opts.step !== undefined) return { step: parsePositive(opts.step, '--step') };
   return { step: (range[1] - range[0]) / DEFAULT_STEPS };
 }

@@ -3,7 +3,7 @@
  * Loads neither the canvas nor fonts (see bench/30-table.bench.mjs), and chalk only for color.
  */
 import { UsageError } from '../errors.js';
-import { stepGrid } from '../math/grid.js';
+import { MAX_POINTS, stepGrid } from '../math/grid.js';
 import { resolveSpec } from '../math/resolve.js';
 import { expandSweeps } from '../math/spec.js';
 import type { ActivationFn, Evaluation } from '../math/types.js';
@@ -12,7 +12,7 @@ import { colorLevel, type CliIO } from './io.js';
 import { parseInteger, parsePointList, parsePositive, parseRange } from './options.js';
 
 /** More rows than this is almost certainly a mistake (and would take minutes to print). */
-export const MAX_TABLE_ROWS = 1_000_000;
+export const MAX_TABLE_ROWS = MAX_POINTS;
 
 export interface TableOptions {
   x?: string;

@@ -1,6 +1,13 @@
 /** Sample points: evenly spaced grids computed as a + i·step (no accumulated drift). */
 import { UsageError } from '../errors.js';
 
+/**
+ * The most points any command evaluates in one grid (plot and compare samples, table rows,
+ * grad-check points): 10⁶. One place, so that the commands agree. Beyond it memory, not time,
+ * runs out: a 10⁶-row pretty table already takes ~1.3 GB and a 10⁶-sample chart ~250 MB.
+ */
+export const MAX_POINTS = 1_000_000;
+
 /** Points from a to b (inclusive when b lies on the grid, within rounding) spaced by step. */
 export function stepGrid(a: number, b: number, step: number, limit: number): Float64Array {
   if (!(Number.isFinite(a) && Number.isFinite(b))) throw new UsageError(`range ${a},${b} must be finite`);

@@ -15,14 +15,14 @@ export interface NumberSyntax {
 
 /**
  * Parses a decimal such as `-1.5e-3` (and, if allowed, `1/8`, `inf`, `nan`). A literal that
- * overflows (`1e999`) is an error rather than a silent Infinity. Returns undefined when `text`
- * is not a number at all, so that callers can say what they expected.
+ * overflows (`1e999`) is an error rather than a silent Infinity, naming `what` it was given for.
+ * Returns undefined when `text` is not a number at all, so that callers can say what they expected.
  */
-export function parseNumberLiteral(text: string, syntax: NumberSyntax = {}): number | undefined {
+export function parseNumberLiteral(text: string, syntax: NumberSyntax = {}, what?: string): number | undefined {
   const s = text.trim();
   if (DECIMAL.test(s)) {
     const v = Number(s);
-    if (!Number.isFinite(v)) throw new UsageError(`${s} is beyond the largest double (about 1.8e308)`);
+    if (!Number.isFinite(v)) throw new UsageError(`${what ? `${what}: ` : ''}${s} is beyond the largest double (about 1.8e308)`);
     return v;
   }
   const inf = INFINITY.exec(s);
@@ -44,7 +44,7 @@ export function parseNumberLiteral(text: string, syntax: NumberSyntax = {}): num
 
 /** Like parseNumberLiteral, but throws a UsageError naming `what` when the text is not a number. */
 export function parseNumber(text: string, what: string, syntax: NumberSyntax = {}): number {
-  const v = parseNumberLiteral(text, syntax);
+  const v = parseNumberLiteral(text, syntax, what);
   if (v === undefined) {
     const extra = [syntax.allowFraction ? '1/8' : '', syntax.allowInfinity ? 'inf' : '', syntax.allowNaN ? 'nan' : '']
       .filter(Boolean)

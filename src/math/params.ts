@@ -29,7 +29,7 @@ function bindOne(entry: CatalogEntry, def: ParamDef, raw: string): ParamValue {
     if (hit === undefined) throw new UsageError(`${where}: '${raw}' is not one of ${def.choices.join(', ')}`);
     return hit;
   }
-  const v = parseNumberLiteral(raw, { allowFraction: true, allowInfinity: true, allowNaN: true });
+  const v = parseNumberLiteral(raw, { allowFraction: true, allowInfinity: true, allowNaN: true }, where);
   if (v === undefined) throw new UsageError(`${where}: '${raw}' is not a number (valid: ${describeRange(def)})`);
   if (!inRange(def, v)) throw new UsageError(`${where}=${raw} is out of range (valid: ${describeRange(def)})`);
   return v;

@@ -3,13 +3,14 @@
  * figures are the default (title `GELU(x)`, f in tab10 blue, f′ in orange, one panel); the
  * options choose what else to show.
  */
+import { MAX_POINTS } from '../math/grid.js';
 import { absPositivePieces, sampleFunction, sampleGrid, type Piece, type Sampling } from '../math/sample.js';
 import type { ActivationFn } from '../math/types.js';
 import type { ChartModel, LegendPlacement, Series, ThemeName } from './model.js';
 import { seriesColor } from './theme.js';
 
 /** More sample points than this is a mistake (and a very slow chart). */
-export const MAX_SAMPLES = 1_000_000;
+export const MAX_SAMPLES = MAX_POINTS;
 
 export type CurveChoice = 'both' | 'f' | 'df';
 

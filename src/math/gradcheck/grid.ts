@@ -1,5 +1,5 @@
 /** The points grad-check visits: a grid, far tails, and each kink with points just beside it. */
-import { stepGrid } from '../grid.js';
+import { MAX_POINTS, stepGrid } from '../grid.js';
 import type { Kink } from '../types.js';
 import { stencilReach, type DifferenceMethod } from './numeric-derivative.js';
 
@@ -39,7 +39,7 @@ export function defaultCheckGrid(
   kinks: readonly Kink[],
   method: DifferenceMethod,
   step = DEFAULT_CHECK_STEP,
-  limit = 1_000_000,
+  limit = MAX_POINTS,
 ): Float64Array {
   const [a, b] = DEFAULT_CHECK_RANGE;
   return sortedUnique([...stepGrid(a, b, step, limit), ...TAIL_POINTS, ...kinkPoints(kinks, method)]);
