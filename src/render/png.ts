@@ -5,7 +5,9 @@
  */
 import * as zlib from 'node:zlib';
 
-const CRC_TABLE = (() => {
+let crcTable: Int32Array | undefined;
+
+function makeCrcTable(): Int32Array {
   const table = new Int32Array(256);
   for (let n = 0; n < 256; n++) {
     let c = n;
@@ -13,12 +15,13 @@ const CRC_TABLE = (() => {
     table[n] = c;
   }
   return table;
-})();
+}
 
-/** CRC-32 in JavaScript, for Node before 20.15 (no zlib.crc32). */
+/** CRC-32 in JavaScript, for Node before 20.15 (no zlib.crc32); its table is made on first use. */
 export function crc32Js(bytes: Uint8Array): number {
+  const table = (crcTable ??= makeCrcTable());
   let c = -1;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  for (let i = 0; i < bytes.length; i++) c = table[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ -1) >>> 0;
 }
 
