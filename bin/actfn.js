@@ -4,7 +4,7 @@
 // JavaScript. Without a usable cache (another Node version, V8 flags, a different build) it
 // compiles as usual. CommonJS (bin/package.json): an ES module entry costs ~4 ms more to start.
 'use strict';
-const { readFileSync, writeFileSync } = require('node:fs');
+const { readFileSync, renameSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
@@ -45,7 +45,12 @@ if (process.env.ACTFN_DEBUG && !process.env.ACTFN_NO_CODE_CACHE && (!cachedData 
 }
 // The build records the cache: functions compiled by this run are added to it.
 const record = process.env.ACTFN_WRITE_CODE_CACHE;
-if (record) process.once('exit', () => writeFileSync(record, Buffer.concat([buildLine, script.createCachedData()])));
+if (record) {
+  process.once('exit', () => {
+    writeFileSync(`${record}.tmp`, Buffer.concat([buildLine, script.createCachedData()]));
+    renameSync(`${record}.tmp`, record);
+  });
+}
 
 const module_ = { exports: {} };
 script.runInThisContext()(module_.exports, createRequire(bundle), module_, bundle, dirname(bundle));

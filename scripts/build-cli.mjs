@@ -10,7 +10,7 @@
 //    compiles as usual), and bin/actfn.js ignores it unless it was recorded from this very bundle.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,8 +61,9 @@ const [output] = result.outputFiles;
 const text = output.text;
 if (/\bimport\(/.test(text)) throw new Error('dist/actfn.cjs still contains import(), which bin/actfn.js cannot run');
 // The first line identifies the build; the code cache starts with the same line.
-writeFileSync(bundleFile, `// actfn build ${output.hash}\n${text}`);
 rmSync(cacheFile, { force: true });
+writeFileSync(`${bundleFile}.tmp`, `// actfn build ${output.hash}\n${text}`);
+renameSync(`${bundleFile}.tmp`, bundleFile);
 
 // Record the code cache: each run loads the cache so far and writes it back with the functions it
 // compiled, so the cache covers all of them. Start-up-critical commands only (a bigger cache takes
@@ -77,7 +78,11 @@ try {
     ['plot', 'GELU', '-o', join(work, 'GELU.png')],
   ]) {
     const r = spawnSync(process.execPath, [join(root, 'bin', 'actfn.js'), ...args], { cwd: work, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`actfn ${args.join(' ')} failed while recording the code cache:\n${r.stderr}`);
+    if (r.status !== 0) {
+      // The CLI still works without (part of) the cache, only starts slower: warn, do not fail.
+      process.stderr.write(`build-cli: \`actfn ${args.join(' ')}\` failed while recording the code cache, which stays incomplete:\n${r.stderr}`);
+      break;
+    }
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
