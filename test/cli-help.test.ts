@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../src/cli.js';
 import { catalogWords } from '../src/commands/completion.js';
-import { pythonCandidates } from '../src/commands/torch-bridge.js';
 import { catalog } from '../src/math/catalog.js';
 import { VERSION } from '../src/version.js';
 import { runCli } from './cli-capture.js';
+import { expectExampleWorks, torchPython } from './support/shell-examples.js';
 
 const made: string[] = [];
 const tmp = () => {
@@ -31,27 +31,7 @@ const program = buildProgram(quiet, () => {});
 const commands = program.commands.map((c) => c.name());
 
 const has = (shell: string) => spawnSync('sh', ['-c', `command -v ${shell}`]).status === 0;
-const torchPython = pythonCandidates(process.env).find((py) => spawnSync(py, ['-c', 'import torch'], { stdio: 'ignore', timeout: 60_000 }).status === 0);
-
-/** Splits a shell command line into words: single and double quotes, no expansion. */
-export function shellWords(line: string): string[] {
-  const words: string[] = [];
-  const re = /'([^']*)'|"((?:[^"\\]|\\.)*)"|(\S+)/g;
-  for (const m of line.matchAll(re)) words.push(m[1] ?? m[2]?.replace(/\\(.)/g, '$1') ?? m[3]!);
-  return words;
-}
-
-/** One `$ …` line of a help text: the actfn arguments, where stdout goes, and whether jq reads it. */
-export function exampleOf(line: string): { argv: string[]; redirect?: string; toJq: boolean } {
-  const command = line.replace(/\s+#.*$/, '');
-  // `source <(actfn completion bash)`: the actfn call inside the process substitution.
-  const inner = /<\((actfn [^)]*)\)/.exec(command)?.[1];
-  const [main, ...piped] = (inner ?? command).split(/\s\|\s/);
-  const [call, redirect] = main!.split(/\s>\s/);
-  const argv = shellWords(call!);
-  if (argv.shift() !== 'actfn') throw new Error(`not an actfn example: ${line}`);
-  return { argv, ...(redirect ? { redirect: shellWords(redirect)[0]! } : {}), toJq: piped.some((p) => p.trim().startsWith('jq')) };
-}
+const torch = torchPython();
 
 const examples = (help: string) => [...help.matchAll(/^ {2}\$ (.+)$/gm)].map((m) => m[1]!);
 
@@ -99,24 +79,7 @@ describe('actfn --version and help', () => {
 
     it('every example works', async () => {
       const help = (await runCli([name, '--help'])).stdout;
-      for (const line of examples(help)) {
-        const { argv, redirect, toJq } = exampleOf(line);
-        const cwd = tmp();
-        const r = await runCli(argv, { cwd });
-        if (argv.includes('--against')) {
-          // Without torch: a clear usage error. With it, a report; its exit code is the verdict
-          // (torch 1.13's vectorized Hardswish backward gives 1 at x = 3, its scalar path 1.5).
-          if (!torchPython) expect([r.code, r.stderr], line).toEqual([2, expect.stringMatching(/python3|torch/)]);
-          else expect([[0, 1].includes(r.code), r.stdout], line).toEqual([true, expect.stringMatching(/Against torch/)]);
-          continue;
-        }
-        expect(r.code, `${line}\n${r.stderr}`).toBe(0);
-        if (toJq) expect(() => JSON.parse(r.stdout), line).not.toThrow();
-        if (redirect && !/[$~]/.test(redirect)) {
-          writeFileSync(join(cwd, redirect), r.stdoutBytes);
-          expect(r.stdoutBytes.length, line).toBeGreaterThan(0);
-        }
-      }
+      for (const line of examples(help)) await expectExampleWorks(line, tmp(), torch !== undefined);
     });
   });
 });
