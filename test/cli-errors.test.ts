@@ -4,26 +4,22 @@
  * errors and 1 for what fails at run time, nothing on stdout, and no file left behind. Plus the
  * cases that must work: a missing output folder is created; Ctrl-C leaves no partial file.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { MAX_POINTS } from '../src/math/grid.js';
 import { runCli } from './cli-capture.js';
+import { interruptPlotAll } from './support/interrupt.js';
+import { tempFolders } from './support/temp.js';
 
-const made: string[] = [];
+const tmp = tempFolders('errors');
 /** A temporary folder holding a regular file, `file.txt`, and a folder, `taken.svg`. */
 const workspace = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'actfn-errors-'));
-  made.push(dir);
+  const dir = tmp();
   writeFileSync(join(dir, 'file.txt'), 'a regular file\n');
   mkdirSync(join(dir, 'taken.svg'));
   return dir;
 };
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
 const FIXTURES = ['file.txt', 'taken.svg'];
 /** Every file under `dir` (relative paths), temporary ones included. */
 const tree = (dir: string): string[] =>
@@ -81,29 +77,11 @@ describe('output folders', () => {
 });
 
 describe('Ctrl-C during plot --all (the real bin)', () => {
-  const BIN = resolve(import.meta.dirname, '../bin/actfn.js');
   /** A PNG that ends with its IEND chunk: written whole, not cut off. */
   const completePng = (file: string) => readFileSync(file).subarray(-8).toString('latin1').startsWith('IEND');
 
   it('ends with exit code 130 and one line, leaving only whole figures and no temporary file', async () => {
-    const cwd = workspace();
-    const figs = join(cwd, 'figs');
-    const child = spawn(process.execPath, [BIN, 'plot', '--all', '--out-dir', 'figs', '--size', '1000x700'], { cwd });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const code = await new Promise<number | null>((done) => {
-      // Interrupt as soon as the first figure is there, i.e. while the others are being drawn.
-      const poll = setInterval(() => {
-        if (existsSync(figs) && readdirSync(figs).some((f) => f.endsWith('.png'))) {
-          clearInterval(poll);
-          child.kill('SIGINT');
-        }
-      }, 5);
-      child.on('close', (c) => {
-        clearInterval(poll);
-        done(c);
-      });
-    });
+    const { code, stderr, figs } = await interruptPlotAll(workspace());
     expect(code).toBe(130);
     expect(stderr).toBe('actfn: interrupted; no partial files were left\n');
     const left = readdirSync(figs);

@@ -5,26 +5,18 @@
  * names (bash always; zsh and fish where they are installed).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../src/cli.js';
 import { catalogWords } from '../src/commands/completion.js';
 import { catalog } from '../src/math/catalog.js';
 import { VERSION } from '../src/version.js';
 import { runCli } from './cli-capture.js';
+import { tempFolders } from './support/temp.js';
 import { expectExampleWorks, torchPython } from './support/shell-examples.js';
 
-const made: string[] = [];
-const tmp = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'actfn-help-'));
-  made.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+const tmp = tempFolders('help');
 
 const quiet = { stdout: { write: () => true }, stderr: { write: () => true }, env: {}, cwd: process.cwd() };
 const program = buildProgram(quiet, () => {});

@@ -1,5 +1,5 @@
 /** `actfn plot` through the CLI: in-process via main(argv, io), and a few runs of the real bin. */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { catalog } from '../src/math/catalog.js';
 import { findFontCovering } from '../src/render/system-fonts.js';
 import { runCli } from './cli-capture.js';
+import { interruptPlotAll } from './support/interrupt.js';
 
 const made: string[] = [];
 const tmp = () => {
@@ -192,22 +193,7 @@ describe('the real bin', () => {
   });
 
   it('leaves no temporary file when interrupted with Ctrl-C while writing', async () => {
-    const cwd = tmp();
-    const figs = join(cwd, 'figs');
-    const child = spawn(process.execPath, [BIN, 'plot', '--all', '--out-dir', 'figs', '--size', '1000x700'], { cwd });
-    const code = await new Promise<number | null>((done) => {
-      // Interrupt once the first figure is written, i.e. in the middle of writing the rest.
-      const poll = setInterval(() => {
-        if (existsSync(figs) && readdirSync(figs).some((f) => f.endsWith('.png'))) {
-          clearInterval(poll);
-          child.kill('SIGINT');
-        }
-      }, 5);
-      child.on('exit', (c) => {
-        clearInterval(poll);
-        done(c);
-      });
-    });
+    const { code, figs } = await interruptPlotAll(tmp());
     expect(code).toBe(130);
     expect(files(figs).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });

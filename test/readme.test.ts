@@ -6,27 +6,19 @@
  *
  *     UPDATE_DOCS=1 npx vitest run test/readme.test.ts
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../src/cli.js';
 import { runCli } from './cli-capture.js';
+import { tempFolders } from './support/temp.js';
 import { exampleOf, expectExampleWorks, torchPython } from './support/shell-examples.js';
 
 const REPO = join(import.meta.dirname, '..');
 const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
-const made: string[] = [];
-const tmp = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'actfn-readme-'));
-  made.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+const tmp = tempFolders('readme');
 
 const quiet = { stdout: { write: () => true }, stderr: { write: () => true }, env: {}, cwd: REPO };
 const program = buildProgram(quiet, () => {});
