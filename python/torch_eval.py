@@ -100,22 +100,35 @@ def gradient(y, x, create_graph=False):
 def evaluate(fn, order):
     points = [decode_number(p) for p in fn["points"]]
     apply = make_apply(fn["expression"], fn.get("params", {}))
-    x = torch.tensor(points, dtype=torch.float64, requires_grad=True)
     if fn["kind"] == "vector":
+        x = torch.tensor(points, dtype=torch.float64, requires_grad=True)
         y = apply(x)
         jac = torch.autograd.functional.jacobian(apply, x.detach())
         return {"y": encode(y.detach()), "dy": encode(torch.diagonal(jac))}
-    y = apply(x)
-    if y.shape != x.shape:
-        raise ValueError("output shape %s differs from input shape %s" % (tuple(y.shape), tuple(x.shape)))
-    out = {"y": encode(y.detach())}
-    dy = gradient(y, x, create_graph=order == 2)
-    out["dy"] = encode(dy.detach())
+    # One point at a time: torch's vectorized kernels and its scalar loop disagree at some corners
+    # (Hardswish'(3) is 1.0 in the vectorized path, 1.5 in the scalar one and in the docs), and
+    # the scalar path is the one that matches torch's documented conventions.
+    ys, dys, d2s, d2_error = [], [], [], None
+    for p in points:
+        xi = torch.tensor([p], dtype=torch.float64, requires_grad=True)
+        yi = apply(xi)
+        if yi.shape != xi.shape:
+            raise ValueError("output shape %s differs from input shape %s" % (tuple(yi.shape), tuple(xi.shape)))
+        ys.append(yi.detach())
+        dyi = gradient(yi, xi, create_graph=order == 2)
+        dys.append(dyi.detach())
+        if order == 2 and d2_error is None:
+            try:
+                d2s.append(gradient(dyi, xi).detach() if dyi.requires_grad else torch.zeros_like(xi))
+            except Exception as e:  # noqa: BLE001 - f and f' still compare (Hardsigmoid has no double backward)
+                d2_error = one_line(e)
+    empty = torch.zeros(0, dtype=torch.float64)
+    out = {"y": encode(torch.cat(ys) if ys else empty), "dy": encode(torch.cat(dys) if dys else empty)}
     if order == 2:
-        try:
-            out["d2"] = encode(gradient(dy, x).detach() if dy.requires_grad else torch.zeros_like(x))
-        except Exception as e:  # noqa: BLE001 - f and f' still compare (Hardsigmoid has no double backward)
-            out["d2Error"] = one_line(e)
+        if d2_error is None:
+            out["d2"] = encode(torch.cat(d2s) if d2s else empty)
+        else:
+            out["d2Error"] = d2_error
     return out
 
 

@@ -29,7 +29,7 @@ export const GLU: PointwiseEntry = {
   params: GATE_AND_VALUE,
   formula: { f: '(v·x + c)·σ(w·x + b)', df: 'v·σ(w·x + b) + w·(v·x + c)·σ(w·x + b)·(1 − σ(w·x + b))' },
   equivalents: {
-    torch: 'torch.nn.GLU(dim=0)(torch.stack([v*x + c, w*x + b])) — first half the value, second half the gate',
+    torch: 'torch.nn.GLU(dim=0)(torch.stack([v*x + c, w*x + b]))',
     jax: 'jax.nn.glu(jnp.stack([v*x + c, w*x + b]), axis=0)',
     keras: 'keras.activations.glu(ops.stack([v*x + c, w*x + b]), axis=0)',
     notes: [
@@ -87,7 +87,7 @@ export const Dice: PointwiseEntry = {
     df: 'p + alpha·(1 − p) + (1 − alpha)·x·p·(1 − p)/√(var + eps)',
   },
   equivalents: {
-    torch: 'p = torch.sigmoid((x - mean) / torch.sqrt(var + eps)); p*x + (1 - p)*alpha*x',
+    torch: 'p = torch.sigmoid((x - mean) / math.sqrt(var + eps)); p*x + (1 - p)*alpha*x',
     notes: [
       'Zhou et al. (2018) compute p with BatchNorm over the mini-batch (eps = 1e-9 in the DIN code, alpha learned and initialised at 0); this is the inference form with fixed statistics. With alpha = 0, mean = 0 it is x·σ(x/√(var + eps)), a Swish.',
       'No library ships Dice; the seed article builds it from torch.nn.BatchNorm1d.',

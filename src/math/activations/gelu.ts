@@ -37,7 +37,7 @@ export const GELU: PointwiseEntry = {
     df: 'Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π);  tanh: ½(1 + tanh u) + ½x·sech²(u)·√(2/π)(1 + 0.134145·x²);  sigmoid: σ(1.702x)·(1 + 1.702x·(1 − σ(1.702x)))',
   },
   equivalents: {
-    torch: "torch.nn.GELU(approximate='none' | 'tanh'); sigmoid form: x * torch.sigmoid(1.702 * x)",
+    torch: "torch.nn.GELU(approximate=approximate) if approximate != 'sigmoid' else x * torch.sigmoid(1.702 * x)",
     jax: 'jax.nn.gelu(x, approximate=False) for the exact form; jax.nn.gelu(x) is the tanh form',
     keras: 'keras.activations.gelu(x, approximate=False) (tanh form with approximate=True)',
     notes: [

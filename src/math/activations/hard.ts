@@ -178,13 +178,13 @@ export const SparseSigmoid: PointwiseEntry = {
   params: [],
   formula: { f: '0 if x ≤ −1;  (x + 1)/2 if −1 < x < 1;  1 if x ≥ 1', df: '1/2 if −1 < x < 1, else 0' },
   equivalents: {
-    torch: 'torch.clamp((x + 1) / 2, 0, 1)',
+    torch: 'F.hardtanh(x) / 2 + 0.5',
     jax: 'jax.nn.sparse_sigmoid',
     keras: 'keras.activations.sparse_sigmoid',
     notes: [
       "We take f′(±1) = 0, as Keras's where(x <= −1, 0, where(x >= 1, 1, …)) form does under autodiff, and as torch does at Hardtanh's and Hardsigmoid's corners.",
       "jax.nn.sparse_sigmoid is 0.5·clip(x + 1, 0, 2); lax.max and lax.min split the gradient of a tie evenly, so its autodiff gives 0.25 at ±1.",
-      'torch has no sparse sigmoid; torch.clamp passes the gradient at the bounds (1/2 at ±1).',
+      'torch has no sparse sigmoid; F.hardtanh(x)/2 + 0.5 is the same function with the same convention (torch.clamp would pass the gradient at the bounds: 1/2 at ±1).',
     ],
   },
   usage:
