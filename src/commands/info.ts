@@ -80,7 +80,7 @@ async function infoText(io: CliIO, fn: ActivationFn, opts: InfoOptions, width: n
   const sections: Section[] = [
     {
       title: 'Formula',
-      lines: entry ? [`f(x)  = ${entry.formula.f}`, `f′(x) = ${entry.formula.df}`] : [`f(x) = ${fn.spec}`],
+      lines: entry ? [`f(x)  = ${entry.formula.f}`, `f′(x) = ${entry.formula.df}`] : [`f(x) = ${fn.expression ?? fn.spec}`],
     },
     {
       title: 'Parameters',

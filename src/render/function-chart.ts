@@ -28,8 +28,19 @@ export interface FunctionChartOptions {
   readonly theme: ThemeName;
 }
 
-/** `GELU(x)`, or `LeakyReLU(x; negative_slope=0.1)` when parameters differ from the defaults. */
+/** Longest expression shown whole in a title; longer ones are cut with an ellipsis. */
+const TITLE_EXPRESSION_CHARS = 60;
+
+/**
+ * `GELU(x)`, or `LeakyReLU(x; negative_slope=0.1)` when parameters differ from the defaults; for an
+ * expression `MySwish(x)` when it is named, else `f(x) = x*sigmoid(1.702*x)`.
+ */
 export function functionTitle(fn: ActivationFn): string {
+  if (fn.expression !== undefined) {
+    if (fn.name !== fn.expression) return `${fn.name}(x)`;
+    const text = fn.expression.length > TITLE_EXPRESSION_CHARS ? `${fn.expression.slice(0, TITLE_EXPRESSION_CHARS - 1)}…` : fn.expression;
+    return `f(x) = ${text}`;
+  }
   const params = fn.label.startsWith(`${fn.name}(`) && fn.label.endsWith(')') ? fn.label.slice(fn.name.length + 1, -1) : '';
   return params ? `${fn.name}(x; ${params})` : `${fn.name}(x)`;
 }
