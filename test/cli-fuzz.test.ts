@@ -242,7 +242,39 @@ const junk = fc.oneof(
   pick('--help', '-h', '--version', '-V', 'help', 'plots', 'tabel', '--bogus', '-x', '', ' ', '--', '-'),
   fc.string({ maxLength: 8 }),
 );
+/** Working command lines, each then changed in one place: the inputs right beside success. */
+const GOOD: readonly string[][] = [
+  ['plot', 'GELU', '-o', 'g.svg', '--size', '160x150'],
+  ['plot', 'ReLU6', '--labels', 'f,df', '--theme', 'dark', '-o', 'r.png', '--size', '150x150'],
+  ['plot', 'Sigmoid', '--log-y', '--range', '-20,20', '-o', 's.svg', '--size', '150x150'],
+  ['plot', 'Hardshrink', 'ELU(alpha=0.5)', '--out-dir', 'figs', '--format', 'svg', '--size', '150x150'],
+  ['plot', 'x*sigmoid(1.702*x)', '--terminal', '--width', '40'],
+  ['compare', 'ReLU', 'GELU', '-q', '-o', 'c.svg', '--size', '150x150'],
+  ['compare', 'ELU(alpha=0.5|1|2)', '--derivative', '-q', '-o', '-', '--format', 'svg', '--size', '150x150'],
+  ['compare', 'Sigmoid', 'Tanh', '--both', '-q', '--terminal'],
+  ['table', 'GELU', 'Sigmoid', '--x', '-3,-1,0,1,3'],
+  ['table', 'Mish', '--range', '-1,1', '--step', '0.25', '--csv'],
+  ['table', 'ELU(alpha=0.5|1)', '--x', 'nan,inf,-inf,1e-300,-0', '--json'],
+  ['table', 'sigmoid(relu(x))', '--digits', '3', '--markdown'],
+  ['grad-check', 'GELU', 'Mish', '--x', '-1,0,1'],
+  ['grad-check', 'ReLU', '--range', '-1,1', '--step', '0.1', '--json'],
+  ['grad-check', 'MySwish=x*sigmoid(1.5*x)', '--order', '2', '--x', '0,1'],
+  ['info', 'Softplus', '--no-chart', '--width', '60'],
+  ['list', '--json'],
+];
+const token = fc.oneof(numberText, spec, outPath, pick('--x', '--range', '--step', '-o', '--size', '--scale', '--all', '--json', '-', '--'));
+const nearGood = fc.tuple(fc.constantFrom(...GOOD), fc.nat(), token, pick('replace', 'insert', 'drop', 'repeat')).map(([argv, at, t, how]) => {
+  const i = 1 + (at % (argv.length - 1));
+  const out = [...argv];
+  if (how === 'replace') out[i] = t;
+  else if (how === 'insert') out.splice(i, 0, t);
+  else if (how === 'drop') out.splice(i, 1);
+  else out.splice(i, 0, argv[i]!);
+  return out;
+});
+
 const argvArb = fc.oneof(
+  { weight: 12, arbitrary: nearGood },
   { weight: 25, arbitrary: commandArb('plot', 3, ['--all', '--width']) },
   // compare and info compute every property of each function (~30 ms apiece): the slow runs.
   { weight: 8, arbitrary: commandArb('compare', 3, ['--width']) },
@@ -255,6 +287,17 @@ const argvArb = fc.oneof(
   // Any command with any option: the options of one command given to another.
   { weight: 2, arbitrary: fc.tuple(pick('plot', 'table', 'compare', 'info', 'grad-check', 'list'), specs(2), fc.array(optionArb(['plot', 'table', 'grad-check', 'info', 'compare'].flatMap(optionsOf)), { maxLength: 3 })).map(([c, s, o]) => [c, ...s, ...o.flat()]) },
 );
+
+/**
+ * Keeps every argument that could be a path inside the temporary folder (the paths generated above
+ * are; random strings in a path position could be `../x` or `/x`): parent segments become `__`, a
+ * leading `/` outside the folder becomes `./`, attached values (`--out=/x`, `-o/x`) included.
+ */
+function insideOnly(arg: string): string {
+  const parentless = arg.replace(/(^-o|^|[/=])\.\.(?=\/|$)/g, '$1__');
+  const m = /^(-o|--?[\w-]+=)?(\/.*)$/.exec(parentless);
+  return m && !m[2]!.startsWith(work) ? `${m[1] ?? ''}.${m[2]}` : parentless;
+}
 
 const envArb = fc.record({
   isTTY: fc.boolean(),
@@ -338,7 +381,7 @@ describe('CLI fuzzing through main(argv, io)', () => {
     const log: string[] = [];
     try {
       await fc.assert(
-        fc.asyncProperty(argvArb, envArb, async (argv, env) => {
+        fc.asyncProperty(argvArb.map((argv) => argv.map(insideOnly)), envArb, async (argv, env) => {
           let outcome: Outcome;
           try {
             outcome = await run(argv, env);
