@@ -78,6 +78,18 @@ describe('README', () => {
     for (const line of lines) await expectExampleWorks(line, tmp(), torch);
   });
 
+  /** Sample output: a text block after `<!-- output of: actfn … -->` is exactly what that prints. */
+  const samples = [...readme.matchAll(/<!-- output of: (actfn [^>]+?) -->\n```text\n([^]*?)```/g)].map((m) => ({ line: m[1]!, text: m[2]! }));
+
+  it('shows sample output for table, grad-check and the terminal charts', () => {
+    expect(samples.map((s) => s.line.split(' ')[1])).toEqual(expect.arrayContaining(['table', 'grad-check', 'plot']));
+  });
+
+  it.each(samples)('the output shown for `$line` is what it prints today', async ({ line, text }) => {
+    const r = await runCli(exampleOf(line)!.argv, { cwd: tmp() });
+    expect([r.code, r.stdout]).toEqual([0, text]);
+  });
+
   /** Figures: `<img src="docs/X.png">` followed by a caption naming the command(s) that drew them. */
   const figures = [...readme.matchAll(/<img src="(docs\/[^"]+\.png)"/g)].map((m) => m[1]!);
   const commands = [...readme.matchAll(/`(actfn [^`]+ -o (docs\/[^`\s]+\.png))`/g)].map((m) => ({ line: m[1]!, file: m[2]! }));
