@@ -73,7 +73,8 @@ export function smoothness(p: Properties): string {
 }
 
 function ns(v: number): string {
-  return v >= 100 ? `${Math.round(v)} ns` : `${formatSignificant(v, 2)} ns`;
+  // Whole nanoseconds from 10 up: two significant digits of 99.7 would print as 1e2.
+  return v >= 9.95 ? `${Math.round(v)} ns` : `${formatSignificant(v, 2)} ns`;
 }
 
 export function cost(c: Cost): string {
