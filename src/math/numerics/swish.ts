@@ -12,7 +12,7 @@
 import { ddAddParts, ddLow } from './double-double.js';
 import { pow2 } from './exp-split.js';
 import type { PointwiseKernel } from '../types.js';
-import { twoProductError } from './double-double.js';
+import { twoProductError, twoSumError } from './double-double.js';
 import { lg, sigmoid, sigmoidTimes, sigmoidTimesPair, slopeTimes, splitLogistic } from './logistic.js';
 import { nearRoot, rootSeries, sumRootSeries } from './root-series.js';
 
@@ -29,6 +29,29 @@ const SLOPE_ROOT = rootSeries(-1.2784645427610737, -1.0946994183093437e-16, 0.21
   2.346029682463866e-6, 8.599695028268575e-7, -3.051244750055421e-8, -9.266646309267441e-8, -1.8877622907727957e-8,
   4.619379769031606e-9, 2.9177603026903803e-9,
 ]);
+
+/**
+ * SiLU's fast path (v = x is exact, so the only inexact input is e = Math.exp(−|x|), within 1 ulp:
+ * ẽ = e·(1 + δ), |δ| < 2u, u = 2^−53; a relative error below n·u is below n ulp). D = 1 + ẽ is
+ * dh + dl exactly (Fast2Sum); a quotient by D is carried as a double-double via its exact residual
+ * (Dekker), products are split exactly up to the one final rounding (u); terms dropped are O(u²).
+ *  - f = x/dh for x ≥ 0: sensitivity to e, |d ln f/d ln e| = e/(1 + e) ≤ ½ (u), the roundings of
+ *    dh and of the quotient (2u): below 3u.
+ *  - f = x·(ẽ/D) for x < 0: sensitivity 1/(1 + e) ≤ 1 (2u), final rounding (u): below 3u.
+ *  - f′ = 1/D + x·e/D² for x ≥ 0: sensitivity ≤ ½ (u); the second term, at most 0.218 of f′,
+ *    carries 3 roundings (0.66u); the final rounding (u): below 2.7u.
+ *  - f′ = (D + x)·(ẽ/D)/D for x < 0: sensitivity |1 + e/(1 + e − |x|) − 2e/(1 + e)| ≤ 1 for
+ *    x ≤ −1.6 and for −0.7 ≤ x < 0 (2u; it grows without bound towards the root of f′ at
+ *    −1.2785, and is 1.35 at −0.96), final rounding (u): below 3u there. Between, the careful
+ *    path (and the root series).
+ * Both within 700 of 0: e ≥ e^−700 and the results stay normal. (The few lines forming e, D and
+ * e/D are spelled out in silu and siluDerivative: shared helpers would not be inlined, and doubles
+ * passed through calls are boxed.)
+ */
+const SILU_FAST_BELOW = 700;
+/** f′'s fast path leaves out (SLOPE_FAST_BELOW, SLOPE_FAST_ABOVE), about the root of f′. */
+const SLOPE_FAST_BELOW = -1.6;
+const SLOPE_FAST_ABOVE = -0.7;
 
 /**
  * lg.y = x·σ(v) for x = lg.c and v = lg.vh + lg.vl (see logistic.ts for the lg convention).
@@ -86,6 +109,19 @@ export function swishCurvatureOf(): void {
 
 /** SiLU(x) = x·σ(x). */
 export function silu(x: number): number {
+  const a = Math.abs(x);
+  if (a <= SILU_FAST_BELOW) {
+    const e = Math.exp(-a);
+    const dh = 1 + e;
+    if (x >= 0) return x / dh;
+    // σ(x) = e/D = s + sl (residual e − s·dh exact), then x·(s + sl)
+    const dl = e - (dh - 1);
+    const s = e / dh;
+    const p = s * dh;
+    const sl = (e - p - twoProductError(s, dh, p) - s * dl) / dh;
+    const y = x * s;
+    return y + (twoProductError(x, s, y) + x * sl);
+  }
   lg.vh = x;
   lg.vl = 0;
   lg.c = x;
@@ -95,6 +131,29 @@ export function silu(x: number): number {
 
 /** SiLU′(x) = σ(x)·(1 + x·(1 − σ(x))). */
 export function siluDerivative(x: number): number {
+  if (x <= SILU_FAST_BELOW && (x >= SLOPE_FAST_ABOVE || (x <= SLOPE_FAST_BELOW && x >= -SILU_FAST_BELOW))) {
+    const e = Math.exp(-Math.abs(x));
+    const dh = 1 + e;
+    const dl = e - (dh - 1);
+    if (x >= 0) {
+      // 1/D + x·e/D², the second term at most 0.218 of the sum; 1/D = q + r.
+      const q = 1 / dh;
+      const p = q * dh;
+      const r = q * (1 - p - twoProductError(q, dh, p) - q * dl);
+      return q + (r + x * e * q * q);
+    }
+    // (D + x)·(e/D)/D: e/D = s + sl, D + x = th + tl, their product zh + zl, all to O(u²).
+    const s = e / dh;
+    const p = s * dh;
+    const sl = (e - p - twoProductError(s, dh, p) - s * dl) / dh;
+    const th = dh + x;
+    const tl = twoSumError(dh, x, th) + dl;
+    const zh = th * s;
+    const zl = twoProductError(th, s, zh) + (th * sl + tl * s);
+    const y = zh / dh;
+    const py = y * dh;
+    return y + (zh - py - twoProductError(y, dh, py) + zl - y * dl) / dh;
+  }
   lg.vh = x;
   lg.vl = 0;
   swishSlopeOf();
@@ -116,6 +175,8 @@ export function siluSecondDerivative(x: number): number {
  * mean = 0 reduce to it.
  */
 export function swishKernel(scale: number, bh: number, bl: number): PointwiseKernel {
+  // x·σ(x) itself: SiLU's kernel, with its fast path (and bit for bit the same values as SiLU).
+  if (scale === 1 && bh === 1 && bl === 0) return { f: silu, df: siluDerivative, d2: siluSecondDerivative };
   const argument = (x: number): void => {
     const v = bh * x;
     lg.vh = v;
