@@ -170,6 +170,76 @@ export function siluSecondDerivative(x: number): number {
 }
 
 /**
+ * swishKernel's fast path at v = lg.vh + lg.vl (= β·x, a double-double), |vh| ≤ 700: SiLU's (see
+ * SILU_FAST_BELOW), with e^−|v| = ẽ·(1 + ε) + O(ε²), ẽ = Math.exp(−|vh|), ε = ∓vl (|ε| < 2^−43):
+ * e = eh + el, el = ẽ·ε, carried into D = 1 + e = dh + dl, so the argument's rounding costs O(u²)
+ * and the bounds are SiLU's. lg.y = (lg.ch + lg.cl)·σ(v) (the prefactor s·x split exactly): below
+ * 2u for v ≥ 0 (sensitivity ½, final rounding), 3u for v < 0 (sensitivity 1, final rounding).
+ * False (nothing done) outside |vh| ≤ 700 or for a non-finite vl or prefactor beyond 1e300.
+ */
+function swishFastValue(): boolean {
+  const vh = lg.vh;
+  const vl = lg.vl;
+  const ch = lg.ch;
+  if (!(Math.abs(vh) <= SILU_FAST_BELOW && vl - vl === 0 && Math.abs(ch) < 1e300)) return false;
+  const eh = Math.exp(-Math.abs(vh));
+  const el = eh * (vh >= 0 ? -vl : vl);
+  const dh = 1 + eh;
+  const dl = eh - (dh - 1) + el;
+  if (vh >= 0) {
+    // c/D: quotient ch/dh corrected by its exact residual
+    const q = ch / dh;
+    const p = q * dh;
+    lg.y = q + (ch - p - twoProductError(q, dh, p) + lg.cl - q * dl) / dh;
+    return true;
+  }
+  // σ(v) = e/D = s + sl, then c·(s + sl)
+  const s = eh / dh;
+  const p = s * dh;
+  const sl = (eh - p - twoProductError(s, dh, p) + el - s * dl) / dh;
+  const y = ch * s;
+  lg.y = y + (twoProductError(ch, s, y) + (ch * sl + lg.cl * s));
+  return true;
+}
+
+/**
+ * swishKernel's fast path for f′ = S′(v) = σ(v)·(1 + v·(1 − σ(v))), v = lg.vh + lg.vl, with e as
+ * in swishFastValue: v ≥ 0, 1/D + v·e/D² (below 2.7u, as SiLU's; the second term, at most 0.218
+ * of the sum, now also carries ε and vl); v < 0 outside (−1.6, −0.7), (D + v)·(e/D)/D with D + v
+ * exact (below 3u, as SiLU's). lg.y = S′(v); false (nothing done) elsewhere.
+ */
+function swishFastSlope(): boolean {
+  const vh = lg.vh;
+  const vl = lg.vl;
+  if (!(vh <= SILU_FAST_BELOW && (vh >= SLOPE_FAST_ABOVE || (vh <= SLOPE_FAST_BELOW && vh >= -SILU_FAST_BELOW)))) {
+    return false;
+  }
+  if (!(vl - vl === 0)) return false;
+  const eh = Math.exp(-Math.abs(vh));
+  const el = eh * (vh >= 0 ? -vl : vl);
+  const dh = 1 + eh;
+  const dl = eh - (dh - 1) + el;
+  if (vh >= 0) {
+    const q = 1 / dh;
+    const p = q * dh;
+    const r = q * (1 - p - twoProductError(q, dh, p) - q * dl);
+    lg.y = q + (r + (vh * eh + (vh * el + vl * eh)) * q * q);
+    return true;
+  }
+  const s = eh / dh;
+  const p = s * dh;
+  const sl = (eh - p - twoProductError(s, dh, p) + el - s * dl) / dh;
+  const th = dh + vh;
+  const tl = twoSumError(dh, vh, th) + (dl + vl);
+  const zh = th * s;
+  const zl = twoProductError(th, s, zh) + (th * sl + tl * s);
+  const y = zh / dh;
+  const py = y * dh;
+  lg.y = y + (zh - py - twoProductError(y, dh, py) + zl - y * dl) / dh;
+  return true;
+}
+
+/**
  * The kernel of s·x·σ(βx), β = bh + bl (a double-double: Dice's 1/√(var + eps) is not a double):
  * f′ = s·S′(βx), f″ = s·d²/dx²[x·σ(βx)]. Swish is s = 1; GLU with b = c = 0 and Dice with α = 0,
  * mean = 0 reduce to it.
@@ -185,21 +255,20 @@ export function swishKernel(scale: number, bh: number, bl: number): PointwiseKer
   return {
     f: (x) => {
       argument(x);
-      const vh = lg.vh;
-      if (!(vh > -TAIL && vh < TAIL)) {
-        const a = scale * x;
-        return vh > 0 ? a : vh < 0 ? (a < 0 ? -0 : 0) : NaN;
-      }
-      splitLogistic();
       const a = scale * x;
       lg.ch = a;
       lg.cl = twoProductError(scale, x, a);
+      if (swishFastValue()) return lg.y;
+      const vh = lg.vh;
+      if (!(vh > -TAIL && vh < TAIL)) return vh > 0 ? a : vh < 0 ? (a < 0 ? -0 : 0) : NaN;
+      splitLogistic();
       sigmoidTimesPair();
       // NaN from a finite x: a product split beyond the double range (|s·x| > 1e300); plain doubles
       return lg.y === lg.y ? lg.y : scale * x * sigmoid(vh);
     },
     df: (x) => {
       argument(x);
+      if (scale === 1 && swishFastSlope()) return lg.y;
       swishSlopeOf();
       return scale * lg.y;
     },
