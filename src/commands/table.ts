@@ -11,9 +11,6 @@ import { formatTable, type TableFormat } from '../render/table-format.js';
 import { colorLevel, type CliIO } from './io.js';
 import { parseInteger, parsePointList, parsePositive, parseRange } from './options.js';
 
-/** More rows than this is almost certainly a mistake (and would take minutes to print). */
-export const MAX_TABLE_ROWS = MAX_POINTS;
-
 export interface TableOptions {
   x?: string;
   range?: string;
@@ -38,12 +35,12 @@ export function tablePoints(opts: TableOptions): Float64Array {
   if (opts.x !== undefined && opts.step !== undefined) throw new UsageError('--step goes with --range, not with --x');
   if (opts.x !== undefined) {
     const xs = parsePointList(opts.x);
-    if (xs.length > MAX_TABLE_ROWS) throw new UsageError(`--x has ${xs.length} points; the limit is ${MAX_TABLE_ROWS}`);
+    if (xs.length > MAX_POINTS) throw new UsageError(`--x has ${xs.length} points; the limit is ${MAX_POINTS}`);
     return xs;
   }
   const [a, b] = opts.range === undefined ? [-3, 3] : parseRange(opts.range);
   const step = parsePositive(opts.step ?? '1', '--step');
-  return stepGrid(a, b, step, MAX_TABLE_ROWS);
+  return stepGrid(a, b, step, MAX_POINTS);
 }
 
 export async function runTable(io: CliIO, specs: string[], opts: TableOptions): Promise<number> {

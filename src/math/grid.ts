@@ -19,14 +19,3 @@ export function stepGrid(a: number, b: number, step: number, limit: number): Flo
   for (let i = 0; i < n; i++) out[i] = a + i * step;
   return out;
 }
-
-/** n points from a to b inclusive. */
-export function linspace(a: number, b: number, n: number): Float64Array {
-  const out = new Float64Array(n);
-  if (n === 1) {
-    out[0] = a;
-    return out;
-  }
-  for (let i = 0; i < n; i++) out[i] = i === n - 1 ? b : a + ((b - a) * i) / (n - 1);
-  return out;
-}

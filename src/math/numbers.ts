@@ -55,9 +55,3 @@ export function parseNumber(text: string, what: string, syntax: NumberSyntax = {
   }
   return v;
 }
-
-/** Shortest text that reads back as the same double (what JSON and our tables print). */
-export function formatShortest(v: number): string {
-  if (Object.is(v, -0)) return '-0';
-  return String(v);
-}

@@ -19,15 +19,6 @@ export interface ParsedSpec {
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
-/** True when `text` has the shape of a catalog spec (as opposed to an expression such as `x*2`). */
-export function looksLikeCatalogSpec(text: string): boolean {
-  const s = text.trim();
-  const head = /^[A-Za-z_][A-Za-z0-9_.-]*/.exec(s)?.[0];
-  if (!head) return false;
-  const rest = s.slice(head.length).trim();
-  return rest === '' || rest.startsWith(':') || (rest.startsWith('(') && rest.endsWith(')') && !/\bx\b/.test(rest.replace(/[A-Za-z_]\w*\s*=/g, '')));
-}
-
 export function parseSpec(text: string): ParsedSpec {
   const s = text.trim();
   if (s === '') throw new UsageError('empty function spec (expected a name such as GELU or "ELU(alpha=0.5)")');
