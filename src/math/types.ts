@@ -66,8 +66,32 @@ export interface Equivalents {
   readonly notes?: readonly string[];
 }
 
-/** Where an entry comes from: the source articles, the rest of torch.nn, or JAX / Keras. */
-export type EntrySource = 'article' | 'torch' | 'jax-keras';
+/**
+ * Where an entry comes from: the source articles, the rest of torch.nn, JAX / Keras, the other
+ * frameworks people train with (transformers' ACT2FN, timm, tf.nn), or the literature alone.
+ */
+export type EntrySource = 'article' | 'torch' | 'jax-keras' | 'frameworks' | 'literature';
+
+/** The publication that introduced an activation (or, for a framework's own variant, defines it). */
+export interface Citation {
+  /** BibTeX key, e.g. `hendrycks2016gelu`: lower-case first author, year, a word of the title. */
+  readonly key: string;
+  /** "Family, Given" per author, in the paper's order. */
+  readonly authors: readonly string[];
+  readonly year: number;
+  readonly title: string;
+  /** Journal, conference or `arXiv preprint`. */
+  readonly venue: string;
+  /** arXiv identifier without prefix, e.g. `1606.08415`. */
+  readonly arxiv?: string;
+  readonly doi?: string;
+}
+
+/** Frameworks whose names `actfn list --framework` filters on. */
+export const FRAMEWORKS = ['torch', 'jax', 'keras', 'tf', 'transformers', 'timm'] as const;
+export type Framework = (typeof FRAMEWORKS)[number];
+/** The name (call) each framework gives this function, e.g. `{ torch: 'torch.nn.GELU', transformers: 'ACT2FN["gelu"]' }`; absent where it has none. */
+export type FrameworkNames = Readonly<Partial<Record<Framework, string>>>;
 
 interface EntryCommon {
   /** Canonical torch-style name, e.g. `LeakyReLU`. */
@@ -83,6 +107,10 @@ interface EntryCommon {
   /** A few sentences on when to use it, in our own words. */
   readonly usage: string;
   readonly source: EntrySource;
+  /** The paper it comes from, where there is one. */
+  readonly citation?: Citation;
+  /** Where it exists, by framework. */
+  readonly frameworks?: FrameworkNames;
   /** Corners and jumps for a parameter set (empty for smooth functions). */
   kinks(p: Params): readonly Kink[];
   /**
