@@ -96,7 +96,7 @@ describe('npm pack, npm install <tarball>, npx actfn', () => {
     const r = npx('compare', 'ReLU', 'GELU', 'Mish', '-o', 'cmp.svg');
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toMatch(/ReLU.*GELU.*Mish/);
-    expect(readFileSync(join(app, 'cmp.svg'), 'utf8')).toMatch(/^<\?xml[^]*<\/svg>\s*$/);
+    expect(readFileSync(join(app, 'cmp.svg'), 'utf8')).toMatch(/^<\?xml[\s\S]*<\/svg>\s*$/);
   });
 
   it('npx actfn grad-check GELU Mish passes with exit 0, and --all checks every entry', () => {

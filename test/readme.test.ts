@@ -43,7 +43,7 @@ const SECTION: Record<string, string> = {
 };
 
 /** Every line of the README's sh code blocks. */
-const shLines = [...readme.matchAll(/```sh\n([^]*?)```/g)].flatMap((m) => m[1]!.trim().split('\n'));
+const shLines = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((m) => m[1]!.trim().split('\n'));
 
 describe('README', () => {
   it('starts with the two commands a newcomer runs', () => {
@@ -79,7 +79,7 @@ describe('README', () => {
   });
 
   /** Sample output: a text block after `<!-- output of: actfn … -->` is exactly what that prints. */
-  const samples = [...readme.matchAll(/<!-- output of: (actfn [^>]+?) -->\n```text\n([^]*?)```/g)].map((m) => ({ line: m[1]!, text: m[2]! }));
+  const samples = [...readme.matchAll(/<!-- output of: (actfn [^>]+?) -->\n```text\n([\s\S]*?)```/g)].map((m) => ({ line: m[1]!, text: m[2]! }));
 
   it('shows sample output for table, grad-check and the terminal charts', () => {
     expect(samples.map((s) => s.line.split(' ')[1])).toEqual(expect.arrayContaining(['table', 'grad-check', 'plot']));

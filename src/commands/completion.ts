@@ -62,7 +62,7 @@ const CHECKED_VALUES: Readonly<Record<string, readonly string[]>> = {
   '--legend': LEGEND_PLACEMENTS,
 };
 
-function valueOf(option: Option): ValueKind {
+function valueKindOf(option: Option): ValueKind {
   if (!option.required && !option.optional) return { kind: 'flag' };
   if (option.argChoices) return { kind: 'words', words: option.argChoices };
   const words = option.long ? CHECKED_VALUES[option.long] : undefined;
@@ -77,7 +77,7 @@ function optionsOf(help: Help, command: Command): CompletionOption[] {
     ...(o.short ? { short: o.short } : {}),
     ...(o.long ? { long: o.long } : {}),
     description: o.description,
-    value: valueOf(o),
+    value: valueKindOf(o),
   }));
 }
 
@@ -113,9 +113,11 @@ function bashScript(m: CompletionModel): string {
     `# This shell:   source <(${m.program} completion bash)`,
     `# Every shell:  ${m.program} completion bash > ~/.local/share/bash-completion/completions/${m.program}`,
     `${fn}() {`,
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: bash's ${…}, not ours
     '  local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} cmd= i',
     `  local names=${shQuote(m.names.join(' '))}`,
     '  for ((i = 1; i < COMP_CWORD; i++)); do',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: bash's ${…}, not ours
     '    case ${COMP_WORDS[i]} in',
     `      ${m.commands.map((c) => c.name).join('|')}) cmd=\${COMP_WORDS[i]}; break ;;`,
     '    esac',

@@ -84,7 +84,7 @@ async function infoText(io: CliIO, fn: ActivationFn, opts: InfoOptions, width: n
     },
     {
       title: 'Parameters',
-      lines: entry && entry.params.length ? entry.params.flatMap((d) => wrapText(paramLine(d, fn.params[d.name]), width - 2)) : ['none'],
+      lines: entry?.params.length ? entry.params.flatMap((d) => wrapText(paramLine(d, fn.params[d.name]), width - 2)) : ['none'],
     },
     { title: 'Properties', lines: table.trimEnd().split('\n') },
     { title: 'Equivalents', lines: equivalentLines(fn, width - 2) },

@@ -19,7 +19,8 @@ function makeCrcTable(): Int32Array {
 
 /** CRC-32 in JavaScript, for Node before 20.15 (no zlib.crc32); its table is made on first use. */
 export function crc32Js(bytes: Uint8Array): number {
-  const table = (crcTable ??= makeCrcTable());
+  crcTable ??= makeCrcTable();
+  const table = crcTable;
   let c = -1;
   for (let i = 0; i < bytes.length; i++) c = table[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ -1) >>> 0;

@@ -18,7 +18,7 @@ export function systemFontDirs(os: string = platform(), home: string = homedir()
 
 function listFontFiles(dir: string, depth = 0, out: string[] = []): string[] {
   if (depth > 4) return out;
-  let entries;
+  let entries: import('node:fs').Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {

@@ -22,7 +22,7 @@ const EMPTY: TickSet = { values: [], step: NaN, power: 0, decades: false };
  */
 export function niceStep(span: number, count: number): { mantissa: 1 | 2 | 5; power: number } {
   const raw = span / Math.max(count, 0.5);
-  let power = Math.floor(Math.log10(raw));
+  const power = Math.floor(Math.log10(raw));
   const r = raw / 10 ** power;
   if (r >= Math.sqrt(50)) return { mantissa: 1, power: power + 1 };
   if (r >= Math.sqrt(10)) return { mantissa: 5, power };

@@ -12,9 +12,9 @@ const read = new Set();
 let codeCache = 'none';
 
 const load = Module._load;
-Module._load = function (request, parent, isMain) {
+Module._load = function (request, parent, isMain, ...rest) {
   if (!isMain) required.add(request);
-  return load.apply(this, arguments);
+  return load.call(this, request, parent, isMain, ...rest);
 };
 for (const name of ['readFileSync', 'openSync']) {
   const original = fs[name];
@@ -27,7 +27,7 @@ const Script = vm.Script;
 vm.Script = class extends Script {
   constructor(code, options) {
     super(code, options);
-    if (options && options.cachedData) codeCache = this.cachedDataRejected ? 'rejected' : 'used';
+    if (options?.cachedData) codeCache = this.cachedDataRejected ? 'rejected' : 'used';
   }
 };
 process.on('exit', () => {

@@ -178,6 +178,7 @@ class Binder {
     const then = this.bind(a);
     const otherwise = this.bind(b);
     if (cond.left.op === 'const' && cond.right.op === 'const') {
+      // biome-ignore lint/suspicious/noThenProperty: an IR node's field, never awaited
       return constantValue({ op: 'where', cond, then: constant(1), otherwise: constant(0) }) === 1 ? then : otherwise;
     }
     return { op: 'where', cond, then, otherwise };
