@@ -9,12 +9,12 @@ import { computeProperties } from '../math/properties.js';
 import { resolveSpec } from '../math/resolve.js';
 import { expandSweeps, parseSpec } from '../math/spec.js';
 import type { ActivationFn } from '../math/types.js';
-import { compareChart, type CompareShow } from '../render/compare-chart.js';
-import { FORMAT_BY_EXTENSION, renderImage, type ImageFormat } from '../render/image.js';
-import type { ChartModel } from '../render/model.js';
-import { propertyRows } from '../render/properties-table.js';
-import { boxTable } from '../render/table-format.js';
-import { TAB10 } from '../render/theme.js';
+import { compareChart, type CompareShow } from '../chart/compare-chart.js';
+import { FORMAT_BY_EXTENSION, renderImage, type ImageFormat } from '../paint/image.js';
+import type { ChartModel } from '../chart/model.js';
+import { propertyRows } from '../report/properties-table.js';
+import { boxTable } from '../report/table-format.js';
+import { TAB10 } from '../chart/theme.js';
 import { writeFileAtomic, withCleanupOnSignal } from './atomic-write.js';
 import { measureCost } from './cost.js';
 import { colorLevel, type CliIO, type OutputStream } from './io.js';
@@ -157,12 +157,12 @@ export async function runCompare(io: CliIO, specs: string[], opts: CompareOption
   const model = modelOf(named, settings, show);
 
   if (opts.terminal) {
-    const { terminalChart } = await import('../render/terminal/index.js');
+    const { terminalChart } = await import('../paint/terminal/index.js');
     io.stdout.write(await terminalChart(model, { columns, color: colorLevel(io.stdout, io.env) }));
   } else {
     const t = target!;
-    const { layoutChart } = await import('../render/layout.js');
-    const { fontMeasure } = await import('../render/font.js');
+    const { layoutChart } = await import('../chart/layout.js');
+    const { fontMeasure } = await import('../paint/fonts/font.js');
     const scene = layoutChart(model, { width: settings.width, height: settings.height, measure: fontMeasure() });
     const warn = (message: string) => io.stderr.write(`actfn: warning: ${message}\n`);
     await withCleanupOnSignal(async () => {

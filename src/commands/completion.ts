@@ -7,8 +7,8 @@
 import { Help, type Command, type Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { catalog } from '../math/catalog.js';
-import { FORMAT_BY_EXTENSION } from '../render/image.js';
-import { LEGEND_PLACEMENTS, THEME_NAMES } from '../render/model.js';
+import { FORMAT_BY_EXTENSION } from '../paint/image.js';
+import { LEGEND_PLACEMENTS, THEME_NAMES } from '../chart/model.js';
 import type { CliIO } from './io.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;

@@ -19,7 +19,7 @@ import {
   gradCheckPretty,
   type GradCheckResult,
   type TorchCheck,
-} from '../render/gradcheck-format.js';
+} from '../report/gradcheck-format.js';
 import { colorLevel, type CliIO } from './io.js';
 import { parseInteger, parsePositive } from './options.js';
 import { tablePoints } from './table.js';

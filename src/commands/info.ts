@@ -8,9 +8,9 @@ import { describeRange } from '../math/params.js';
 import { resolveSpec } from '../math/resolve.js';
 import { expandSweeps } from '../math/spec.js';
 import type { ActivationFn, Kink, ParamDef } from '../math/types.js';
-import { exactJSON } from '../render/numbers.js';
-import { propertiesJSON, propertyRows, show } from '../render/properties-table.js';
-import { boxTable, painter } from '../render/table-format.js';
+import { exactJSON } from '../report/numbers.js';
+import { propertiesJSON, propertyRows, show } from '../report/properties-table.js';
+import { boxTable, painter } from '../report/table-format.js';
 import { measureCost } from './cost.js';
 import { colorLevel, type CliIO } from './io.js';
 import { parseInteger } from './options.js';
@@ -107,9 +107,9 @@ async function infoText(io: CliIO, fn: ActivationFn, opts: InfoOptions, width: n
   return [head.join('\n'), ...body].join('\n\n') + '\n';
 }
 
-/** The terminal chart of f and f′ (see src/render/terminal), loaded only when drawn. */
+/** The terminal chart of f and f′ (see src/paint/terminal), loaded only when drawn. */
 async function smallChart(io: CliIO, fn: ActivationFn, opts: InfoOptions, width: number): Promise<string | undefined> {
-  const { infoChart } = await import('../render/terminal/info-chart.js');
+  const { infoChart } = await import('../paint/terminal/info-chart.js');
   return infoChart(fn, { width: Math.min(width - 2, 72), color: colorLevel(io.stdout, io.env), explicitWidth: opts.width !== undefined });
 }
 

@@ -1,8 +1,8 @@
 /** `actfn list`: every catalog entry with its aliases, parameters and PyTorch equivalent. */
 import { catalog } from '../math/catalog.js';
 import type { CatalogEntry, ParamDef } from '../math/types.js';
-import { exactJSON, formatSignificant, type JsonValue } from '../render/numbers.js';
-import { boxTable } from '../render/table-format.js';
+import { exactJSON, formatSignificant, type JsonValue } from '../report/numbers.js';
+import { boxTable } from '../report/table-format.js';
 import { colorLevel, type CliIO } from './io.js';
 
 export interface ListOptions {

@@ -5,7 +5,7 @@
  */
 import { UsageError } from '../errors.js';
 import { resolveSpec } from '../math/resolve.js';
-import { terminalChart } from '../render/terminal/index.js';
+import { terminalChart } from '../paint/terminal/index.js';
 import { colorLevel, type CliIO } from './io.js';
 import { parseInteger } from './options.js';
 import { plotModel, plotSettings, type PlotOptions } from './plot.js';

@@ -9,10 +9,10 @@ import type { Sampling } from '../math/sample.js';
 import { MAX_POINTS } from '../math/grid.js';
 import { resolveSpec } from '../math/resolve.js';
 import type { ActivationFn } from '../math/types.js';
-import { functionChart, type CurveChoice, type FunctionChartOptions } from '../render/function-chart.js';
-import { FORMAT_BY_EXTENSION, renderImage, type ImageFormat } from '../render/image.js';
-import type { ChartModel } from '../render/model.js';
-import { LEGEND_PLACEMENTS, THEME_NAMES } from '../render/model.js';
+import { functionChart, type CurveChoice, type FunctionChartOptions } from '../chart/function-chart.js';
+import { FORMAT_BY_EXTENSION, renderImage, type ImageFormat } from '../paint/image.js';
+import type { ChartModel } from '../chart/model.js';
+import { LEGEND_PLACEMENTS, THEME_NAMES } from '../chart/model.js';
 import { writeFileAtomic, withCleanupOnSignal } from './atomic-write.js';
 import type { CliIO } from './io.js';
 import { parseInteger, parsePositive, parseRange } from './options.js';
@@ -225,8 +225,8 @@ export async function runPlot(io: CliIO, specs: string[], opts: PlotOptions): Pr
   // On a terminal a warning first clears the progress bar's line.
   const clear = io.stderr.isTTY && plan.length > 1 ? '\r\x1b[K' : '';
   const warn = (message: string) => io.stderr.write(`${clear}actfn: warning: ${message}\n`);
-  const { layoutChart } = await import('../render/layout.js');
-  const { fontMeasure } = await import('../render/font.js');
+  const { layoutChart } = await import('../chart/layout.js');
+  const { fontMeasure } = await import('../paint/fonts/font.js');
   const measure = fontMeasure();
   const progress = progressBar(io.stderr, plan.length);
   try {

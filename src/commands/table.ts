@@ -7,7 +7,7 @@ import { MAX_POINTS, stepGrid } from '../math/grid.js';
 import { resolveSpec } from '../math/resolve.js';
 import { expandSweeps } from '../math/spec.js';
 import type { ActivationFn, Evaluation } from '../math/types.js';
-import { formatTable, type TableFormat } from '../render/table-format.js';
+import { formatTable, type TableFormat } from '../report/table-format.js';
 import { colorLevel, type CliIO } from './io.js';
 import { parseInteger, parsePointList, parsePositive, parseRange } from './options.js';
 

@@ -1,9 +1,9 @@
 /** Ctrl-C in the middle of `actfn plot --all`, through the real bin. */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, } from 'node:path';
+import { BIN } from './paths.js';
 
-const BIN = resolve(import.meta.dirname, '../../bin/actfn.js');
 
 /**
  * Runs `actfn plot --all --out-dir figs --size 1000x700` in `cwd` and sends SIGINT as soon as the

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { pythonCandidates } from '../../src/commands/torch-bridge.js';
-import { runCli } from '../cli-capture.js';
+import { runCli } from './cli-capture.js';
 
 /** Splits a shell command line into words: single and double quotes, no expansion. */
 export function shellWords(line: string): string[] {

@@ -1,0 +1,26 @@
+/** The small chart `actfn info` ends with: f and f′ over the article's range, as braille text. */
+import type { ActivationFn } from '../../math/types.js';
+import { functionChart } from '../../chart/function-chart.js';
+import { terminalChart } from './index.js';
+
+export interface InfoChartOptions {
+  readonly width: number;
+  readonly color: 0 | 1 | 2 | 3;
+  /** The user chose the width (--width): keep it even when it is small. */
+  readonly explicitWidth?: boolean;
+}
+
+export async function infoChart(fn: ActivationFn, options: InfoChartOptions): Promise<string | undefined> {
+  if (options.width < 30 && !options.explicitWidth) return undefined;
+  const model = functionChart(fn, {
+    range: [-6, 6],
+    sampling: { step: 0.1 },
+    show: 'both',
+    title: '',
+    logY: false,
+    legend: 'auto',
+    theme: 'light',
+  });
+  const columns = Math.max(30, options.width);
+  return terminalChart(model, { columns, rows: Math.max(10, Math.round(columns * 0.3)), color: options.color });
+}

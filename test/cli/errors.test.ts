@@ -1,0 +1,92 @@
+/**
+ * The error matrix: one case for each kind of bad input a newcomer can give. Each is one line on
+ * stderr starting `actfn: ` that names what was wrong (and what is valid), exit code 2 for usage
+ * errors and 1 for what fails at run time, nothing on stdout, and no file left behind. Plus the
+ * cases that must work: a missing output folder is created; Ctrl-C leaves no partial file.
+ */
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MAX_POINTS } from '../../src/math/grid.js';
+import { runCli } from '../support/cli-capture.js';
+import { interruptPlotAll } from '../support/interrupt.js';
+import { tempFolders } from '../support/temp.js';
+
+const tmp = tempFolders('errors');
+/** A temporary folder holding a regular file, `file.txt`, and a folder, `taken.svg`. */
+const workspace = () => {
+  const dir = tmp();
+  writeFileSync(join(dir, 'file.txt'), 'a regular file\n');
+  mkdirSync(join(dir, 'taken.svg'));
+  return dir;
+};
+const FIXTURES = ['file.txt', 'taken.svg'];
+/** Every file under `dir` (relative paths), temporary ones included. */
+const tree = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => statSync(join(dir, f)).isFile())
+    .sort();
+
+type Case = readonly [what: string, argv: readonly string[], code: 1 | 2, message: RegExp];
+
+const CASES: readonly Case[] = [
+  ['unknown command', ['plots', 'GELU'], 2, /^unknown command 'plots'; did you mean plot\? \(see actfn --help\)$/],
+  ['unknown option', ['plot', 'GELU', '--colour', 'red'], 2, /^unknown option '--colour' \(see actfn plot --help\)$/],
+  ['unknown spec', ['table', 'GELLU'], 2, /^unknown function 'GELLU'; did you mean GELU/],
+  ['unknown parameter', ['table', 'ELU(beta=1)'], 2, /^ELU has no parameter 'beta'; valid: alpha$/],
+  ['a number beyond the doubles', ['table', 'GELU', '--range', '1e999,2'], 2, /^--range: 1e999 is beyond the largest double/],
+  ['a number that is not one', ['plot', 'GELU', '--step', 'abc'], 2, /^--step: 'abc' is not a number \(expected e\.g\. 1\.5, -2e-3\)$/],
+  ['an empty number', ['grad-check', 'GELU', '--atol', ''], 2, /^--atol: '' is not a number/],
+  ['an inverted range', ['plot', 'GELU', '--range', '1,-1'], 2, /^--range 1,-1 is empty or inverted \(expected a < b\)$/],
+  ['an empty range', ['table', 'GELU', '--range', '1,1'], 2, /^--range 1,1 is empty or inverted \(expected a < b\)$/],
+  ['step 0', ['table', 'GELU', '--range', '0,1', '--step', '0'], 2, /^--step 0 must be greater than 0$/],
+  ['too many points: table', ['table', 'GELU', '--range', '-6,6', '--step', '1e-7'], 2, new RegExp(`gives 120000001 points; the limit is ${MAX_POINTS}$`)],
+  ['too many points: plot', ['plot', 'GELU', '--samples', String(MAX_POINTS + 1)], 2, new RegExp(`^--samples ${MAX_POINTS + 1} must be a whole number from 2 to ${MAX_POINTS}$`)],
+  ['too many points: compare', ['compare', 'GELU', 'ReLU', '--step', '1e-7'], 2, new RegExp(`gives 120000000 points; the limit is ${MAX_POINTS}$`)],
+  ['too many points: grad-check', ['grad-check', 'GELU', '--step', '1e-7'], 2, new RegExp(`gives 120000001 points; the limit is ${MAX_POINTS}$`)],
+  ['an absurd image size', ['plot', 'GELU', '--size', '100000x100000'], 2, /^--size 100000x100000: each side must be from 150 to 10000 pixels \(the limit is 10000x10000\)$/],
+  ['an absurd scale', ['plot', 'GELU', '--scale', '1000'], 2, /^--scale 1000: the limit is 10$/],
+  ['a scale that makes too many pixels', ['compare', 'GELU', '--size', '10000x10000', '--scale', '2'], 2, /makes a 20000x20000-pixel image; the limit is 16384 pixels per side and 100 megapixels$/],
+  ['output onto an existing folder', ['plot', 'GELU', '-o', 'taken.svg'], 1, /^cannot write \/.*\/taken\.svg: it is a folder$/],
+  ['output under a regular file', ['plot', 'GELU', '-o', 'file.txt/g.svg'], 1, /^cannot write \/.*\/file\.txt\/g\.svg: a parent of it is a file, not a folder$/],
+  ['output folder under a regular file', ['plot', 'GELU', 'ReLU', '--out-dir', 'file.txt/figs'], 1, /^cannot create folder \/.*\/file\.txt\/figs: a parent of it is a file, not a folder$/],
+  ['output into a folder that takes no files', ['compare', 'GELU', 'ReLU', '-q', '-o', '/proc/actfn-test.svg'], 1, /^cannot write \/proc\/actfn-test\.svg: the folder does not accept new files$/],
+  ['output with an unknown extension', ['plot', 'GELU', '-o', 'g.gif'], 2, /^cannot tell the image format of 'g\.gif': use a \.png, \.jpg, \.jpeg, \.webp, \.svg or \.pdf name, or --format$/],
+];
+
+describe('bad input: one line on stderr, the right exit code, nothing written', () => {
+  it.each(CASES)('%s', async (_what, argv, code, message) => {
+    const cwd = workspace();
+    const r = await runCli([...argv], { cwd });
+    expect(r.stderr.endsWith('\n') && r.stderr.split('\n').length, r.stderr).toBe(2);
+    expect(r.stderr.slice(0, -1)).toMatch(/^actfn: /);
+    expect(r.stderr.slice('actfn: '.length, -1)).toMatch(message);
+    expect([r.code, r.stdout]).toEqual([code, '']);
+    expect(tree(cwd)).toEqual(['file.txt']);
+    expect(readdirSync(cwd).sort()).toEqual(FIXTURES);
+  });
+});
+
+describe('output folders', () => {
+  it('a missing output folder is created, parents included', async () => {
+    const cwd = workspace();
+    const r = await runCli(['plot', 'GELU', '-o', 'new/deeper/g.svg'], { cwd });
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(tree(cwd)).toEqual(['file.txt', join('new', 'deeper', 'g.svg')]);
+  });
+});
+
+describe('Ctrl-C during plot --all (the real bin)', () => {
+  /** A PNG that ends with its IEND chunk: written whole, not cut off. */
+  const completePng = (file: string) => readFileSync(file).subarray(-8).toString('latin1').startsWith('IEND');
+
+  it('ends with exit code 130 and one line, leaving only whole figures and no temporary file', async () => {
+    const { code, stderr, figs } = await interruptPlotAll(workspace());
+    expect(code).toBe(130);
+    expect(stderr).toBe('actfn: interrupted; no partial files were left\n');
+    const left = readdirSync(figs);
+    expect(left.filter((f) => !f.endsWith('.png'))).toEqual([]);
+    expect(left.length).toBeGreaterThan(0);
+    for (const f of left) expect(completePng(join(figs, f)), f).toBe(true);
+  });
+});
