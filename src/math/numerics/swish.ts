@@ -9,7 +9,7 @@
  * 1 + e − |v| vanishes at SiLU′'s root (v ≈ −1.2785), where f′ is the Taylor series about the
  * root instead (root-series.ts); elsewhere D + v is formed as a double-double.
  */
-import { ddAddParts, ddLow } from './double-double.js';
+import { ddAddParts, ddLow, ddMulParts } from './double-double.js';
 import { pow2 } from './exp-split.js';
 import type { PointwiseKernel } from '../types.js';
 import { twoProductError, twoSumError } from './double-double.js';
@@ -98,13 +98,24 @@ export function swishCurvatureOf(): void {
     return;
   }
   const beta = lg.c;
+  const vl = lg.vl;
   splitLogistic();
-  const oneMinusE = 1 - lg.e - lg.el * pow2(lg.k);
-  const g = 2 - Math.abs(vh) * oneMinusE * lg.ih;
-  const c = beta * g;
+  // g = 2 − |v|·(1 − e)/D as a double-double: it vanishes at f″'s roots (|v| ≈ 2.4), and in
+  // plain doubles its three roundings cost up to 8 ulp around them (and v's low word was lost).
+  const e = lg.e;
+  const nh = 1 - e;
+  const nl = twoSumError(1, -e, nh) - lg.el * pow2(lg.k);
+  ddMulParts(nh, nl, lg.ih, lg.il);
+  if (vh < 0) ddMulParts(ddLow.hi, ddLow.lo, -vh, -vl);
+  else ddMulParts(ddLow.hi, ddLow.lo, vh, vl);
+  const gh = 2 - ddLow.hi;
+  const gl = twoSumError(2, -ddLow.hi, gh) - ddLow.lo;
+  const c = beta * gh;
   // β near the double range: σ′·g first, so that only a result beyond it overflows
-  if (c - c === 0) slopeTimes(c, 0, 0);
-  else lg.y = beta * slopeTimes(g, 0, 0);
+  if (c - c === 0) {
+    ddMulParts(beta, 0, gh, gl);
+    slopeTimes(ddLow.hi, ddLow.lo, 0);
+  } else lg.y = beta * slopeTimes(gh, gl, 0);
 }
 
 /** SiLU(x) = x·σ(x). */
