@@ -13,6 +13,8 @@ import { reluEntries } from './activations/relu.js';
 import { sigmoidEntries } from './activations/sigmoid.js';
 import { softplusEntries } from './activations/softplus.js';
 import { vectorEntries } from './activations/vector.js';
+import { REFERENCES } from './activations/references.js';
+import { frameworkEntries } from './activations/frameworks.js';
 
 /** Listing order: the source articles' functions first, then the rest of torch.nn, then JAX/Keras. */
 const ORDER = [
@@ -20,7 +22,17 @@ const ORDER = [
   'Swish', 'SiLU', 'Hardswish', 'Hardsigmoid', 'Softplus', 'Mish', 'Softmax', 'Maxout', 'Dice', 'SwiGLU',
   'Hardtanh', 'LogSigmoid', 'Softsign', 'Softshrink', 'Hardshrink', 'Tanhshrink', 'Threshold', 'GLU',
   'LogSoftmax', 'Softmin', 'Squareplus', 'SparsePlus', 'SparseSigmoid', 'Exponential', 'Sparsemax',
+  // transformers' ACT2FN, timm and Keras variants (activations/frameworks.ts)
+  'GELUTanh', 'QuickGELU', 'FastGELU', 'ClippedGELU', 'Laplace', 'ReLUSquared', 'SqrtSoftplus', 'xIELU', 'HardMish',
+  'KerasReLU',
 ];
+
+/** An entry with its citation and framework names from references.ts, where it has none itself. */
+function withReferences(entry: CatalogEntry): CatalogEntry {
+  const refs = REFERENCES[entry.name];
+  if (!refs || entry.frameworks) return entry;
+  return { ...entry, ...(refs.citation ? { citation: refs.citation } : {}), frameworks: refs.frameworks };
+}
 
 function rank(entry: CatalogEntry): number {
   const i = ORDER.indexOf(entry.name);
@@ -30,8 +42,10 @@ function rank(entry: CatalogEntry): number {
 export const catalog: readonly CatalogEntry[] = Object.freeze(
   [
     ...reluEntries, ...sigmoidEntries, ...geluEntries, ...exponentialEntries, ...softplusEntries,
-    ...hardEntries, ...gatedEntries, ...vectorEntries,
-  ].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name)),
+    ...hardEntries, ...gatedEntries, ...vectorEntries, ...frameworkEntries,
+  ]
+    .map(withReferences)
+    .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name)),
 );
 
 const byName = new Map<string, CatalogEntry>();

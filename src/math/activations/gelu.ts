@@ -9,18 +9,18 @@ import {
   geluSigmoidSecondDerivative,
   geluTanh,
   geluTanhDerivative,
-  geluTanhSecondDerivative,
 } from '../numerics/gelu.js';
+import { geluTanhCurvature } from '../numerics/gelu-tanh-form.js';
 import { choice } from '../params.js';
 import type { CatalogEntry, PointwiseEntry, PointwiseKernel } from '../types.js';
 
 const EXACT: PointwiseKernel = { f: gelu, df: geluDerivative, d2: geluSecondDerivative };
-const TANH: PointwiseKernel = { f: geluTanh, df: geluTanhDerivative, d2: geluTanhSecondDerivative };
+const TANH: PointwiseKernel = { f: geluTanh, df: geluTanhDerivative, d2: geluTanhCurvature };
 const SIGMOID: PointwiseKernel = { f: geluSigmoid, df: geluSigmoidDerivative, d2: geluSigmoidSecondDerivative };
 
 export const GELU: PointwiseEntry = {
   name: 'GELU',
-  aliases: ['gelu'],
+  aliases: ['gelu', 'gelu_python'],
   kind: 'pointwise',
   source: 'article',
   summary: 'Gaussian error linear unit x·Φ(x): the input weighted by the probability that a standard normal is below it.',
