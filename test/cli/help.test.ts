@@ -128,7 +128,7 @@ describe('actfn completion', () => {
     expect(await bashComplete('plot', '--format', '')).toEqual(['png', 'jpg', 'jpeg', 'webp', 'svg', 'pdf']);
     expect(await bashComplete('compare', '--legend', 'upper')).toEqual(['upper-left', 'upper-right']);
     expect(await bashComplete('table', 'leaky')).toEqual(['leaky_relu']);
-    expect(await bashComplete('plot', 'GE')).toEqual(['GELU']);
+    expect(await bashComplete('plot', 'GE')).toEqual(['GELU', 'GELUTanh']);
     expect(await bashComplete('completion', '')).toEqual(['bash', 'zsh', 'fish']);
     expect(await bashComplete('table', '--range', '')).toEqual([]);
     const dir = tmp();

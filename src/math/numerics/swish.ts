@@ -98,8 +98,9 @@ export function swishCurvatureOf(): void {
     return;
   }
   const beta = lg.c;
-  const vl = lg.vl;
   splitLogistic();
+  // (after the split, which drops a non-finite low word)
+  const vl = lg.vl;
   // g = 2 − |v|·(1 − e)/D as a double-double: it vanishes at f″'s roots (|v| ≈ 2.4), and in
   // plain doubles its three roundings cost up to 8 ulp around them (and v's low word was lost).
   const e = lg.e;
