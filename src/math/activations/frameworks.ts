@@ -52,7 +52,7 @@ export const GELUTanh: PointwiseEntry = {
     keras: 'keras.activations.gelu(x, approximate=True)',
     notes: [
       "The same function as GELU(approximate=tanh). transformers has it five times: gelu_new (OpenAI GPT's code), gelu_pytorch_tanh (torch's C++ kernel), gelu_python_tanh, gelu_accurate (the constant √(2/π) precomputed) and, in older releases, as the gelu of some model ports; all compute this formula, differing only in float rounding.",
-      'Hendrycks & Gimpel (2016) give the approximation with the constant 0.044715; transformers\' gelu_fast writes √(2/π) as 0.7978845608, which makes it a slightly different function (see FastGELU).',
+      "Hendrycks & Gimpel (2016) give the approximation with the constant 0.044715; transformers' gelu_fast writes √(2/π) as 0.7978845608, which makes it a slightly different function (see FastGELU).",
     ],
   },
   usage:
@@ -133,7 +133,7 @@ export const ClippedGELU: PointwiseEntry = {
   source: 'frameworks',
   summary: "GELU with its output clipped to [min, max]; transformers' gelu_10 is min = −10, max = 10.",
   params: [
-    numberParam('min', -10, 'lower clip of the output (< 0; levels below −0.16997, GELU\'s minimum, never bind)', {
+    numberParam('min', -10, "lower clip of the output (< 0; levels below −0.16997, GELU's minimum, never bind)", {
       max: 0,
       maxInclusive: false,
     }),
@@ -148,7 +148,7 @@ export const ClippedGELU: PointwiseEntry = {
     notes: [
       "transformers' ClippedGELUActivation(min, max) accepts any min ≤ max; here min < 0 ≤ max, the range quantization uses it for (Wu et al. 2020 clip activations so that an int8 scale covers them).",
       'With the defaults only the upper clip binds: GELU(x) reaches 10 at x = 10 + 7.7e−23, so the corner is at the double 10, where torch.clip still passes the gradient (f′(10) = 1) and beyond which f′ = 0.',
-      'A min between −0.16997 and 0 flattens GELU\'s dip between the two x where GELU = min.',
+      "A min between −0.16997 and 0 flattens GELU's dip between the two x where GELU = min.",
     ],
   },
   usage:
@@ -180,10 +180,11 @@ export const Laplace: PointwiseEntry = {
   aliases: ['laplace'],
   kind: 'pointwise',
   source: 'frameworks',
-  summary: 'A normal CDF with mean mu and spread sigma, ½(1 + erf((x − mu)/(sigma·√2))): a bounded, smooth ReLU² stand-in.',
+  summary:
+    'A normal CDF with mean mu and spread sigma, ½(1 + erf((x − mu)/(sigma·√2))): a bounded, smooth ReLU² stand-in.',
   params: [
-    numberParam('mu', 0.707107, 'where f = ½ (any finite number); MEGA\'s 0.707107 ≈ 1/√2', {}),
-    numberParam('sigma', 0.282095, 'spread (> 0); MEGA\'s 0.282095 ≈ 1/(2√π)', { min: 0, minInclusive: false }),
+    numberParam('mu', 0.707107, "where f = ½ (any finite number); MEGA's 0.707107 ≈ 1/√2", {}),
+    numberParam('sigma', 0.282095, "spread (> 0); MEGA's 0.282095 ≈ 1/(2√π)", { min: 0, minInclusive: false }),
   ],
   formula: {
     f: '½·(1 + erf((x − mu)/(sigma·√2))) = Φ((x − mu)/sigma)',
@@ -194,14 +195,23 @@ export const Laplace: PointwiseEntry = {
     jax: 'jax.scipy.stats.norm.cdf(x, mu, sigma)',
     notes: [
       "transformers' LaplaceActivation, from MEGA (Ma et al. 2022), where it replaces softmax in attention. The constants 0.707107 and 0.282095 are 1/√2 and 1/(2√π) to six digits, chosen so that the curve matches ReLU(x)² near 0 in value and slope at x = μ.",
-      'Despite its name it is the Gaussian CDF, not the Laplace distribution\'s. transformers computes 1 + erf(·), which cancels for x < μ − 2σ: with the defaults its value has no correct digit below x ≈ −1.7 (where f < 1e−16); we use erfc in that tail.',
+      "Despite its name it is the Gaussian CDF, not the Laplace distribution's. transformers computes 1 + erf(·), which cancels for x < μ − 2σ: with the defaults its value has no correct digit below x ≈ −1.7 (where f < 1e−16); we use erfc in that tail.",
     ],
   },
   usage:
     'An attention nonlinearity for models in the MEGA family: bounded in (0, 1) like a sigmoid but with a Gaussian tail, and shaped like a squared ReLU between its flat ends. As a hidden-layer activation it saturates quickly and is rarely used.',
   citation: {
     key: 'ma2022mega',
-    authors: ['Ma, Xuezhe', 'Zhou, Chunting', 'Kong, Xiang', 'He, Junxian', 'Gui, Liangke', 'Neubig, Graham', 'May, Jonathan', 'Zettlemoyer, Luke'],
+    authors: [
+      'Ma, Xuezhe',
+      'Zhou, Chunting',
+      'Kong, Xiang',
+      'He, Junxian',
+      'Gui, Liangke',
+      'Neubig, Graham',
+      'May, Jonathan',
+      'Zettlemoyer, Luke',
+    ],
     year: 2022,
     title: 'Mega: Moving Average Equipped Gated Attention',
     venue: 'arXiv preprint',
@@ -225,7 +235,7 @@ export const ReLUSquared: PointwiseEntry = {
     jax: 'jnp.square(jax.nn.relu(x))',
     keras: 'ops.square(keras.activations.relu(x))',
     notes: [
-      'f′ is continuous (0 at x = 0 from both sides); f″ jumps from 0 to 2 there and is 0 at x = 0 itself, as torch\'s double backward gives.',
+      "f′ is continuous (0 at x = 0 from both sides); f″ jumps from 0 to 2 there and is 0 at x = 0 itself, as torch's double backward gives.",
     ],
   },
   usage:
@@ -247,7 +257,11 @@ export const ReLUSquared: PointwiseEntry = {
   }),
 };
 
-const SQRT_SOFTPLUS: PointwiseKernel = { f: sqrtSoftplus, df: sqrtSoftplusDerivative, d2: sqrtSoftplusSecondDerivative };
+const SQRT_SOFTPLUS: PointwiseKernel = {
+  f: sqrtSoftplus,
+  df: sqrtSoftplusDerivative,
+  d2: sqrtSoftplusSecondDerivative,
+};
 
 export const SqrtSoftplus: PointwiseEntry = {
   name: 'SqrtSoftplus',
@@ -277,10 +291,21 @@ export const xIELU: PointwiseEntry = {
   source: 'frameworks',
   summary: 'Expanded integral of ELU: alpha_p·x² + beta·x for x > 0, alpha_n·(eˣ − 1 − x) + beta·x below.',
   params: [
-    numberParam('alpha_p', 0.8, 'curvature of the positive half (≥ 0; trainable, softplus-parametrized in transformers)', { min: 0 }),
-    numberParam('alpha_n', 0.8, 'scale of the negative half (≥ 0; trainable, beta + softplus(·) in transformers)', { min: 0 }),
+    numberParam(
+      'alpha_p',
+      0.8,
+      'curvature of the positive half (≥ 0; trainable, softplus-parametrized in transformers)',
+      { min: 0 },
+    ),
+    numberParam('alpha_n', 0.8, 'scale of the negative half (≥ 0; trainable, beta + softplus(·) in transformers)', {
+      min: 0,
+    }),
     numberParam('beta', 0.5, 'slope at 0 (≥ 0; fixed in the paper)', { min: 0 }),
-    numberParam('eps', -1e-6, 'the negative side uses expm1(min(x, eps)) (−1 ≤ eps < 0)', { min: -1, max: 0, maxInclusive: false }),
+    numberParam('eps', -1e-6, 'the negative side uses expm1(min(x, eps)) (−1 ≤ eps < 0)', {
+      min: -1,
+      max: 0,
+      maxInclusive: false,
+    }),
   ],
   formula: {
     f: 'alpha_p·x² + beta·x (x > 0);  alpha_n·(expm1(min(x, eps)) − x) + beta·x (x ≤ 0)',
@@ -296,7 +321,7 @@ export const xIELU: PointwiseEntry = {
     ],
   },
   usage:
-    "A trainable activation for language-model feed-forward blocks: a squared-ReLU-like positive half and an ELU-derived negative half whose gradient can go negative. Its authors report lower perplexity than ReLU² and SwiGLU at equal compute; inspect trained alpha values to see how much nonlinearity each layer kept.",
+    'A trainable activation for language-model feed-forward blocks: a squared-ReLU-like positive half and an ELU-derived negative half whose gradient can go negative. Its authors report lower perplexity than ReLU² and SwiGLU at equal compute; inspect trained alpha values to see how much nonlinearity each layer kept.',
   citation: {
     key: 'huang2024xielu',
     authors: ['Huang, Allen Hao', 'Schlag, Imanol'],
@@ -330,7 +355,7 @@ export const HardMish: PointwiseEntry = {
     torch: '0.5 * x * (x + 2).clamp(min=0, max=2)',
     notes: [
       "timm's hard_mish / HardMish, after notes by Mish's author (the H-Mish README); no paper defines it.",
-      'torch.clamp passes the gradient at its bounds, so f′(−2) = −1 (the parabola\'s slope) and f′(0) = 1; f is continuous with a corner at −2 and a continuous f′ at 0.',
+      "torch.clamp passes the gradient at its bounds, so f′(−2) = −1 (the parabola's slope) and f′(0) = 1; f is continuous with a corner at −2 and a continuous f′ at 0.",
     ],
   },
   usage:
@@ -386,7 +411,7 @@ export const KerasReLU: PointwiseEntry = {
   },
   equivalents: {
     torch:
-      "F.leaky_relu(x, negative_slope) if negative_slope != 0 and max_value == math.inf and threshold == 0 else (lambda y: y if max_value == math.inf or (threshold == 0 and max_value == 6) else torch.clip(y, 0.0, max_value))(x * (x > threshold).to(x.dtype) if threshold != 0 else (F.relu6(x) if max_value == 6 else F.relu(x))) - negative_slope * F.relu(threshold - x)",
+      'F.leaky_relu(x, negative_slope) if negative_slope != 0 and max_value == math.inf and threshold == 0 else (lambda y: y if max_value == math.inf or (threshold == 0 and max_value == 6) else torch.clip(y, 0.0, max_value))(x * (x > threshold).to(x.dtype) if threshold != 0 else (F.relu6(x) if max_value == 6 else F.relu(x))) - negative_slope * F.relu(threshold - x)',
     keras: 'keras.activations.relu(x, negative_slope, max_value, threshold)',
     notes: [
       "Keras's ReLU.static_call: leaky_relu when only negative_slope is set; otherwise x·[x > threshold] (or relu, or relu6 when max_value == 6 and threshold == 0), clipped to [0, max_value], minus negative_slope·relu(threshold − x). Its corner conventions are those of the backend ops (torch here): clip passes the gradient at max_value (f′ = 1 there) but relu6 does not (f′(6) = 0), and f′(threshold) = 0.",
@@ -396,9 +421,11 @@ export const KerasReLU: PointwiseEntry = {
   },
   usage:
     'One function covering ReLU, LeakyReLU, ReLU6 and thresholded ReLU, as Keras layers and configs spell them. Use it to check what a Keras model with relu(max_value=…, threshold=…) actually computes, including its gradients at the corners.',
-  frameworks: { keras: 'keras.activations.relu(x, negative_slope, max_value, threshold)', tf: 'tf.keras.activations.relu' },
-  validate: (p) =>
-    num(p, 'max_value') > num(p, 'threshold') ? undefined : 'max_value must be greater than threshold',
+  frameworks: {
+    keras: 'keras.activations.relu(x, negative_slope, max_value, threshold)',
+    tf: 'tf.keras.activations.relu',
+  },
+  validate: (p) => (num(p, 'max_value') > num(p, 'threshold') ? undefined : 'max_value must be greater than threshold'),
   kinks: (p) => {
     const s = num(p, 'negative_slope');
     const max = num(p, 'max_value');
@@ -414,5 +441,14 @@ export const KerasReLU: PointwiseEntry = {
 };
 
 export const frameworkEntries: readonly CatalogEntry[] = [
-  GELUTanh, QuickGELU, FastGELU, ClippedGELU, Laplace, ReLUSquared, SqrtSoftplus, xIELU, HardMish, KerasReLU,
+  GELUTanh,
+  QuickGELU,
+  FastGELU,
+  ClippedGELU,
+  Laplace,
+  ReLUSquared,
+  SqrtSoftplus,
+  xIELU,
+  HardMish,
+  KerasReLU,
 ];

@@ -23,10 +23,29 @@ const arxiv = (
   venue = 'arXiv preprint',
 ): Citation => ({ key, authors, year, title, venue, arxiv: id });
 
-const HENDRYCKS_GELU = arxiv('hendrycks2016gelu', ['Hendrycks, Dan', 'Gimpel, Kevin'], 2016, 'Gaussian Error Linear Units (GELUs)', '1606.08415');
+const HENDRYCKS_GELU = arxiv(
+  'hendrycks2016gelu',
+  ['Hendrycks, Dan', 'Gimpel, Kevin'],
+  2016,
+  'Gaussian Error Linear Units (GELUs)',
+  '1606.08415',
+);
 const MOBILENET_V3 = arxiv(
   'howard2019mobilenetv3',
-  ['Howard, Andrew', 'Sandler, Mark', 'Chu, Grace', 'Chen, Liang-Chieh', 'Chen, Bo', 'Tan, Mingxing', 'Wang, Weijun', 'Zhu, Yukun', 'Pang, Ruoming', 'Vasudevan, Vijay', 'Le, Quoc V.', 'Adam, Hartwig'],
+  [
+    'Howard, Andrew',
+    'Sandler, Mark',
+    'Chu, Grace',
+    'Chen, Liang-Chieh',
+    'Chen, Bo',
+    'Tan, Mingxing',
+    'Wang, Weijun',
+    'Zhu, Yukun',
+    'Pang, Ruoming',
+    'Vasudevan, Vijay',
+    'Le, Quoc V.',
+    'Adam, Hartwig',
+  ],
   2019,
   'Searching for MobileNetV3',
   '1905.02244',
@@ -36,7 +55,8 @@ const BRIDLE_SOFTMAX: Citation = {
   key: 'bridle1990softmax',
   authors: ['Bridle, John S.'],
   year: 1990,
-  title: 'Probabilistic Interpretation of Feedforward Classification Network Outputs, with Relationships to Statistical Pattern Recognition',
+  title:
+    'Probabilistic Interpretation of Feedforward Classification Network Outputs, with Relationships to Statistical Pattern Recognition',
   venue: 'Neurocomputing: Algorithms, Architectures and Applications (NATO ASI Series F, vol. 68), Springer',
   doi: '10.1007/978-3-642-76153-9_28',
 };
@@ -58,17 +78,32 @@ const DONOHO_SOFT: Citation = {
 
 export const REFERENCES: Readonly<Record<string, References>> = {
   Identity: {
-    frameworks: { torch: 'torch.nn.Identity', keras: 'keras.activations.linear', tf: 'tf.identity', transformers: 'ACT2FN["linear"]', timm: 'identity' },
+    frameworks: {
+      torch: 'torch.nn.Identity',
+      keras: 'keras.activations.linear',
+      tf: 'tf.identity',
+      transformers: 'ACT2FN["linear"]',
+      timm: 'identity',
+    },
   },
   Sigmoid: {
     frameworks: {
-      torch: 'torch.nn.Sigmoid', jax: 'jax.nn.sigmoid', keras: 'keras.activations.sigmoid', tf: 'tf.nn.sigmoid',
-      transformers: 'ACT2FN["sigmoid"]', timm: 'sigmoid',
+      torch: 'torch.nn.Sigmoid',
+      jax: 'jax.nn.sigmoid',
+      keras: 'keras.activations.sigmoid',
+      tf: 'tf.nn.sigmoid',
+      transformers: 'ACT2FN["sigmoid"]',
+      timm: 'sigmoid',
     },
   },
   Tanh: {
     frameworks: {
-      torch: 'torch.nn.Tanh', jax: 'jax.nn.tanh', keras: 'keras.activations.tanh', tf: 'tf.nn.tanh', transformers: 'ACT2FN["tanh"]', timm: 'tanh',
+      torch: 'torch.nn.Tanh',
+      jax: 'jax.nn.tanh',
+      keras: 'keras.activations.tanh',
+      tf: 'tf.nn.tanh',
+      transformers: 'ACT2FN["tanh"]',
+      timm: 'tanh',
     },
   },
   ReLU: {
@@ -80,7 +115,12 @@ export const REFERENCES: Readonly<Record<string, References>> = {
       venue: 'International Conference on Machine Learning (ICML)',
     },
     frameworks: {
-      torch: 'torch.nn.ReLU', jax: 'jax.nn.relu', keras: 'keras.activations.relu', tf: 'tf.nn.relu', transformers: 'ACT2FN["relu"]', timm: 'relu',
+      torch: 'torch.nn.ReLU',
+      jax: 'jax.nn.relu',
+      keras: 'keras.activations.relu',
+      tf: 'tf.nn.relu',
+      transformers: 'ACT2FN["relu"]',
+      timm: 'relu',
     },
   },
   LeakyReLU: {
@@ -92,8 +132,12 @@ export const REFERENCES: Readonly<Record<string, References>> = {
       venue: 'ICML Workshop on Deep Learning for Audio, Speech and Language Processing',
     },
     frameworks: {
-      torch: 'torch.nn.LeakyReLU', jax: 'jax.nn.leaky_relu', keras: 'keras.activations.leaky_relu', tf: 'tf.nn.leaky_relu',
-      transformers: 'ACT2FN["leaky_relu"]', timm: 'leaky_relu',
+      torch: 'torch.nn.LeakyReLU',
+      jax: 'jax.nn.leaky_relu',
+      keras: 'keras.activations.leaky_relu',
+      tf: 'tf.nn.leaky_relu',
+      transformers: 'ACT2FN["leaky_relu"]',
+      timm: 'leaky_relu',
     },
   },
   PReLU: {
@@ -106,7 +150,11 @@ export const REFERENCES: Readonly<Record<string, References>> = {
       'IEEE International Conference on Computer Vision (ICCV)',
     ),
     frameworks: {
-      torch: 'torch.nn.PReLU', keras: 'keras.layers.PReLU', tf: 'tf.keras.layers.PReLU', transformers: 'ACT2FN["prelu"]', timm: 'prelu',
+      torch: 'torch.nn.PReLU',
+      keras: 'keras.layers.PReLU',
+      tf: 'tf.keras.layers.PReLU',
+      transformers: 'ACT2FN["prelu"]',
+      timm: 'prelu',
     },
   },
   RReLU: {
@@ -128,7 +176,13 @@ export const REFERENCES: Readonly<Record<string, References>> = {
       '1511.07289',
       'International Conference on Learning Representations (ICLR)',
     ),
-    frameworks: { torch: 'torch.nn.ELU', jax: 'jax.nn.elu', keras: 'keras.activations.elu', tf: 'tf.nn.elu', timm: 'elu' },
+    frameworks: {
+      torch: 'torch.nn.ELU',
+      jax: 'jax.nn.elu',
+      keras: 'keras.activations.elu',
+      tf: 'tf.nn.elu',
+      timm: 'elu',
+    },
   },
   SELU: {
     citation: arxiv(
@@ -139,17 +193,33 @@ export const REFERENCES: Readonly<Record<string, References>> = {
       '1706.02515',
       'Advances in Neural Information Processing Systems (NeurIPS)',
     ),
-    frameworks: { torch: 'torch.nn.SELU', jax: 'jax.nn.selu', keras: 'keras.activations.selu', tf: 'tf.nn.selu', timm: 'selu' },
+    frameworks: {
+      torch: 'torch.nn.SELU',
+      jax: 'jax.nn.selu',
+      keras: 'keras.activations.selu',
+      tf: 'tf.nn.selu',
+      timm: 'selu',
+    },
   },
   CELU: {
-    citation: arxiv('barron2017celu', ['Barron, Jonathan T.'], 2017, 'Continuously Differentiable Exponential Linear Units', '1704.07483'),
+    citation: arxiv(
+      'barron2017celu',
+      ['Barron, Jonathan T.'],
+      2017,
+      'Continuously Differentiable Exponential Linear Units',
+      '1704.07483',
+    ),
     frameworks: { torch: 'torch.nn.CELU', jax: 'jax.nn.celu', keras: 'keras.activations.celu', timm: 'celu' },
   },
   GELU: {
     citation: HENDRYCKS_GELU,
     frameworks: {
-      torch: 'torch.nn.GELU', jax: 'jax.nn.gelu(x, approximate=False)', keras: 'keras.activations.gelu', tf: 'tf.nn.gelu',
-      transformers: 'ACT2FN["gelu"], ACT2FN["gelu_python"]', timm: 'gelu',
+      torch: 'torch.nn.GELU',
+      jax: 'jax.nn.gelu(x, approximate=False)',
+      keras: 'keras.activations.gelu',
+      tf: 'tf.nn.gelu',
+      transformers: 'ACT2FN["gelu"], ACT2FN["gelu_python"]',
+      timm: 'gelu',
     },
   },
   ReLU6: {
@@ -161,11 +231,22 @@ export const REFERENCES: Readonly<Record<string, References>> = {
       venue: 'Unpublished manuscript, University of Toronto',
     },
     frameworks: {
-      torch: 'torch.nn.ReLU6', jax: 'jax.nn.relu6', keras: 'keras.activations.relu6', tf: 'tf.nn.relu6', transformers: 'ACT2FN["relu6"]', timm: 'relu6',
+      torch: 'torch.nn.ReLU6',
+      jax: 'jax.nn.relu6',
+      keras: 'keras.activations.relu6',
+      tf: 'tf.nn.relu6',
+      transformers: 'ACT2FN["relu6"]',
+      timm: 'relu6',
     },
   },
   Swish: {
-    citation: arxiv('ramachandran2017swish', ['Ramachandran, Prajit', 'Zoph, Barret', 'Le, Quoc V.'], 2017, 'Searching for Activation Functions', '1710.05941'),
+    citation: arxiv(
+      'ramachandran2017swish',
+      ['Ramachandran, Prajit', 'Zoph, Barret', 'Le, Quoc V.'],
+      2017,
+      'Searching for Activation Functions',
+      '1710.05941',
+    ),
     frameworks: { tf: 'tf.nn.silu(x, beta)' },
   },
   SiLU: {
@@ -178,21 +259,31 @@ export const REFERENCES: Readonly<Record<string, References>> = {
       'Neural Networks',
     ),
     frameworks: {
-      torch: 'torch.nn.SiLU', jax: 'jax.nn.silu', keras: 'keras.activations.silu', tf: 'tf.nn.silu',
-      transformers: 'ACT2FN["silu"], ACT2FN["swish"]', timm: 'silu, swish',
+      torch: 'torch.nn.SiLU',
+      jax: 'jax.nn.silu',
+      keras: 'keras.activations.silu',
+      tf: 'tf.nn.silu',
+      transformers: 'ACT2FN["silu"], ACT2FN["swish"]',
+      timm: 'silu, swish',
     },
   },
   Hardswish: {
     citation: MOBILENET_V3,
     frameworks: {
-      torch: 'torch.nn.Hardswish', jax: 'jax.nn.hard_swish', keras: 'keras.activations.hard_swish', transformers: 'ACT2FN["hardswish"]',
+      torch: 'torch.nn.Hardswish',
+      jax: 'jax.nn.hard_swish',
+      keras: 'keras.activations.hard_swish',
+      transformers: 'ACT2FN["hardswish"]',
       timm: 'hard_swish, hardswish',
     },
   },
   Hardsigmoid: {
     citation: MOBILENET_V3,
     frameworks: {
-      torch: 'torch.nn.Hardsigmoid', jax: 'jax.nn.hard_sigmoid', keras: 'keras.activations.hard_sigmoid', timm: 'hard_sigmoid, hardsigmoid',
+      torch: 'torch.nn.Hardsigmoid',
+      jax: 'jax.nn.hard_sigmoid',
+      keras: 'keras.activations.hard_sigmoid',
+      timm: 'hard_sigmoid, hardsigmoid',
     },
   },
   Softplus: {
@@ -203,15 +294,37 @@ export const REFERENCES: Readonly<Record<string, References>> = {
       title: 'Incorporating Second-Order Functional Knowledge for Better Option Pricing',
       venue: 'Advances in Neural Information Processing Systems 13 (NIPS 2000)',
     },
-    frameworks: { torch: 'torch.nn.Softplus', jax: 'jax.nn.softplus', keras: 'keras.activations.softplus', tf: 'tf.nn.softplus' },
+    frameworks: {
+      torch: 'torch.nn.Softplus',
+      jax: 'jax.nn.softplus',
+      keras: 'keras.activations.softplus',
+      tf: 'tf.nn.softplus',
+    },
   },
   Mish: {
-    citation: arxiv('misra2019mish', ['Misra, Diganta'], 2019, 'Mish: A Self Regularized Non-Monotonic Activation Function', '1908.08681'),
-    frameworks: { torch: 'torch.nn.Mish', jax: 'jax.nn.mish', keras: 'keras.activations.mish', transformers: 'ACT2FN["mish"]', timm: 'mish' },
+    citation: arxiv(
+      'misra2019mish',
+      ['Misra, Diganta'],
+      2019,
+      'Mish: A Self Regularized Non-Monotonic Activation Function',
+      '1908.08681',
+    ),
+    frameworks: {
+      torch: 'torch.nn.Mish',
+      jax: 'jax.nn.mish',
+      keras: 'keras.activations.mish',
+      transformers: 'ACT2FN["mish"]',
+      timm: 'mish',
+    },
   },
   Softmax: {
     citation: BRIDLE_SOFTMAX,
-    frameworks: { torch: 'torch.nn.Softmax', jax: 'jax.nn.softmax', keras: 'keras.activations.softmax', tf: 'tf.nn.softmax' },
+    frameworks: {
+      torch: 'torch.nn.Softmax',
+      jax: 'jax.nn.softmax',
+      keras: 'keras.activations.softmax',
+      tf: 'tf.nn.softmax',
+    },
   },
   Maxout: {
     citation: arxiv(
@@ -227,7 +340,18 @@ export const REFERENCES: Readonly<Record<string, References>> = {
   Dice: {
     citation: arxiv(
       'zhou2018din',
-      ['Zhou, Guorui', 'Zhu, Xiaoqiang', 'Song, Chenru', 'Fan, Ying', 'Zhu, Han', 'Ma, Xiao', 'Yan, Yanghui', 'Jin, Junqi', 'Li, Han', 'Gai, Kun'],
+      [
+        'Zhou, Guorui',
+        'Zhu, Xiaoqiang',
+        'Song, Chenru',
+        'Fan, Ying',
+        'Zhu, Han',
+        'Ma, Xiao',
+        'Yan, Yanghui',
+        'Jin, Junqi',
+        'Li, Han',
+        'Gai, Kun',
+      ],
       2018,
       'Deep Interest Network for Click-Through Rate Prediction',
       '1706.06978',
@@ -243,7 +367,12 @@ export const REFERENCES: Readonly<Record<string, References>> = {
     frameworks: { torch: 'torch.nn.Hardtanh', jax: 'jax.nn.hard_tanh', keras: 'keras.activations.hard_tanh' },
   },
   LogSigmoid: {
-    frameworks: { torch: 'torch.nn.LogSigmoid', jax: 'jax.nn.log_sigmoid', keras: 'keras.activations.log_sigmoid', tf: 'tf.math.log_sigmoid' },
+    frameworks: {
+      torch: 'torch.nn.LogSigmoid',
+      jax: 'jax.nn.log_sigmoid',
+      keras: 'keras.activations.log_sigmoid',
+      tf: 'tf.math.log_sigmoid',
+    },
   },
   Softsign: {
     citation: {
@@ -253,7 +382,12 @@ export const REFERENCES: Readonly<Record<string, References>> = {
       title: 'Quadratic Polynomials Learn Better Image Features',
       venue: 'Technical Report 1337, DIRO, Université de Montréal',
     },
-    frameworks: { torch: 'torch.nn.Softsign', jax: 'jax.nn.soft_sign', keras: 'keras.activations.softsign', tf: 'tf.nn.softsign' },
+    frameworks: {
+      torch: 'torch.nn.Softsign',
+      jax: 'jax.nn.soft_sign',
+      keras: 'keras.activations.softsign',
+      tf: 'tf.nn.softsign',
+    },
   },
   Softshrink: {
     citation: DONOHO_SOFT,
@@ -280,13 +414,24 @@ export const REFERENCES: Readonly<Record<string, References>> = {
     frameworks: { torch: 'torch.nn.GLU', jax: 'jax.nn.glu', keras: 'keras.activations.glu' },
   },
   LogSoftmax: {
-    frameworks: { torch: 'torch.nn.LogSoftmax', jax: 'jax.nn.log_softmax', keras: 'keras.activations.log_softmax', tf: 'tf.nn.log_softmax' },
+    frameworks: {
+      torch: 'torch.nn.LogSoftmax',
+      jax: 'jax.nn.log_softmax',
+      keras: 'keras.activations.log_softmax',
+      tf: 'tf.nn.log_softmax',
+    },
   },
   Softmin: {
     frameworks: { torch: 'torch.nn.Softmin' },
   },
   Squareplus: {
-    citation: arxiv('barron2021squareplus', ['Barron, Jonathan T.'], 2021, 'Squareplus: A Softplus-Like Algebraic Rectifier', '2112.11687'),
+    citation: arxiv(
+      'barron2021squareplus',
+      ['Barron, Jonathan T.'],
+      2021,
+      'Squareplus: A Softplus-Like Algebraic Rectifier',
+      '2112.11687',
+    ),
     frameworks: { jax: 'jax.nn.squareplus', keras: 'keras.activations.squareplus' },
   },
   SparsePlus: {
