@@ -15,6 +15,7 @@ import { ddAddParts, ddLow, ddMulParts, ddSqrtParts, ddDivParts, twoProductError
 import { pow2 } from './exp-split.js';
 import { lg, oneMinusTwoSigmoid, sigmoid, sigmoidDerivative, sigmoidTimesPair, slopeTimes, splitLogistic } from './logistic.js';
 import { swishKernel } from './swish.js';
+import { oneMinusTwoSigmoidParts } from './logistic-dd.js';
 
 /** Beyond |g| = 1500, e^−|g| times any factor a double can hold is 0. */
 const TAIL = 1500;
@@ -123,8 +124,17 @@ export function gluKernel(w: number, b: number, v: number, c: number): Pointwise
     // f″ = w·σ′(g)·(2v + a·w·(1 − 2σ(g)))
     d2: (x) => {
       if (!gate(x)) return x === x ? 0 : NaN;
-      const a = v * x + c;
-      return slopeTimes(w * (2 * v + a * w * oneMinusTwoSigmoid()), 0, 0);
+      // the bracket as a double-double: it vanishes at f″'s roots
+      oneMinusTwoSigmoidParts();
+      const th = ddLow.hi;
+      const tl = ddLow.lo;
+      affineParts(v, c, x);
+      ddMulParts(ddLow.hi, ddLow.lo, w, 0);
+      if (!(ddLow.hi - ddLow.hi === 0)) return slopeTimes(w * (2 * v + (v * x + c) * w * oneMinusTwoSigmoid()), 0, 0);
+      ddMulParts(ddLow.hi, ddLow.lo, th, tl);
+      ddAddParts(ddLow.hi, ddLow.lo, 2 * v, 0);
+      ddMulParts(ddLow.hi, ddLow.lo, w, 0);
+      return slopeTimes(ddLow.hi, ddLow.lo, 0);
     },
     },
     plain,
@@ -231,18 +241,39 @@ export function swigluKernel(w: number, b: number, v: number, c: number, beta: n
     // f″ = w²·a·S″(g) + 2·w·v·S′(g)
     d2: (x) => {
       if (!split(x)) return limit(x, 2);
-      const a = v * x + c;
-      const u = sw.uh;
-      const e = lg.e;
-      const curvature = beta * (2 - Math.abs(u) * (1 - e) * lg.ih); // S″/σ′
+      // S″/σ′ = β·(2 + u·(1 − 2σ(u))), w²·a times it, all as double-doubles (the sum vanishes at f″'s roots)
+      oneMinusTwoSigmoidParts();
+      ddMulParts(sw.uh, sw.ul, ddLow.hi, ddLow.lo);
+      ddAddParts(ddLow.hi, ddLow.lo, 2, 0);
+      ddMulParts(ddLow.hi, ddLow.lo, beta, 0);
+      const ch = ddLow.hi;
+      const cl = ddLow.lo;
+      affineParts(v, c, x);
+      ddMulParts(ddLow.hi, ddLow.lo, w * w, twoProductError(w, w, w * w));
+      ddMulParts(ddLow.hi, ddLow.lo, ch, cl);
+      const th = ddLow.hi;
+      const tl = ddLow.lo;
+      if (!(th - th === 0)) return plain.d2(x);
+      const wv2 = 2 * w * v;
       if (lg.negative) {
         // σ′(u)·(w²·a·S″/σ′ + 2wv·(D + u)), S′ = σ′·(D + u)
-        return slopeTimes(w * w * a * curvature + 2 * w * v * (lg.dh + u), 0, 0);
+        ddAddParts(lg.dh, lg.dl, sw.uh, sw.ul);
+        ddMulParts(ddLow.hi, ddLow.lo, wv2, 0);
+        ddAddParts(th, tl, ddLow.hi, ddLow.lo);
+        return slopeTimes(ddLow.hi, ddLow.lo, 0);
       }
-      // S′ = (D + u·e)/D² ≈ 1 here; the S″ term carries the scaling.
-      slopeTimes(w * w * a * curvature, 0, 0);
-      const slope = (lg.dh + u * e) * lg.ih * lg.ih;
-      return lg.y + 2 * w * v * slope;
+      // σ′·(w²·a·S″/σ′) + 2wv·S′, S′ = (D + u·e)/D² ≈ 1 here
+      slopeTimes(th, tl, 0);
+      const s = pow2(lg.k);
+      const ph = ddLow.hi * s;
+      const pl = ddLow.lo * s;
+      ddMulParts(sw.uh, sw.ul, lg.e, lg.el * s);
+      ddAddParts(lg.dh, lg.dl, ddLow.hi, ddLow.lo);
+      ddMulParts(ddLow.hi, ddLow.lo, lg.ih, lg.il);
+      ddMulParts(ddLow.hi, ddLow.lo, lg.ih, lg.il);
+      ddMulParts(ddLow.hi, ddLow.lo, wv2, 0);
+      ddAddParts(ph, pl, ddLow.hi, ddLow.lo);
+      return ddLow.hi;
     },
     },
     plain,
@@ -345,7 +376,16 @@ export function diceKernel(alpha: number, mean: number, variance: number, eps: n
     // f″ = (1 − α)·r·σ′(z)·(2 + x·r·(1 − 2σ(z)))
     d2: (x) => {
       if (!split(x)) return limit(x, 2);
-      return slopeTimes(oneMinusAlpha * rh * (2 + x * rh * oneMinusTwoSigmoid()), 0, 0);
+      // (1 − α)·r·(2 + x·r·(1 − 2σ(z))) with the bracket as a double-double
+      oneMinusTwoSigmoidParts();
+      const th = ddLow.hi;
+      const tl = ddLow.lo;
+      ddMulParts(x, 0, rh, rl);
+      ddMulParts(ddLow.hi, ddLow.lo, th, tl);
+      ddAddParts(ddLow.hi, ddLow.lo, 2, 0);
+      ddMulParts(ddLow.hi, ddLow.lo, rh, rl);
+      ddMulParts(ddLow.hi, ddLow.lo, oneMinusAlpha, oneMinusAlphaLo);
+      return slopeTimes(ddLow.hi, ddLow.lo, 0);
     },
     },
     plain,

@@ -167,11 +167,32 @@ export function mishSecondDerivative(x: number): number {
       const c = 8 * (1 - x);
       return scalePow2(c * expParts.hi + c * expParts.lo, expParts.k);
     }
-    const e = expOfNegative(x);
-    const e2 = e * e;
-    const d = 1 + 2 * e + 2 * e2;
-    const t = (1 + 2 * e) / d;
-    return (4 * e2 * (2 * (1 + e) + x * (e - 2 * t))) / (d * d);
+    // 4e²·B/d², B = 2(1 + e) + x·(e − 2t): B vanishes at Mish″'s root (x ≈ 2.2), so e = e⁻ˣ enters
+    // as a double-double and B, d and t are formed in double-double arithmetic.
+    splitExp(-x);
+    const s = pow2(split.k);
+    const eh = split.hi * s;
+    const el = split.lo * s;
+    const e2h = ddMul(eh, el, eh, el);
+    const e2l = ddLow.lo;
+    // d = 1 + 2e + 2e², t = (1 + 2e)/d
+    const oh = ddAdd(1, 0, 2 * eh, 2 * el);
+    const ol = ddLow.lo;
+    const dh = ddAdd(oh, ol, 2 * e2h, 2 * e2l);
+    const dl = ddLow.lo;
+    const th = ddDiv(oh, ol, dh, dl);
+    const tl = ddLow.lo;
+    // B = 2 + 2e + x·(e − 2t)
+    const mh = ddAdd(eh, el, -2 * th, -2 * tl);
+    const ml = ddLow.lo;
+    const xh = ddMul(mh, ml, x, 0);
+    const xl = ddLow.lo;
+    const bh = ddAdd(2 + 2 * eh, twoSumError(2, 2 * eh, 2 + 2 * eh) + 2 * el, xh, xl);
+    const bl = ddLow.lo;
+    const nh = ddMul(bh, bl, 4 * e2h, 4 * e2l);
+    const nl = ddLow.lo;
+    const d2h = ddMul(dh, dl, dh, dl);
+    return ddDiv(nh, nl, d2h, ddLow.lo);
   }
   if (!(x > ZERO_BELOW)) return x === x ? 0 : NaN;
   splitExp(x);
