@@ -199,6 +199,27 @@ export function mishSecondDerivative(x: number): number {
   const mh = split.hi;
   const ml = split.lo;
   const k = split.k;
+  if (x > -SECOND_TAIL) {
+    // 4E·B/D², B = 2(1 + E) + x(1 − 2nE/D), vanishes at Mish″'s negative root (x ≈ −2.7): E as a
+    // double-double, B, n and D formed in double-double arithmetic (E ≥ e^−40 is normal here).
+    const s = pow2(k);
+    const eh = mh * s;
+    const el = ml * s;
+    const nh = ddMul(eh, el, eh + 2, el + twoSumError(eh, 2, eh + 2));
+    const nl = ddLow.lo;
+    const dh = ddAdd(nh, nl, 2, 0);
+    const dl = ddLow.lo;
+    const qh = ddMul(nh, nl, 2 * eh, 2 * el);
+    const qh2 = ddDiv(qh, ddLow.lo, dh, dl);
+    const oh = ddAdd(1, 0, -qh2, -ddLow.lo);
+    const xh = ddMul(oh, ddLow.lo, x, 0);
+    const xl = ddLow.lo;
+    const bh = ddAdd(2 + 2 * eh, twoSumError(2, 2 * eh, 2 + 2 * eh) + 2 * el, xh, xl);
+    const ph = ddMul(bh, ddLow.lo, 4 * eh, 4 * el);
+    const pl = ddLow.lo;
+    const d2h = ddMul(dh, dl, dh, dl);
+    return ddDiv(ph, pl, d2h, ddLow.lo);
+  }
   const e = mh * pow2(k); // exact while normal; below that only its size matters
   const n = e * (e + 2);
   const d = n + 2;
