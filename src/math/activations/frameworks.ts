@@ -51,12 +51,12 @@ export const GELUTanh: PointwiseEntry = {
     jax: 'jax.nn.gelu(x, approximate=True) (the default)',
     keras: 'keras.activations.gelu(x, approximate=True)',
     notes: [
-      "The same function as GELU(approximate=tanh). transformers has it five times: gelu_new (OpenAI GPT's code), gelu_pytorch_tanh (torch's C++ kernel), gelu_python_tanh, gelu_accurate (the constant √(2/π) precomputed) and, in older releases, as the gelu of some model ports; all compute this formula, differing only in float rounding.",
+      "The same function as GELU(approximate=tanh). transformers has it five times: gelu_new (OpenAI GPT's code), gelu_pytorch_tanh (torch's C++ kernel), gelu_python_tanh, gelu_accurate (the constant √(2/π) precomputed) all compute this formula, differing only in float rounding.",
       "Hendrycks & Gimpel (2016) give the approximation with the constant 0.044715; transformers' gelu_fast writes √(2/π) as 0.7978845608, which makes it a slightly different function (see FastGELU).",
     ],
   },
   usage:
-    "Use it to reproduce a model trained with the tanh form (GPT-2, BERT's original TensorFlow code, many ViT and Gemma checkpoints, which name it gelu_new or gelu_pytorch_tanh). It stays within about 5e−4 of the exact GELU; loading such weights with the exact form shifts every activation by up to that much.",
+    "Use it to reproduce a model trained with the tanh form (GPT-2, BERT's original TensorFlow code, and checkpoints whose configuration names gelu_new or gelu_pytorch_tanh). It stays within about 5e−4 of the exact GELU; loading such weights with the exact form shifts every activation by up to that much.",
   citation: HENDRYCKS_GELU,
   frameworks: {
     torch: "torch.nn.GELU(approximate='tanh')",
@@ -146,7 +146,7 @@ export const ClippedGELU: PointwiseEntry = {
   equivalents: {
     torch: 'torch.clip(F.gelu(x), min, max)',
     notes: [
-      "transformers' ClippedGELUActivation(min, max) accepts any min ≤ max; here min < 0 ≤ max, the range quantization uses it for (Wu et al. 2020 clip activations so that an int8 scale covers them).",
+      "transformers' ClippedGELUActivation(min, max) accepts any min ≤ max; here min < 0 ≤ max. transformers cites Wu et al. (2020) for clipping activations before integer quantization.",
       'With the defaults only the upper clip binds: GELU(x) reaches 10 at x = 10 + 7.7e−23, so the corner is at the double 10, where torch.clip still passes the gradient (f′(10) = 1) and beyond which f′ = 0.',
       "A min between −0.16997 and 0 flattens GELU's dip between the two x where GELU = min.",
     ],
@@ -194,14 +194,14 @@ export const Laplace: PointwiseEntry = {
     torch: '0.5 * (1.0 + torch.erf((x - mu) / (sigma * math.sqrt(2.0))))',
     jax: 'jax.scipy.stats.norm.cdf(x, mu, sigma)',
     notes: [
-      "transformers' LaplaceActivation, from MEGA (Ma et al. 2022), where it replaces softmax in attention. The constants 0.707107 and 0.282095 are 1/√2 and 1/(2√π) to six digits, chosen so that the curve matches ReLU(x)² near 0 in value and slope at x = μ.",
+      "transformers' LaplaceActivation, from MEGA (Ma et al. 2022), proposed there as a bounded stand-in for the squared ReLU in attention. The constants 0.707107 and 0.282095 are 1/√2 and 1/(2√π) rounded to six digits.",
       "Despite its name it is the Gaussian CDF, not the Laplace distribution's. transformers computes 1 + erf(·), which cancels for x < μ − 2σ: with the defaults its value has no correct digit below x ≈ −1.7 (where f < 1e−16); we use erfc in that tail.",
     ],
   },
   usage:
     'An attention nonlinearity for models in the MEGA family: bounded in (0, 1) like a sigmoid but with a Gaussian tail, and shaped like a squared ReLU between its flat ends. As a hidden-layer activation it saturates quickly and is rarely used.',
   citation: {
-    key: 'ma2022mega',
+    key: 'ma2023mega',
     authors: [
       'Ma, Xuezhe',
       'Zhou, Chunting',
@@ -212,9 +212,9 @@ export const Laplace: PointwiseEntry = {
       'May, Jonathan',
       'Zettlemoyer, Luke',
     ],
-    year: 2022,
+    year: 2023,
     title: 'Mega: Moving Average Equipped Gated Attention',
-    venue: 'arXiv preprint',
+    venue: 'International Conference on Learning Representations (ICLR)',
     arxiv: '2209.10655',
   },
   frameworks: { transformers: 'ACT2FN["laplace"]' },
@@ -278,7 +278,7 @@ export const SqrtSoftplus: PointwiseEntry = {
     ],
   },
   usage:
-    'DeepSeek-V4 scores its mixture-of-experts router with it: positive everywhere, growing only like √x, so no single expert score runs away. As a hidden activation it is a softened, compressive ReLU.',
+    'transformers added it for DeepSeek-V4. It is positive everywhere and grows only like √x, so large inputs are compressed while small ones keep a softplus-like gradient; as a hidden activation it is a softened, compressive ReLU.',
   frameworks: { transformers: 'ACT2FN["sqrtsoftplus"]' },
   kinks: noKinks,
   kernel: () => SQRT_SOFTPLUS,
@@ -315,7 +315,7 @@ export const xIELU: PointwiseEntry = {
     torch:
       'torch.where(x > 0, alpha_p * x * x + beta * x, (torch.expm1(torch.minimum(x, torch.tensor(eps, dtype=x.dtype))) - x) * alpha_n + beta * x)',
     notes: [
-      "Huang & Schlag (2024) and transformers' XIELUActivation (Apertus models). Their parameters are trainable; transformers stores alpha_p as softplus(a) and alpha_n as beta + softplus(b), initialised so that alpha_p = alpha_n = 0.8 (the Apertus configuration sets alpha_n = 0.8 with a 0.3 softplus part), beta = 0.5, eps = −1e−6. Here the parameters are the effective values.",
+      "Huang & Schlag (2024) and transformers' XIELUActivation (used by the Apertus models). alpha_p and alpha_n are trainable: transformers stores alpha_p as softplus(a) and alpha_n as beta + softplus(b), initialised to alpha_p = alpha_n = 0.8 (so softplus(b) starts at 0.3), with beta = 0.5 and eps = −1e−6 fixed. Here the parameters are the effective values alpha_p, alpha_n.",
       'The eps clamp, for numerical stability in low precision, makes f linear on [eps, 0] with a corner at eps (torch.minimum splits the gradient of the tie, so f′(eps) is the mean of the sides) and a jump of alpha_n·expm1(eps) ≈ −8e−7 at 0; f′(0) = beta − alpha_n, the left side, as torch.where takes the second branch at 0.',
       'With alpha_n > beta the negative half turns upward (f → +∞ as x → −∞, slope beta − alpha_n): negative inputs get negative gradients, by design.',
     ],

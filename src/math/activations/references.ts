@@ -151,6 +151,7 @@ export const REFERENCES: Readonly<Record<string, References>> = {
     ),
     frameworks: {
       torch: 'torch.nn.PReLU',
+      jax: 'flax.linen.PReLU',
       keras: 'keras.layers.PReLU',
       tf: 'tf.keras.layers.PReLU',
       transformers: 'ACT2FN["prelu"]',

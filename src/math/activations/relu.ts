@@ -124,6 +124,7 @@ export const PReLU: PointwiseEntry = {
     notes: [
       'keras.layers.PReLU starts its slope at 0 (alpha_initializer="zeros"), torch at 0.25; jax.nn has no PReLU.',
       "torch's prelu backward gives f′(0) = init (the x ≤ 0 branch).",
+      "flax.linen.PReLU (and flax.nnx.PReLU) starts its slope at 0.01 (negative_slope_init), and computes jnp.where(x >= 0, x, slope·x), so its f′(0) = 1.",
     ],
   },
   usage:
