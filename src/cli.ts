@@ -81,7 +81,11 @@ Examples:
   $ actfn plot --all --out-dir docs/figures`,
     )
     .action(async (specs: string[], opts: Options) => {
-      setExitCode(await (await import('./commands/plot.js')).runPlot(io, specs, opts));
+      // --terminal is its own command module, which builds on plot.ts (plot.ts does not know it).
+      const run = opts.terminal
+        ? (await import('./commands/plot-terminal.js')).runPlotTerminal
+        : (await import('./commands/plot.js')).runPlot;
+      setExitCode(await run(io, specs, opts));
     });
 
   program

@@ -162,3 +162,15 @@ export interface ActivationFn {
   readonly vector?: VectorKernel;
   evaluate(x: ArrayLike<number>): Evaluation;
 }
+
+/** One `key=value` of a spec, as split by spec.ts (the shape binding reads). */
+export interface SpecArg {
+  readonly key: string;
+  /** The value as written; numbers are parsed against the parameter's definition. */
+  readonly value: string;
+}
+
+export interface ParsedSpec {
+  readonly name: string;
+  readonly args: readonly SpecArg[];
+}
