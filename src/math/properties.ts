@@ -479,3 +479,13 @@ export function computeProperties(fn: ActivationFn): Properties {
   if (fn.pointwise) return pointwiseProperties(fn.pointwise, fn.kinks);
   return vectorProperties(fn);
 }
+
+/** What a function costs to evaluate, as commands/cost.ts measures it (ns per point). */
+export interface Cost {
+  /** ns per evaluation of f. */
+  readonly f: number;
+  /** ns per evaluation of f′ (for vector functions: f and f′ together, per element). */
+  readonly df: number;
+  /** True for vector functions, where f and f′ come from one pass. */
+  readonly together: boolean;
+}
