@@ -45,7 +45,7 @@ export interface Kink {
 export interface PointwiseKernel {
   readonly f: (x: number) => number;
   readonly df: (x: number) => number;
-  /** Second derivative, for smooth functions (grad-check --order 2). */
+  /** Second derivative, for smooth functions (second-order grad checks). */
   readonly d2?: (x: number) => number;
 }
 
@@ -87,7 +87,7 @@ export interface Citation {
   readonly doi?: string;
 }
 
-/** Frameworks whose names `actfn list --framework` filters on. */
+/** Frameworks whose names a catalog listing can filter on. */
 export const FRAMEWORKS = ['torch', 'jax', 'keras', 'tf', 'transformers', 'timm'] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
 /** The name (call) each framework gives this function, e.g. `{ torch: 'torch.nn.GELU', transformers: 'ACT2FN["gelu"]' }`; absent where it has none. */
