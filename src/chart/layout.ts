@@ -11,9 +11,9 @@
  *   `measure.capHeight(size)` the height of digits and capitals above the baseline, which is the
  *   box used to keep tick labels apart; `measure.descent(size)` the depth below the baseline.
  * - Text items are anchored on their alphabetic baseline (TextItem.x/y with `anchor`).
- * - The Scene's `panels` carry the geometry (plot rectangles, scales, ticks, placed tick label
- *   boxes, the legend box, the curves in layout units) for tests and for renderers that redraw
- *   parts themselves.
+ * - `layoutChartGeometry` also returns, beside the Scene, each panel's geometry (plot rectangles,
+ *   scales, ticks, placed tick label boxes, the legend box, the curves in layout units), for tests
+ *   and tools that measure a layout; painters get only the Scene.
  *
  * What it decides, in order: the x and y domains (data + a margin, 5 %), the tick values (1-2-5,
  * spaced for the available length), the margins that tick labels need, the spines (through the
@@ -83,7 +83,18 @@ interface Ctx {
   readonly theme: Theme;
 }
 
+/** A laid-out chart: the Scene to paint and the geometry each panel was given. */
+export interface LaidOutChart {
+  readonly scene: Scene;
+  readonly panels: readonly PanelGeometry[];
+}
+
 export function layoutChart(model: ChartModel, options: LayoutOptions): Scene {
+  return layoutChartGeometry(model, options).scene;
+}
+
+/** The layout with its panels' geometry (what tests and tools that measure a layout read). */
+export function layoutChartGeometry(model: ChartModel, options: LayoutOptions): LaidOutChart {
   const ctx: Ctx = {
     model,
     width: options.width,
@@ -97,16 +108,16 @@ export function layoutChart(model: ChartModel, options: LayoutOptions): Scene {
   const first = buildScene(ctx, xDomain, yDomains);
   // A legend that hides a curve in every corner: give the y range headroom at the top, once.
   const crowded = first.crowdedLegends;
-  if (crowded.length === 0) return first.scene;
+  if (crowded.length === 0) return first.chart;
   const widened = yDomains.map((d, i) => {
     const p = model.panels[i]!;
-    const g = first.scene.panels[i]!;
+    const g = first.chart.panels[i]!;
     const space = g.legend ? g.legend.height + 2 * ctx.s.legendInset : 0;
     // Not when the legend would take much of the plot's height (tiny charts): then it overlaps.
     if (!crowded.includes(i) || p.yRange || !g.legend || space > 0.4 * g.plot.height) return d;
     return headroom(p, d, g.plot.height, space);
   });
-  return buildScene(ctx, xDomain, widened).scene;
+  return buildScene(ctx, xDomain, widened).chart;
 }
 
 /** The y domain of a panel: its fixed range, or its data widened by the margin. */
@@ -151,7 +162,11 @@ function planAxis(kind: 'linear' | 'log', domain: Domain, length: number, spacin
   return { ticks, labels, widest };
 }
 
-function buildScene(ctx: Ctx, xDomain: Domain, yDomains: readonly Domain[]): { scene: Scene; crowdedLegends: number[] } {
+function buildScene(
+  ctx: Ctx,
+  xDomain: Domain,
+  yDomains: readonly Domain[],
+): { chart: LaidOutChart; crowdedLegends: number[] } {
   const { model, m, s, theme } = ctx;
   const items: SceneItem[] = [{ kind: 'rect', role: 'background', rect: { x: 0, y: 0, width: ctx.width, height: ctx.height }, fill: theme.background }];
   const capT = m.capHeight(s.tickLabelSize);
@@ -233,7 +248,8 @@ function buildScene(ctx: Ctx, xDomain: Domain, yDomains: readonly Domain[]): { s
     texts.push({ kind: 'text', role: 'axis-label', text: panel.yLabel, x, y: p.y + p.height / 2, anchor: 'middle', size: s.axisLabelSize, color: theme.text, rotate: -90 });
   });
   items.push(...texts);
-  return { scene: { width: ctx.width, height: ctx.height, background: theme.background, items, panels }, crowdedLegends };
+  const scene: Scene = { width: ctx.width, height: ctx.height, background: theme.background, items };
+  return { chart: { scene, panels }, crowdedLegends };
 }
 
 function segment(x1: number, y1: number, x2: number, y2: number): Float64Array {
