@@ -2,7 +2,7 @@
  * Layout: ChartModel + a text measure + a size → Scene (scene.ts), with no pixels and no fonts of
  * its own, so that it is testable without drawing and shared by every renderer.
  *
- * Contract for renderers (helper T: terminal charts):
+ * Contract for renderers (src/paint: images, and the terminal's braille charts):
  * - `layoutChart(model, { width, height, measure, style })`. Units are whatever `measure` and
  *   `style` use: logical pixels for images (PIXEL_STYLE, the bundled font's `fontMeasure`), or
  *   e.g. braille dots for the terminal (a measure that returns 2 dots per character cell, a style

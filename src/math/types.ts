@@ -139,8 +139,8 @@ export interface Evaluation {
 }
 
 /**
- * One function ready to evaluate: a catalog entry with its parameters bound, or (later) a compiled
- * expression. Everything downstream (tables, charts, grad-check) works on this.
+ * One function ready to evaluate: a catalog entry with its parameters bound, or a compiled
+ * expression (expr/expression.ts). Everything downstream (tables, charts, grad-check) works on this.
  */
 export interface ActivationFn {
   /** The spec as the user wrote it. */
