@@ -238,7 +238,11 @@ Examples:
 }
 
 /** The library's argument names (ArgumentError) and the options that set them: the one place they meet. */
-const OPTION_FOR_ARGUMENT: Readonly<Record<string, string>> = { range: '--range', step: '--step', samples: '--samples' };
+const OPTION_FOR_ARGUMENT: Readonly<Record<string, string>> = {
+  range: '--range',
+  step: '--step',
+  samples: '--samples',
+};
 
 /** An error's message in the CLI's words: a library argument is called by its option's name. */
 function cliMessage(err: Error): string {
