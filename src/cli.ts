@@ -3,7 +3,7 @@
  * is imported only when that command runs, so `table` never loads the canvas or fonts.
  */
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { RuntimeFailure, UsageError } from './errors.js';
+import { ArgumentError, RuntimeFailure, UsageError } from './errors.js';
 import { processIO, type CliIO } from './commands/io.js';
 import { VERSION } from './version.js';
 
@@ -81,7 +81,11 @@ Examples:
   $ actfn plot --all --out-dir docs/figures`,
     )
     .action(async (specs: string[], opts: Options) => {
-      setExitCode(await (await import('./commands/plot.js')).runPlot(io, specs, opts));
+      // --terminal is its own command module, which builds on plot.ts (plot.ts does not know it).
+      const run = opts.terminal
+        ? (await import('./commands/plot-terminal.js')).runPlotTerminal
+        : (await import('./commands/plot.js')).runPlot;
+      setExitCode(await run(io, specs, opts));
     });
 
   program
@@ -233,6 +237,20 @@ Examples:
   return program;
 }
 
+/** The library's argument names (ArgumentError) and the options that set them: the one place they meet. */
+const OPTION_FOR_ARGUMENT: Readonly<Record<string, string>> = {
+  range: '--range',
+  step: '--step',
+  samples: '--samples',
+};
+
+/** An error's message in the CLI's words: a library argument is called by its option's name. */
+function cliMessage(err: Error): string {
+  if (!(err instanceof ArgumentError)) return err.message;
+  const option = OPTION_FOR_ARGUMENT[err.argument];
+  return option === undefined ? err.message : err.messageAs(option);
+}
+
 function oneLine(message: string): string {
   return message.replace(/^error:\s*/i, '').replace(/\s*\n\s*/g, ' ').trim();
 }
@@ -264,7 +282,7 @@ function report(err: unknown, io: CliIO, help: string): number {
     return 2;
   }
   if (err instanceof UsageError || err instanceof RuntimeFailure) {
-    io.stderr.write(`actfn: ${oneLine(err.message)}\n`);
+    io.stderr.write(`actfn: ${oneLine(cliMessage(err))}\n`);
     return err.exitCode;
   }
   const e = err as { code?: string; message?: string; stack?: string };

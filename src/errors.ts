@@ -20,3 +20,26 @@ export class RuntimeFailure extends Error {
     this.name = 'RuntimeFailure';
   }
 }
+
+/**
+ * A bad value for one of the library's own arguments (`range`, `step`, `samples`): the message
+ * names the argument as the library calls it, and `argument` says which, so that the CLI can
+ * say the same with its option's name (cli.ts: `--step 0 must be a positive number`).
+ */
+export class ArgumentError extends UsageError {
+  constructor(
+    readonly argument: string,
+    /** The value as written in the message, e.g. `0` or `-6,6`. */
+    readonly value: string,
+    /** The rest of the sentence, e.g. `must be a positive number`. */
+    readonly problem: string,
+  ) {
+    super(`${argument} ${value} ${problem}`);
+    this.name = 'ArgumentError';
+  }
+
+  /** The message with the argument called `name` instead. */
+  messageAs(name: string): string {
+    return `${name} ${this.value} ${this.problem}`;
+  }
+}

@@ -2,7 +2,7 @@
  * Layout: ChartModel + a text measure + a size → Scene (scene.ts), with no pixels and no fonts of
  * its own, so that it is testable without drawing and shared by every renderer.
  *
- * Contract for renderers (helper T: terminal charts):
+ * Contract for renderers (src/paint: images, and the terminal's braille charts):
  * - `layoutChart(model, { width, height, measure, style })`. Units are whatever `measure` and
  *   `style` use: logical pixels for images (PIXEL_STYLE, the bundled font's `fontMeasure`), or
  *   e.g. braille dots for the terminal (a measure that returns 2 dots per character cell, a style
@@ -11,9 +11,9 @@
  *   `measure.capHeight(size)` the height of digits and capitals above the baseline, which is the
  *   box used to keep tick labels apart; `measure.descent(size)` the depth below the baseline.
  * - Text items are anchored on their alphabetic baseline (TextItem.x/y with `anchor`).
- * - The Scene's `panels` carry the geometry (plot rectangles, scales, ticks, placed tick label
- *   boxes, the legend box, the curves in layout units) for tests and for renderers that redraw
- *   parts themselves.
+ * - `layoutChartGeometry` also returns, beside the Scene, each panel's geometry (plot rectangles,
+ *   scales, ticks, placed tick label boxes, the legend box, the curves in layout units), for tests
+ *   and tools that measure a layout; painters get only the Scene.
  *
  * What it decides, in order: the x and y domains (data + a margin, 5 %), the tick values (1-2-5,
  * spaced for the available length), the margins that tick labels need, the spines (through the
@@ -32,52 +32,10 @@ import { THEMES, type Theme } from './theme.js';
 import { placeTickLabels, type Obstacle } from './tick-labels.js';
 import { formatTicks } from './tick-format.js';
 import { linearTicks, logTicks, type TickSet } from './ticks.js';
+import type { LayoutStyle, TextMeasure } from './units.js';
 
-export interface TextMeasure {
-  /** Advance width of `text` at font size `size`, in layout units. */
-  width(text: string, size: number): number;
-  /** Height of digits and capitals above the baseline at `size`. */
-  capHeight(size: number): number;
-  /** Depth of descenders below the baseline at `size`. */
-  descent(size: number): number;
-}
-
-/** Every length the layout uses, in layout units. */
-export interface LayoutStyle {
-  readonly titleSize: number;
-  readonly tickLabelSize: number;
-  readonly legendSize: number;
-  readonly axisLabelSize: number;
-  /** Empty border around the whole chart. */
-  readonly padding: number;
-  /** Between the title and the top of the plot. */
-  readonly titleGap: number;
-  readonly tickLength: number;
-  /** Between a tick (or a spine) and its label. */
-  readonly tickLabelGap: number;
-  /** Labels keep at least this distance from spines, ticks, curves and each other. */
-  readonly labelClearance: number;
-  readonly spineWidth: number;
-  readonly tickWidth: number;
-  readonly gridWidth: number;
-  readonly curveWidth: number;
-  /** Wanted distance between ticks; the locator picks 1-2-5 steps near it. */
-  readonly xTickSpacing: number;
-  readonly yTickSpacing: number;
-  /** Fraction of the data span added on each side of an axis. */
-  readonly axisMargin: number;
-  readonly legendPadding: number;
-  readonly legendSwatch: number;
-  readonly legendSwatchGap: number;
-  /** Baseline-to-baseline distance of legend rows, as a multiple of legendSize. */
-  readonly legendRowPitch: number;
-  /** Distance between the legend box and the plot's edges. */
-  readonly legendInset: number;
-  readonly legendRadius: number;
-  readonly legendLineWidth: number;
-  /** Vertical space between stacked panels (besides their tick labels). */
-  readonly panelGap: number;
-}
+// Renderers and tests import these from here, where layoutChart takes them.
+export type { LayoutStyle, TextMeasure } from './units.js';
 
 /** Defaults for images, in logical pixels: matplotlib's sizes at 100 dpi (10 pt text, 12 pt title). */
 export const PIXEL_STYLE: LayoutStyle = {
@@ -125,7 +83,18 @@ interface Ctx {
   readonly theme: Theme;
 }
 
+/** A laid-out chart: the Scene to paint and the geometry each panel was given. */
+export interface LaidOutChart {
+  readonly scene: Scene;
+  readonly panels: readonly PanelGeometry[];
+}
+
 export function layoutChart(model: ChartModel, options: LayoutOptions): Scene {
+  return layoutChartGeometry(model, options).scene;
+}
+
+/** The layout with its panels' geometry (what tests and tools that measure a layout read). */
+export function layoutChartGeometry(model: ChartModel, options: LayoutOptions): LaidOutChart {
   const ctx: Ctx = {
     model,
     width: options.width,
@@ -139,16 +108,16 @@ export function layoutChart(model: ChartModel, options: LayoutOptions): Scene {
   const first = buildScene(ctx, xDomain, yDomains);
   // A legend that hides a curve in every corner: give the y range headroom at the top, once.
   const crowded = first.crowdedLegends;
-  if (crowded.length === 0) return first.scene;
+  if (crowded.length === 0) return first.chart;
   const widened = yDomains.map((d, i) => {
     const p = model.panels[i]!;
-    const g = first.scene.panels[i]!;
+    const g = first.chart.panels[i]!;
     const space = g.legend ? g.legend.height + 2 * ctx.s.legendInset : 0;
     // Not when the legend would take much of the plot's height (tiny charts): then it overlaps.
     if (!crowded.includes(i) || p.yRange || !g.legend || space > 0.4 * g.plot.height) return d;
     return headroom(p, d, g.plot.height, space);
   });
-  return buildScene(ctx, xDomain, widened).scene;
+  return buildScene(ctx, xDomain, widened).chart;
 }
 
 /** The y domain of a panel: its fixed range, or its data widened by the margin. */
@@ -193,7 +162,11 @@ function planAxis(kind: 'linear' | 'log', domain: Domain, length: number, spacin
   return { ticks, labels, widest };
 }
 
-function buildScene(ctx: Ctx, xDomain: Domain, yDomains: readonly Domain[]): { scene: Scene; crowdedLegends: number[] } {
+function buildScene(
+  ctx: Ctx,
+  xDomain: Domain,
+  yDomains: readonly Domain[],
+): { chart: LaidOutChart; crowdedLegends: number[] } {
   const { model, m, s, theme } = ctx;
   const items: SceneItem[] = [{ kind: 'rect', role: 'background', rect: { x: 0, y: 0, width: ctx.width, height: ctx.height }, fill: theme.background }];
   const capT = m.capHeight(s.tickLabelSize);
@@ -275,7 +248,8 @@ function buildScene(ctx: Ctx, xDomain: Domain, yDomains: readonly Domain[]): { s
     texts.push({ kind: 'text', role: 'axis-label', text: panel.yLabel, x, y: p.y + p.height / 2, anchor: 'middle', size: s.axisLabelSize, color: theme.text, rotate: -90 });
   });
   items.push(...texts);
-  return { scene: { width: ctx.width, height: ctx.height, background: theme.background, items, panels }, crowdedLegends };
+  const scene: Scene = { width: ctx.width, height: ctx.height, background: theme.background, items };
+  return { chart: { scene, panels }, crowdedLegends };
 }
 
 function segment(x1: number, y1: number, x2: number, y2: number): Float64Array {

@@ -1,17 +1,18 @@
 /**
  * The chart model: WHAT a chart shows, in data units, with no pixels, fonts or colors of the
  * background in it. Builders (plot, compare) produce a ChartModel; `layoutChart` (layout.ts) turns
- * it plus a text measure and a size into a Scene (scene.ts), a display list that the backends draw:
- * raster.ts (PNG/JPG/WebP via @napi-rs/canvas), svg.ts, pdf.ts, and the terminal renderer.
+ * it plus a text measure and a size into a Scene (scene.ts), a display list that the painters in
+ * src/paint draw: raster/ (our rasterizer; PNG by our writer, JPEG and WebP by the canvas's
+ * encoders), svg.ts, canvas/pdf.ts, and terminal/ (braille).
  *
- * Contract for builders (helper T: compare, terminal charts):
+ * Contract for builders (function-chart.ts, compare-chart.ts):
  * - A chart has one or more panels stacked top to bottom that share the x axis (`xRange`, same
  *   horizontal extent and ticks). `compare --both` is two panels: values above, derivatives below.
  * - A series is one legend entry: a label, a color ('#rrggbb', normally `TAB10[i]` from theme.ts
  *   in order), and its polylines in data units. A polyline holds only finite points; a break in
  *   the curve (a jump, NaN, ±Infinity, a non-positive value on a log axis) is simply the end of
  *   one polyline and the start of the next. `sampleFunction` (src/math/sample.ts) produces them,
- *   and `functionSeries` (function-chart.ts) turns an ActivationFn into series.
+ *   and `functionChart` (function-chart.ts) turns an ActivationFn into a model.
  * - `xRange` is the sampled interval; the axis itself adds a small margin on each side (5 % by
  *   default, LayoutStyle.axisMargin), like matplotlib. A panel's y range fits its data with the
  *   same margin unless `yRange` fixes it. `yScale: 'log'` plots positive values on a log axis

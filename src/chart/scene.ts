@@ -109,5 +109,4 @@ export interface Scene {
   readonly height: number;
   readonly background: Color;
   readonly items: readonly SceneItem[];
-  readonly panels: readonly PanelGeometry[];
 }

@@ -7,7 +7,7 @@
  * the two.
  */
 import { inflate, PolylineIndex, rectInside, rectsOverlap } from './geometry.js';
-import type { LayoutStyle, TextMeasure } from './layout.js';
+import type { LayoutStyle, TextMeasure } from './units.js';
 import type { PlacedLabel, Rect } from './scene.js';
 
 export interface Obstacle {

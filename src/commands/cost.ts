@@ -3,16 +3,11 @@
  * properties table. A measurement, so it varies a little from run to run (and with the load of the
  * machine); it is meant for comparing functions in the same run.
  */
+import type { Cost } from '../math/properties.js';
 import type { ActivationFn } from '../math/types.js';
 
-export interface Cost {
-  /** ns per evaluation of f. */
-  readonly f: number;
-  /** ns per evaluation of f′ (for vector functions: f and f′ together, per element). */
-  readonly df: number;
-  /** True for vector functions, where f and f′ come from one pass. */
-  readonly together: boolean;
-}
+// The type lives in math/properties.ts so that report/ can print costs without importing a command.
+export type { Cost } from '../math/properties.js';
 
 const POINTS = 2048;
 

@@ -5,7 +5,6 @@
  */
 import { UsageError } from '../errors.js';
 import { catalog } from '../math/catalog.js';
-import { compareWithReference } from '../math/gradcheck/against.js';
 import { checkFunction, DEFAULT_ATOL, DEFAULT_RTOL, type CheckOptions } from '../math/gradcheck/check.js';
 import { DEFAULT_CHECK_STEP, defaultCheckGrid, rangeCheckGrid } from '../math/gradcheck/grid.js';
 import { RICHARDSON, type DifferenceMethod } from '../math/gradcheck/numeric-derivative.js';
@@ -13,17 +12,12 @@ import { parseNumber } from '../math/numbers.js';
 import { resolveSpec } from '../math/resolve.js';
 import { expandSweeps } from '../math/spec.js';
 import type { ActivationFn } from '../math/types.js';
-import {
-  gradCheckJSON,
-  gradCheckPassed,
-  gradCheckPretty,
-  type GradCheckResult,
-  type TorchCheck,
-} from '../report/gradcheck-format.js';
+import { gradCheckPassed, NO_EQUIVALENT, torchCheck, type GradCheckResult } from '../math/gradcheck/verdict.js';
+import { gradCheckJSON, gradCheckPretty } from '../report/gradcheck-format.js';
 import { colorLevel, type CliIO } from './io.js';
 import { parseInteger, parsePositive } from './options.js';
 import { tablePoints } from './table.js';
-import { evaluateWithTorch, type TorchResult } from './torch-bridge.js';
+import { evaluateWithTorch } from './torch-bridge.js';
 
 /** Vector functions cost n² evaluations (one component moves at a time): beyond this, refuse. */
 export const MAX_VECTOR_POINTS = 10_000;
@@ -107,29 +101,6 @@ export function pointsFor(fn: ActivationFn, s: GradCheckSettings): Float64Array 
   return points;
 }
 
-const NO_EQUIVALENT: TorchCheck = { status: 'unavailable', expression: null, reason: 'no torch equivalent in the catalog', comparison: null };
-
-/** Our f, f′ (and f″ at order 2) against torch's at the same points. */
-function compareWithTorch(fn: ActivationFn, expression: string, x: Float64Array, torch: TorchResult, s: GradCheckSettings): TorchCheck {
-  if ('error' in torch) {
-    const reason = torch.noExpression ? 'no torch expression in the catalog' : `torch: ${torch.error}`;
-    return { status: 'unavailable', expression, reason, comparison: null };
-  }
-  const ours = fn.evaluate(x);
-  const d2 = s.check.order === 2 ? fn.pointwise?.d2 : undefined;
-  // f″ at a corner of f (where f′ jumps) is a convention on both sides: not compared.
-  const corners = new Set(fn.kinks.map((k) => k.x));
-  const undefinedAt = (q: string, xi: number) => q === 'd2' && corners.has(xi);
-  const comparison = compareWithReference(x, d2 ? { ...ours, d2: x.map(d2) } : ours, torch, s.check.atol, s.check.rtol, undefinedAt);
-  const reason =
-    s.check.order !== 2 ? null
-    : fn.vector ? 'f″ not compared: vector function'
-    : !d2 ? 'f″ not compared: no f″ given'
-    : torch.d2Error ? `f″ not compared: torch: ${torch.d2Error}`
-    : null;
-  return { status: comparison.mismatches.length ? 'fail' : 'pass', expression, reason, comparison };
-}
-
 /**
  * Compares each function with its torch equivalent (the catalog's `equivalents.torch`, a Python
  * expression), all in one python3 run; python3 is not started when no function has one.
@@ -150,7 +121,7 @@ async function checkAgainstTorch(
   let next = 0;
   const checks = fns.map((fn, i) => {
     const expression = expressions[i];
-    return expression ? compareWithTorch(fn, expression, points[i]!, response.results[next++]!, s) : NO_EQUIVALENT;
+    return expression ? torchCheck(fn, expression, points[i]!, response.results[next++]!, s.check) : NO_EQUIVALENT;
   });
   return { version: response.version, checks };
 }

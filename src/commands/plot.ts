@@ -211,7 +211,6 @@ function indexMarkdown(rows: readonly { fn: ActivationFn; file: string }[]): str
 }
 
 export async function runPlot(io: CliIO, specs: string[], opts: PlotOptions): Promise<number> {
-  if (opts.terminal) return (await import('./plot-terminal.js')).runPlotTerminal(io, specs, opts);
   if (opts.width !== undefined) throw new UsageError('--width sets the width of a terminal chart (with --terminal); images use --size WxH');
   if (opts.all && specs.length) throw new UsageError('give function names or --all, not both');
   if (!opts.all && specs.length === 0) throw new UsageError('name a function to plot (e.g. actfn plot GELU) or use --all with --out-dir');

@@ -1,9 +1,11 @@
-/** Binds the `key=value` pairs of a spec to an entry's parameter definitions, with validation. */
+/**
+ * Binds the `key=value` pairs of a spec to an entry's parameter definitions, with validation.
+ * Kernels read bound parameters through param-read.ts, which sits below the catalog.
+ */
 import { UsageError } from '../errors.js';
 import { closestNames } from './names.js';
 import { parseNumberLiteral } from './numbers.js';
-import type { CatalogEntry, NumberParamDef, ParamDef, ParamValue, Params } from './types.js';
-import type { SpecArg } from './spec.js';
+import type { CatalogEntry, NumberParamDef, ParamDef, ParamValue, Params, SpecArg } from './types.js';
 
 export function describeRange(def: NumberParamDef): string {
   const lo = def.min === undefined ? '' : `${def.min}${def.minInclusive === false ? ' <' : ' ≤'} `;
@@ -39,7 +41,9 @@ export function bindParams(entry: CatalogEntry, args: readonly SpecArg[]): Param
   const out: Record<string, ParamValue> = {};
   for (const def of entry.params) out[def.name] = def.default;
   for (const arg of args) {
-    const def = entry.params.find((d) => d.name === arg.key) ?? entry.params.find((d) => d.name.toLowerCase() === arg.key.toLowerCase());
+    const def =
+      entry.params.find((d) => d.name === arg.key) ??
+      entry.params.find((d) => d.name.toLowerCase() === arg.key.toLowerCase());
     if (!def) {
       if (entry.params.length === 0) throw new UsageError(`${entry.name} takes no parameters (got '${arg.key}')`);
       const near = closestNames(arg.key, entry.params.map((d) => d.name), 1);
@@ -59,18 +63,4 @@ export function labelFor(entry: CatalogEntry, params: Params): string {
   const changed = entry.params.filter((d) => params[d.name] !== d.default);
   if (changed.length === 0) return entry.name;
   return `${entry.name}(${changed.map((d) => `${d.name}=${String(params[d.name])}`).join(', ')})`;
-}
-
-/** Reads a numeric parameter inside an entry's kernel (the registry has validated it). */
-export function num(p: Params, name: string): number {
-  const v = p[name];
-  if (typeof v !== 'number') throw new Error(`internal: parameter ${name} is not a number`);
-  return v;
-}
-
-/** Reads a choice parameter inside an entry's kernel. */
-export function choice(p: Params, name: string): string {
-  const v = p[name];
-  if (typeof v !== 'string') throw new Error(`internal: parameter ${name} is not a choice`);
-  return v;
 }

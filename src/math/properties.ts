@@ -28,6 +28,7 @@
  *   x → +∞. For each saturating side, the |x| beyond which |f′| < 1e-3 (gradients vanish).
  * - Dead zones: open intervals where f′ = 0 exactly (ReLU: x < 0).
  */
+import { arithmeticGrid } from './grid.js';
 import type { ActivationFn, Kink, PointwiseKernel } from './types.js';
 
 /** One end of a range: its value, whether some finite x attains it, and such an x. */
@@ -118,13 +119,13 @@ interface Samples {
   readonly reach: number;
 }
 
-function sampleGrid(kinks: readonly Kink[]): Samples {
+function scanGrid(kinks: readonly Kink[]): Samples {
   const finite = kinks.map((k) => k.x).filter(Number.isFinite);
   const reach = Math.max(TRUSTED, ...finite.map((k) => Math.abs(k) + 5));
   const step = Math.max(1e-3, (2 * reach) / SCAN_POINTS);
-  const xs: number[] = [];
+  // n + 1 points from −reach to reach (none when a huge kink makes the span overflow).
   const n = Math.round((2 * reach) / step);
-  for (let i = 0; i <= n; i++) xs.push(-reach + i * step);
+  const xs = Number.isFinite(n) ? Array.from(arithmeticGrid(-reach, step, n + 1)) : [];
   xs.push(0);
   for (const k of finite) {
     const d = 1e-9 * Math.max(1, Math.abs(k));
@@ -403,7 +404,7 @@ function vanishBeyond(df: (x: number) => number, xs: Float64Array, kinks: readon
 function pointwiseProperties(k: PointwiseKernel, declared: readonly Kink[]): Properties {
   const switches = declared.filter((q) => isSwitch(q, k.f));
   const kinks = declared.filter((q) => !switches.includes(q));
-  const s = sampleGrid(declared);
+  const s = scanGrid(declared);
   const f = map(k.f, s.x);
   const df = map(k.df, s.x);
   const limits: [number, number] = [limitOf(k.f, -1), limitOf(k.f, 1)];
@@ -478,4 +479,14 @@ function vectorProperties(fn: ActivationFn): Properties {
 export function computeProperties(fn: ActivationFn): Properties {
   if (fn.pointwise) return pointwiseProperties(fn.pointwise, fn.kinks);
   return vectorProperties(fn);
+}
+
+/** What a function costs to evaluate, as commands/cost.ts measures it (ns per point). */
+export interface Cost {
+  /** ns per evaluation of f. */
+  readonly f: number;
+  /** ns per evaluation of f′ (for vector functions: f and f′ together, per element). */
+  readonly df: number;
+  /** True for vector functions, where f and f′ come from one pass. */
+  readonly together: boolean;
 }

@@ -4,7 +4,6 @@
  * discontinuous, so that no renderer joins the two sides of a jump with a vertical stroke.
  * Pure: no I/O, no drawing.
  */
-import { UsageError } from '../errors.js';
 import type { ActivationFn, Kink } from './types.js';
 
 /** An unbroken piece of a sampled curve; every value finite. */
@@ -20,30 +19,8 @@ export interface SampledFunction {
   readonly df: readonly Piece[];
 }
 
-export type Sampling = { readonly step: number } | { readonly samples: number };
-
-/**
- * The x grid over [a, b]: with a step, a + i·step for every such point below b, as
- * torch.arange(a, b, step) (−6, −5.9, …, 5.9 for the article's arange(-6, 6, 0.1)); with a
- * number of samples, that many evenly spaced points from a to b inclusive.
- */
-export function sampleGrid(a: number, b: number, sampling: Sampling, limit: number): Float64Array {
-  if (!(Number.isFinite(a) && Number.isFinite(b)) || !(a < b)) {
-    throw new UsageError(`range ${a},${b} must be two finite numbers a < b (e.g. --range -6,6)`);
-  }
-  if ('samples' in sampling) {
-    const n = sampling.samples;
-    if (!Number.isInteger(n) || n < 2 || n > limit) throw new UsageError(`--samples ${n} must be a whole number from 2 to ${limit}`);
-    return Float64Array.from({ length: n }, (_, i) => (i === n - 1 ? b : a + ((b - a) * i) / (n - 1)));
-  }
-  const step = sampling.step;
-  if (!(step > 0) || !Number.isFinite(step)) throw new UsageError(`--step ${step} must be a positive number`);
-  // arange's length is ceil((b − a) / step); the tolerance keeps b itself out despite rounding.
-  const n = Math.max(1, Math.ceil((b - a) / step - 1e-9));
-  if (n < 2) throw new UsageError(`--step ${step} leaves fewer than 2 points in ${a},${b}`);
-  if (n > limit) throw new UsageError(`range ${a},${b} with step ${step} gives ${n} points; the limit is ${limit}`);
-  return Float64Array.from({ length: n }, (_, i) => a + i * step);
-}
+// The grid itself is grid.ts's; charts import it from here with the sampling they feed it.
+export { sampleGrid, type Sampling } from './grid.js';
 
 /** Samples f and f′ on `grid`; pointwise functions also at each kink inside it. */
 export function sampleFunction(fn: ActivationFn, grid: Float64Array): SampledFunction {

@@ -5,17 +5,7 @@
 import { UsageError } from '../errors.js';
 import { classifySpec } from './expr/classify.js';
 import { expandExpressionSweeps } from './expr/sweeps.js';
-
-export interface SpecArg {
-  readonly key: string;
-  /** The value as written; numbers are parsed against the parameter's definition. */
-  readonly value: string;
-}
-
-export interface ParsedSpec {
-  readonly name: string;
-  readonly args: readonly SpecArg[];
-}
+import type { ParsedSpec, SpecArg } from './types.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 

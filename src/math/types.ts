@@ -45,7 +45,7 @@ export interface Kink {
 export interface PointwiseKernel {
   readonly f: (x: number) => number;
   readonly df: (x: number) => number;
-  /** Second derivative, for smooth functions (grad-check --order 2). */
+  /** Second derivative, for smooth functions (second-order grad checks). */
   readonly d2?: (x: number) => number;
 }
 
@@ -87,7 +87,7 @@ export interface Citation {
   readonly doi?: string;
 }
 
-/** Frameworks whose names `actfn list --framework` filters on. */
+/** Frameworks whose names a catalog listing can filter on. */
 export const FRAMEWORKS = ['torch', 'jax', 'keras', 'tf', 'transformers', 'timm'] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
 /** The name (call) each framework gives this function, e.g. `{ torch: 'torch.nn.GELU', transformers: 'ACT2FN["gelu"]' }`; absent where it has none. */
@@ -139,8 +139,8 @@ export interface Evaluation {
 }
 
 /**
- * One function ready to evaluate: a catalog entry with its parameters bound, or (later) a compiled
- * expression. Everything downstream (tables, charts, grad-check) works on this.
+ * One function ready to evaluate: a catalog entry with its parameters bound, or a compiled
+ * expression (expr/expression.ts). Everything downstream (tables, charts, grad-check) works on this.
  */
 export interface ActivationFn {
   /** The spec as the user wrote it. */
@@ -161,4 +161,16 @@ export interface ActivationFn {
   /** Present for vector functions. */
   readonly vector?: VectorKernel;
   evaluate(x: ArrayLike<number>): Evaluation;
+}
+
+/** One `key=value` of a spec, as split by spec.ts (the shape binding reads). */
+export interface SpecArg {
+  readonly key: string;
+  /** The value as written; numbers are parsed against the parameter's definition. */
+  readonly value: string;
+}
+
+export interface ParsedSpec {
+  readonly name: string;
+  readonly args: readonly SpecArg[];
 }

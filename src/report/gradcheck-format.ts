@@ -29,24 +29,9 @@
  */
 import type { ReferenceComparison } from '../math/gradcheck/against.js';
 import type { CheckOptions, FunctionReport, KinkResult } from '../math/gradcheck/check.js';
+import { gradCheckPassed, type GradCheckResult, type TorchCheck } from '../math/gradcheck/verdict.js';
 import { boxTable } from './table-format.js';
 import { exactJSON, formatSignificant, type JsonValue } from './numbers.js';
-
-/** The --against torch outcome for one function. */
-export interface TorchCheck {
-  readonly status: 'pass' | 'fail' | 'unavailable';
-  readonly expression: string | null;
-  /** Why torch could not be compared (no equivalent, or torch's error), or what was left out (f″). */
-  readonly reason: string | null;
-  readonly comparison: ReferenceComparison | null;
-}
-
-export interface GradCheckResult {
-  readonly options: CheckOptions;
-  readonly reports: readonly FunctionReport[];
-  /** Present with --against torch, one per report. */
-  readonly torch?: { readonly version: string; readonly checks: readonly TorchCheck[] };
-}
 
 export interface PrettyOptions {
   readonly color: 0 | 1 | 2 | 3;
@@ -56,10 +41,6 @@ export interface PrettyOptions {
 
 /** Torch mismatches listed per function without --verbose. */
 const MISMATCH_ROWS = 10;
-
-export function gradCheckPassed(r: GradCheckResult): boolean {
-  return !r.reports.some((f) => f.status === 'fail') && !(r.torch?.checks.some((t) => t.status === 'fail') ?? false);
-}
 
 function kinkJSON(k: KinkResult): JsonValue {
   return {

@@ -1,7 +1,6 @@
 /** The properties of functions as text rows (one column per function) and as JSON. */
-import type { Bound, Properties, Side, ValueRange, Zone } from '../math/properties.js';
+import type { Bound, Cost, Properties, Side, ValueRange, Zone } from '../math/properties.js';
 import { VANISHING_GRADIENT } from '../math/properties.js';
-import type { Cost } from '../commands/cost.js';
 import { formatSignificant, type JsonValue } from './numbers.js';
 
 const DIGITS = 5;

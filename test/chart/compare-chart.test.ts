@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveSpec } from '../../src/math/resolve.js';
 import { resolveCompared } from '../../src/commands/compare.js';
 import { compareChart, type CompareShow } from '../../src/chart/compare-chart.js';
-import { layoutChart } from '../../src/chart/layout.js';
+import { layoutChartGeometry } from '../../src/chart/layout.js';
 import { TAB10 } from '../../src/chart/theme.js';
 import { cellMeasure, TERMINAL_STYLE } from '../../src/paint/terminal/measure.js';
 
@@ -33,7 +33,7 @@ describe('compare chart model', () => {
     const m = chart('both');
     expect(m.panels.map((p) => p.yLabel)).toEqual(['f(x)', 'f′(x)']);
     expect(m.panels.map((p) => p.legend)).toEqual(['auto', 'none']);
-    const scene = layoutChart(m, { width: 200, height: 140, measure: cellMeasure, style: TERMINAL_STYLE });
+    const scene = layoutChartGeometry(m, { width: 200, height: 140, measure: cellMeasure, style: TERMINAL_STYLE });
     const [top, bottom] = scene.panels;
     expect(top!.plot.x).toBe(bottom!.plot.x);
     expect(top!.plot.width).toBe(bottom!.plot.width);

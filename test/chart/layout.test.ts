@@ -5,9 +5,9 @@ import { resolveSpec } from '../../src/math/resolve.js';
 import { fontMeasure } from '../../src/paint/fonts/font.js';
 import { functionChart, type FunctionChartOptions } from '../../src/chart/function-chart.js';
 import { inflate, lengthInside, PolylineIndex, rectsOverlap } from '../../src/chart/geometry.js';
-import { layoutChart, type TextMeasure } from '../../src/chart/layout.js';
+import { layoutChartGeometry, type LaidOutChart, type TextMeasure } from '../../src/chart/layout.js';
 import type { ChartModel } from '../../src/chart/model.js';
-import type { PanelGeometry, Scene } from '../../src/chart/scene.js';
+import type { PanelGeometry } from '../../src/chart/scene.js';
 
 const measure = fontMeasure();
 const defaults: FunctionChartOptions = {
@@ -23,8 +23,8 @@ function chart(spec: string, options: Partial<FunctionChartOptions> = {}): Chart
   return functionChart(resolveSpec(spec), { ...defaults, ...options });
 }
 
-function layout(model: ChartModel, size = { width: 500, height: 350 }): Scene {
-  return layoutChart(model, { ...size, measure });
+function layout(model: ChartModel, size = { width: 500, height: 350 }): LaidOutChart {
+  return layoutChartGeometry(model, { ...size, measure });
 }
 
 function spineSegments(p: PanelGeometry): Float64Array[] {
@@ -36,8 +36,8 @@ function spineSegments(p: PanelGeometry): Float64Array[] {
 }
 
 /** Every placed tick label is clear of spines, curves and the other labels. */
-function expectLabelsClear(scene: Scene, name: string): void {
-  for (const p of scene.panels) {
+function expectLabelsClear(chart: LaidOutChart, name: string): void {
+  for (const p of chart.panels) {
     const lines = [...spineSegments(p), ...p.curves.flat()].map((pts) => new PolylineIndex(pts));
     p.labels.forEach((label, i) => {
       for (const line of lines) expect(line.hits(label.box, 0.75), `${name}: label ${label.text} touches a line`).toBe(false);
@@ -75,7 +75,7 @@ describe('layout of the default chart', () => {
   });
 
   it('centers the title over the plot and puts everything inside the image', () => {
-    const title = scene.items.find((i) => i.kind === 'text' && i.role === 'title');
+    const title = scene.scene.items.find((i) => i.kind === 'text' && i.role === 'title');
     expect(title).toMatchObject({ text: 'ReLU6(x)', anchor: 'middle' });
     for (const l of panel.labels) {
       expect(l.box.x).toBeGreaterThanOrEqual(0);
@@ -155,7 +155,7 @@ describe('spines when 0 is outside a range', () => {
 describe('layout is unit-free', () => {
   it('lays out with a character-cell measure (2 dots a column, 4 a row) without overlaps', () => {
     const cells: TextMeasure = { width: (t) => [...t].length * 2, capHeight: () => 4, descent: () => 0 };
-    const scene = layoutChart(chart('Sigmoid'), {
+    const scene = layoutChartGeometry(chart('Sigmoid'), {
       width: 160,
       height: 112,
       measure: cells,

@@ -42,6 +42,7 @@ const ours = (stderr: string) =>
     .join('\n');
 
 let files: string[] = [];
+let installStderr = '';
 
 beforeAll(() => {
   cpSync(REPO, stage, {
@@ -56,7 +57,10 @@ beforeAll(() => {
   files = packed[0]!.files.map((f) => f.path);
   mkdirSync(app);
   ok(run('npm', ['init', '-y'], app), 'npm init -y');
-  ok(run('npm', ['install', join(root, packed[0]!.filename), '--no-audit', '--no-fund', '--prefer-offline'], app), 'npm install <tarball>');
+  const tarball = join(root, packed[0]!.filename);
+  const install = run('npm', ['install', tarball, '--no-audit', '--no-fund', '--prefer-offline'], app);
+  ok(install, 'npm install <tarball>');
+  installStderr = install.stderr;
 }, 300_000);
 
 const npx = (...args: string[]) => {
@@ -71,6 +75,11 @@ describe('npm pack, npm install <tarball>, npx actfn', () => {
     expect(files.some((f) => f.startsWith('fonts/'))).toBe(true);
     expect(files.some((f) => f.startsWith('python/'))).toBe(true);
     expect(files.filter((f) => /^(test|src|bench|scripts|\.ci)\//.test(f))).toEqual([]);
+  });
+
+  it('installs without a warning about scripts: the packed package.json has no prepare', () => {
+    expect(installStderr).not.toMatch(/install-scripts|allowScripts/);
+    expect(existsSync(join(stage, 'package.json.unpacked')), 'postpack restored package.json').toBe(false);
   });
 
   it('npx actfn --version', () => {

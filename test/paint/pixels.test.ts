@@ -5,17 +5,17 @@ import { resolveSpec } from '../../src/math/resolve.js';
 import { fontMeasure } from '../../src/paint/fonts/font.js';
 import { functionChart } from '../../src/chart/function-chart.js';
 import { renderImage } from '../../src/paint/image.js';
-import { layoutChart } from '../../src/chart/layout.js';
+import { layoutChartGeometry } from '../../src/chart/layout.js';
 
 async function relu(theme: 'light' | 'dark' = 'light') {
   const model = functionChart(resolveSpec('ReLU'), { range: [-6, 6], sampling: { step: 0.1 }, show: 'both', logY: false, legend: 'auto', theme });
-  const scene = layoutChart(model, { width: 500, height: 350, measure: fontMeasure() });
+  const { scene, panels } = layoutChartGeometry(model, { width: 500, height: 350, measure: fontMeasure() });
   const png = PNG.sync.read(Buffer.from((await renderImage(scene, 'png', { scale: 1, jpegQuality: 92, warn: () => {} })) as Uint8Array));
   const at = (x: number, y: number) => {
     const i = (png.width * Math.floor(y) + Math.floor(x)) * 4;
     return { r: png.data[i]!, g: png.data[i + 1]!, b: png.data[i + 2]! };
   };
-  return { panel: scene.panels[0]!, png, at };
+  return { panel: panels[0]!, png, at };
 }
 
 const dark = (c: { r: number; g: number; b: number }) => c.r + c.g + c.b < 200;

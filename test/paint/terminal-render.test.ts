@@ -6,7 +6,7 @@ import type { Scene } from '../../src/chart/scene.js';
 import { cellMeasure, cellWidth, TERMINAL_STYLE } from '../../src/paint/terminal/measure.js';
 import { renderCells } from '../../src/paint/terminal/render.js';
 import { terminalChart } from '../../src/paint/terminal/index.js';
-import { layoutChart } from '../../src/chart/layout.js';
+import { layoutChartGeometry } from '../../src/chart/layout.js';
 
 const BRAILLE = /[\u2801-\u28ff]/;
 
@@ -15,7 +15,7 @@ function model(spec: string): ChartModel {
 }
 
 function emptyScene(width: number, height: number, items: Scene['items']): Scene {
-  return { width, height, background: '#ffffff', items, panels: [] };
+  return { width, height, background: '#ffffff', items };
 }
 
 describe('braille cells', () => {
@@ -64,10 +64,15 @@ describe('terminal charts', () => {
   });
 
   it('places the y axis at x = 0: the same column on every plot row', async () => {
-    const scene = layoutChart(model('Sigmoid'), { width: 120, height: 84, measure: cellMeasure, style: TERMINAL_STYLE });
+    const { scene, panels } = layoutChartGeometry(model('Sigmoid'), {
+      width: 120,
+      height: 84,
+      measure: cellMeasure,
+      style: TERMINAL_STYLE,
+    });
     const lines = renderCells(scene);
-    const col = Math.floor(scene.panels[0]!.y.spine / 2);
-    const plot = scene.panels[0]!.plot;
+    const col = Math.floor(panels[0]!.y.spine / 2);
+    const plot = panels[0]!.plot;
     for (let row = Math.ceil(plot.y / 4); row < Math.floor((plot.y + plot.height) / 4); row++) {
       expect([...(lines[row] ?? '')][col] ?? ' ', `row ${row}`).toMatch(BRAILLE);
     }

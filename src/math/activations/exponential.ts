@@ -9,7 +9,7 @@
 import { corner, noKinks, numberParam } from '../define.js';
 import { twoProductError } from '../numerics/double-double.js';
 import { mulExp } from '../numerics/exp-scaled.js';
-import { num } from '../params.js';
+import { num } from '../param-read.js';
 import type { CatalogEntry, PointwiseEntry, PointwiseKernel } from '../types.js';
 
 /** f″ = 0 for x ≥ 0 (and at 0, as torch's double backward), NaN for NaN. */

@@ -20,7 +20,7 @@ import {
 import { laplaceKernel } from '../numerics/laplace.js';
 import { sqrtSoftplus, sqrtSoftplusDerivative, sqrtSoftplusSecondDerivative } from '../numerics/sqrt-softplus.js';
 import { xieluKernel, xieluSlopeAtEps, xieluSlopeLeftOfEps } from '../numerics/xielu.js';
-import { num } from '../params.js';
+import { num } from '../param-read.js';
 import type { Citation, CatalogEntry, Kink, PointwiseEntry, PointwiseKernel } from '../types.js';
 import { zeroUnlessNaN } from './relu.js';
 

@@ -6,7 +6,7 @@
  */
 import { noKinks, numberParam } from '../define.js';
 import { diceKernel, gluKernel, swigluKernel } from '../numerics/gated.js';
-import { num } from '../params.js';
+import { num } from '../param-read.js';
 import type { CatalogEntry, PointwiseEntry } from '../types.js';
 
 const affine = (name: string, role: string, defaultValue: number) =>

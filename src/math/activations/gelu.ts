@@ -11,7 +11,7 @@ import {
   geluTanhDerivative,
 } from '../numerics/gelu.js';
 import { geluTanhCurvature } from '../numerics/gelu-tanh-form.js';
-import { choice } from '../params.js';
+import { choice } from '../param-read.js';
 import type { CatalogEntry, PointwiseEntry, PointwiseKernel } from '../types.js';
 
 const EXACT: PointwiseKernel = { f: gelu, df: geluDerivative, d2: geluSecondDerivative };

@@ -4,7 +4,7 @@
  * NaN gives NaN and ±∞ the limit, where torch sometimes gives a number or NaN instead.
  */
 import { corner, jump, numberParam } from '../define.js';
-import { num } from '../params.js';
+import { num } from '../param-read.js';
 import type { CatalogEntry, PointwiseEntry } from '../types.js';
 import { zeroUnlessNaN } from './relu.js';
 

@@ -6,7 +6,7 @@
 import { choiceParam, corner, jump, numberParam } from '../define.js';
 import { seedKey, uniformFromBits } from '../numerics/bit-hash.js';
 import { twoProductError, twoSumError } from '../numerics/double-double.js';
-import { choice, num } from '../params.js';
+import { choice, num } from '../param-read.js';
 import type { CatalogEntry, Kink, PointwiseEntry, PointwiseKernel } from '../types.js';
 
 /** f″ of a piecewise-linear function away from its corners. */

@@ -16,7 +16,7 @@ import {
   tanhSecondDerivative,
 } from '../numerics/logistic.js';
 import { silu, siluDerivative, siluSecondDerivative, swishKernel } from '../numerics/swish.js';
-import { num } from '../params.js';
+import { num } from '../param-read.js';
 import type { CatalogEntry, PointwiseEntry, PointwiseKernel } from '../types.js';
 
 export const Sigmoid: PointwiseEntry = {

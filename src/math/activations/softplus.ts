@@ -6,7 +6,7 @@ import { logSigmoid, logSigmoidDerivative, logSigmoidSecondDerivative, softplusK
 import { softsignKernel } from '../numerics/softsign.js';
 import { squareplusKernel } from '../numerics/squareplus.js';
 import { tanhshrink, tanhSquared } from '../numerics/tanhshrink.js';
-import { num } from '../params.js';
+import { num } from '../param-read.js';
 import type { CatalogEntry, PointwiseEntry } from '../types.js';
 
 export const Softplus: PointwiseEntry = {

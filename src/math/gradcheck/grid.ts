@@ -45,7 +45,7 @@ export function defaultCheckGrid(
   return sortedUnique([...stepGrid(a, b, step, limit), ...TAIL_POINTS, ...kinkPoints(kinks, method)]);
 }
 
-/** A grid the user chose with --range/--step: kinks inside it are added, tails are not. */
+/** A grid the user chose (a range and step): kinks inside it are added, tails are not. */
 export function rangeCheckGrid(grid: Float64Array, kinks: readonly Kink[], method: DifferenceMethod): Float64Array {
   if (grid.length === 0) return grid;
   return sortedUnique([...grid, ...kinkPoints(kinks, method, grid[0]!, grid[grid.length - 1]!)]);

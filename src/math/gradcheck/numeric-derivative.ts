@@ -2,8 +2,8 @@
  * Numerical differentiation of a scalar function, for checking analytic derivatives.
  *
  * Default: central differences with a step scaled to |x| (ε^(1/3)·max(1, |x|), where truncation
- * and rounding errors balance), refined by one Richardson step with twice that step. `--eps h`
- * switches to torch.autograd.gradcheck's plain central difference with a fixed step h.
+ * and rounding errors balance), refined by one Richardson step with twice that step. The method
+ * `{ kind: 'central', eps: h }` is torch.autograd.gradcheck's plain central difference with step h.
  */
 
 /** How derivatives are estimated: Richardson-refined with a scaled step, or plain with step `eps`. */
