@@ -45,11 +45,11 @@ Exit codes: 0 success, 1 a failed check or runtime error, 2 a usage error.`,
 
   program
     .command('plot')
-    .description('chart of a function and its derivative (PNG, JPG, WebP, SVG, PDF)')
+    .description('chart of a function and its derivative (PNG, JPG, WebP, SVG, PDF, an interactive HTML page, GIF)')
     .argument('[specs...]', 'functions or expressions, e.g. GELU "ELU(alpha=0.5)" "x*sigmoid(1.702*x)"; one file each')
-    .option('-o, --out <file>', 'output file (format from .png .jpg .jpeg .webp .svg .pdf); - for stdout')
+    .option('-o, --out <file>', 'output file (format from .png .jpg .jpeg .webp .svg .pdf .html .gif); - for stdout')
     .option('--out-dir <dir>', 'folder for one file per function, named from the spec (default: current folder)')
-    .option('--format <format>', 'png, jpg, webp, svg or pdf (default: from the file name, else png)')
+    .option('--format <format>', 'png, jpg, webp, svg, pdf, html or gif (default: from the file name, else png)')
     .option('--range <a,b>', 'x range (default -6,6)')
     .option('--step <s>', 'sample spacing, as torch.arange (default: range/120, i.e. 0.1)')
     .option('--samples <n>', 'number of evenly spaced samples, ends included (instead of --step; at most 10⁶)')
@@ -64,6 +64,9 @@ Exit codes: 0 success, 1 a failed check or runtime error, 2 a usage error.`,
     .option('--jpeg-quality <q>', 'JPEG quality 0-100 (default 92)')
     .option('--legend <where>', 'auto, upper-left, upper-right, lower-left, lower-right or none (default auto: the corner hiding least)')
     .option('--all', 'every catalog entry into --out-dir, with an index.md table')
+    .option('--html', 'also an interactive page beside each image (NAME.html); with --all, an index.html gallery')
+    .option('--frames <n>', 'frames of an animation, for a parameter range a..b in the spec (default 40)')
+    .option('--fps <n>', 'frames per second of an animation (default 20)')
     .option('--terminal', 'draw the chart in the terminal with braille dots instead of writing an image')
     .option('--width <columns>', 'width of the terminal chart (default: the terminal, else 80)')
     .addHelpText(
@@ -78,6 +81,8 @@ Examples:
   $ actfn plot Sigmoid Tanh --out-dir figs --format pdf
   $ actfn plot GELU --log-y --range -20,20  # |f′| on a log axis
   $ actfn plot GELU --terminal              # braille chart, e.g. over SSH
+  $ actfn plot "ELU(alpha=0.7)" -o elu.html # sliders, hover readout, the command line
+  $ actfn plot "Softplus(beta=0.5..5)" -o sp.gif  # beta animated over 40 frames
   $ actfn plot --all --out-dir docs/figures`,
     )
     .action(async (specs: string[], opts: Options) => {
@@ -156,8 +161,10 @@ Examples:
     .command('compare')
     .description('several functions in one chart (values, derivatives or both), and a table of their properties')
     .argument('<specs...>', 'functions or expressions, e.g. ReLU GELU "LeakyReLU(negative_slope=0.1)"; sweeps: "ELU(alpha=0.5|1|2)"')
-    .option('-o, --out <file>', 'output file (format from .png .jpg .jpeg .webp .svg .pdf; default compare.png); - for stdout')
-    .option('--format <format>', 'png, jpg, webp, svg or pdf (default: from the file name, else png)')
+    .option('-o, --out <file>', 'output file (format from .png .jpg .jpeg .webp .svg .pdf .html .gif; default compare.png); - for stdout')
+    .option('--format <format>', 'png, jpg, webp, svg, pdf, html or gif (default: from the file name, else png)')
+    .option('--frames <n>', 'frames of an animation, for a parameter range a..b in a spec (default 40)')
+    .option('--fps <n>', 'frames per second of an animation (default 20)')
     .option('--derivative', 'overlay the derivatives instead of the functions')
     .option('--both', 'two stacked panels sharing the x axis: functions above, derivatives below')
     .option('--range <a,b>', 'x range (default -6,6)')
@@ -181,7 +188,9 @@ Examples:
   $ actfn compare Sigmoid Tanh --both -o both.svg
   $ actfn compare "ELU(alpha=0.5|1|2)" --derivative
   $ actfn compare GELU "0.5*x*(1+tanh(sqrt(2/pi)*(x+0.044715*x^3)))" -q -o approx.png
-  $ actfn compare GELU SiLU Mish --terminal`,
+  $ actfn compare GELU SiLU Mish --terminal
+  $ actfn compare ReLU GELU Mish -o cmp.html       # interactive page
+  $ actfn compare "ELU(alpha=0.1..3)" -o elu.gif   # alpha animated over 40 frames`,
     )
     .action(async (specs: string[], opts: Options) => {
       setExitCode(await (await import('./commands/compare.js')).runCompare(io, specs, opts));

@@ -6,10 +6,8 @@
 import { basename, extname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { computeProperties } from '../math/properties.js';
-import { resolveSpec } from '../math/resolve.js';
-import { expandSweeps, parseSpec } from '../math/spec.js';
-import type { ActivationFn } from '../math/types.js';
 import { compareChart, type CompareShow } from '../chart/compare-chart.js';
+import { resolveCompared, type Named } from '../chart/compared-names.js';
 import { FORMAT_BY_EXTENSION, renderImage, type ImageFormat } from '../paint/image.js';
 import type { ChartModel } from '../chart/model.js';
 import { propertyRows } from '../report/properties-table.js';
@@ -20,6 +18,10 @@ import { measureCost } from './cost.js';
 import { colorLevel, type CliIO, type OutputStream } from './io.js';
 import { plotSettings, type PlotOptions, type PlotSettings } from './plot.js';
 import { terminalWidth } from './plot-terminal.js';
+import { isAnimated } from '../math/animate.js';
+import { comparePageView } from './page-view.js';
+
+export { resolveCompared };
 
 export interface CompareOptions {
   out?: string;
@@ -39,19 +41,22 @@ export interface CompareOptions {
   quiet?: boolean;
   terminal?: boolean;
   width?: string;
+  /** Animations (a spec with a parameter range a..b): number of frames and frames per second. */
+  frames?: string;
+  fps?: string;
 }
 
 /** The file written when no -o is given. */
 export const DEFAULT_COMPARE_FILE = 'compare';
 
-function showOf(opts: CompareOptions): CompareShow {
+export function showOf(opts: CompareOptions): CompareShow {
   if (opts.both && opts.derivative) throw new UsageError('--both already shows the derivatives; give one of --derivative and --both');
   if (opts.both) return 'both';
   // As in plot, a log axis is for |f′|.
   return opts.derivative || opts.logY ? 'derivatives' : 'values';
 }
 
-function settingsOf(opts: CompareOptions): PlotSettings {
+export function settingsOf(opts: CompareOptions): PlotSettings {
   const shared: PlotOptions = {
     range: opts.range,
     step: opts.step,
@@ -65,32 +70,6 @@ function settingsOf(opts: CompareOptions): PlotSettings {
     legend: opts.legend,
   };
   return plotSettings(shared);
-}
-
-interface Named {
-  readonly fn: ActivationFn;
-  /** Legend and column name: the label, with swept parameters always shown (`ELU(alpha=1)`). */
-  readonly name: string;
-}
-
-/** Resolves specs, expanding sweeps; a swept parameter stays in the name even at its default. */
-export function resolveCompared(specs: readonly string[]): Named[] {
-  return specs.flatMap((spec) => {
-    const expanded = expandSweeps(spec);
-    if (expanded.length === 1) {
-      const fn = resolveSpec(spec);
-      return [{ fn, name: fn.label }];
-    }
-    const swept = parseSpec(spec)
-      .args.filter((a) => a.value.includes('|'))
-      .map((a) => a.key.toLowerCase());
-    return expanded.map((one) => {
-      const fn = resolveSpec(one);
-      const defs = fn.entry?.params ?? [];
-      const shown = defs.filter((d) => swept.includes(d.name.toLowerCase()) || fn.params[d.name] !== d.default);
-      return { fn, name: shown.length ? `${fn.name}(${shown.map((d) => `${d.name}=${String(fn.params[d.name])}`).join(', ')})` : fn.label };
-    });
-  });
 }
 
 function modelOf(named: readonly Named[], s: PlotSettings, show: CompareShow): ChartModel {
@@ -114,7 +93,7 @@ interface Target {
 
 function targetOf(io: CliIO, opts: CompareOptions): Target {
   const forced = opts.format === undefined ? undefined : FORMAT_BY_EXTENSION[opts.format.toLowerCase()];
-  if (opts.format !== undefined && !forced) throw new UsageError(`--format '${opts.format}' is not one of png, jpg, webp, svg, pdf`);
+  if (opts.format !== undefined && !forced) throw new UsageError(`--format '${opts.format}' is not one of png, jpg, webp, svg, pdf, html, gif`);
   if (opts.out === undefined) {
     const format = forced ?? 'png';
     return { path: resolve(io.cwd, `${DEFAULT_COMPARE_FILE}.${format}`), format };
@@ -122,7 +101,7 @@ function targetOf(io: CliIO, opts: CompareOptions): Target {
   if (opts.out === '-') return { path: '-', format: forced ?? 'png' };
   const fromExt = FORMAT_BY_EXTENSION[extname(opts.out).slice(1).toLowerCase()];
   if (!fromExt && !forced) {
-    throw new UsageError(`cannot tell the image format of '${basename(opts.out)}': use a .png, .jpg, .jpeg, .webp, .svg or .pdf name, or --format`);
+    throw new UsageError(`cannot tell the image format of '${basename(opts.out)}': use a .png, .jpg, .jpeg, .webp, .svg, .pdf, .html or .gif name, or --format`);
   }
   if (fromExt && forced && fromExt !== forced) throw new UsageError(`--format ${opts.format} does not match the file name '${basename(opts.out)}'`);
   return { path: resolve(io.cwd, opts.out), format: (forced ?? fromExt)! };
@@ -145,13 +124,19 @@ export async function runCompare(io: CliIO, specs: string[], opts: CompareOption
   } else if (opts.width !== undefined) {
     throw new UsageError('--width sets the width of a terminal chart (with --terminal); images use --size WxH');
   }
+  if (specs.some(isAnimated)) {
+    if (opts.terminal) throw new UsageError('a parameter range a..b animates a GIF; --terminal draws one chart (give one value)');
+    const { animationSettings, runCompareAnimation } = await import('./animate.js');
+    return runCompareAnimation(io, specs, opts, settings, show, animationSettings(opts));
+  }
+  if (opts.frames !== undefined || opts.fps !== undefined) throw new UsageError('--frames and --fps animate a parameter range a..b in a spec, e.g. "ELU(alpha=0.1..3)" -o elu.gif');
   const target = opts.terminal ? undefined : targetOf(io, opts);
   const columns = opts.terminal ? terminalWidth(io, opts.width) : 0;
   const named = resolveCompared(specs);
   if (named.length > TAB10.length) {
     io.stderr.write(`actfn: warning: ${named.length} functions but ${TAB10.length} colors; colors repeat after the ${TAB10.length}th\n`);
   }
-  if (target?.path === '-' && target.format !== 'svg' && io.stdout.isTTY) {
+  if (target?.path === '-' && target.format !== 'svg' && target.format !== 'html' && io.stdout.isTTY) {
     throw new UsageError('refusing to write a binary image to the terminal; redirect stdout or use -o FILE');
   }
   const model = modelOf(named, settings, show);
@@ -166,7 +151,8 @@ export async function runCompare(io: CliIO, specs: string[], opts: CompareOption
     const scene = layoutChart(model, { width: settings.width, height: settings.height, measure: fontMeasure() });
     const warn = (message: string) => io.stderr.write(`actfn: warning: ${message}\n`);
     await withCleanupOnSignal(async () => {
-      const image = await renderImage(scene, t.format, { scale: settings.scale, jpegQuality: settings.jpegQuality, title: model.title || 'compare', warn });
+      const page = t.format === 'html' ? comparePageView(specs, opts, settings, show) : undefined;
+      const image = await renderImage(scene, t.format, { scale: settings.scale, jpegQuality: settings.jpegQuality, title: model.title || 'compare', warn, page });
       if (t.path === '-') io.stdout.write(image);
       else writeFileAtomic(t.path, image);
     });

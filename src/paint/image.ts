@@ -3,8 +3,9 @@
  * is imported when first needed: SVG never loads the canvas.
  */
 import type { Scene } from '../chart/scene.js';
+import type { PageView } from './html/view.js';
 
-export type ImageFormat = 'png' | 'jpg' | 'webp' | 'svg' | 'pdf';
+export type ImageFormat = 'png' | 'jpg' | 'webp' | 'svg' | 'pdf' | 'html' | 'gif';
 
 /** File extensions (and --format names) → format. No prototype: `-o x.constructor` is no format. */
 export const FORMAT_BY_EXTENSION: Readonly<Record<string, ImageFormat>> = Object.setPrototypeOf({
@@ -14,6 +15,9 @@ export const FORMAT_BY_EXTENSION: Readonly<Record<string, ImageFormat>> = Object
   webp: 'webp',
   svg: 'svg',
   pdf: 'pdf',
+  html: 'html',
+  htm: 'html',
+  gif: 'gif',
 } satisfies Record<string, ImageFormat>, null);
 
 export interface ImageOptions {
@@ -23,12 +27,23 @@ export interface ImageOptions {
   /** Document title (PDF metadata). */
   readonly title?: string;
   readonly warn: (message: string) => void;
+  /** HTML: what the interactive page shows and lets change (its chart is the scene). */
+  readonly page?: PageView;
+  /** GIF: frames per second of an animation (a single chart is one frame). */
+  readonly fps?: number;
 }
 
 export async function renderImage(scene: Scene, format: ImageFormat, options: ImageOptions): Promise<Uint8Array | string> {
   switch (format) {
     case 'svg':
       return (await import('./svg.js')).renderSvg(scene);
+    case 'html': {
+      if (!options.page) throw new Error('internal: an HTML page needs its view');
+      const [{ renderPage }, { renderSvg }] = await Promise.all([import('./html/page.js'), import('./svg.js')]);
+      return renderPage(options.page, renderSvg(scene), options.title ? { title: options.title } : {});
+    }
+    case 'gif':
+      return (await import('./gif.js')).renderGif([scene], { scale: options.scale, fps: options.fps ?? 20 });
     case 'pdf':
       return (await import('./canvas/pdf.js')).renderPdf(scene, options);
     default:
