@@ -4,4 +4,5 @@ export { evaluate, resolveSpec } from './math/resolve.js';
 export { jacobian } from './math/jacobian.js';
 export { parseSpec, expandSweeps } from './math/spec.js';
 export { UsageError, RuntimeFailure } from './errors.js';
+export { render, type RenderFormat, type RenderOptions, type Rendered } from './api/render.js';
 export type * from './math/types.js';

@@ -149,6 +149,17 @@ function gifTarget(io: CliIO, opts: { out?: string; format?: string; outDir?: st
   return { path: resolve(io.cwd, opts.outDir ?? '.', `${fallback}.gif`) };
 }
 
+/** The frames as a GIF, with fixed axes. */
+export async function animationGif(
+  models: readonly ChartModel[],
+  s: PlotSettings,
+  a: AnimationSettings,
+): Promise<Uint8Array> {
+  const scenes = await frameScenes(models, s);
+  const { renderGif } = await import('../paint/gif.js');
+  return renderGif(scenes, { scale: s.scale, fps: a.fps });
+}
+
 async function writeGif(
   io: CliIO,
   target: Target,
@@ -156,10 +167,8 @@ async function writeGif(
   s: PlotSettings,
   a: AnimationSettings,
 ): Promise<void> {
-  const scenes = await frameScenes(models, s);
-  const { renderGif } = await import('../paint/gif.js');
+  const bytes = await animationGif(models, s, a);
   await withCleanupOnSignal(async () => {
-    const bytes = renderGif(scenes, { scale: s.scale, fps: a.fps });
     if (target.path === '-') io.stdout.write(bytes);
     else writeFileAtomic(target.path, bytes);
   });
@@ -184,13 +193,17 @@ export async function runPlotAnimation(
   const a = animationSettings(opts);
   const s = plotSettings(opts);
   const target = gifTarget(io, opts, safeFileName(spec));
-  const models = framesOf([spec], a.frames).map(([one]) => {
-    const fn = resolveSpec(one!);
-    const title = opts.title ?? plotTitle(spec, fn);
-    return plotModel(fn, title === undefined ? s : { ...s, title });
-  });
-  await writeGif(io, target, models, s, a);
+  await writeGif(io, target, plotAnimationModels(spec, s, a, opts.title), s, a);
   return 0;
+}
+
+/** The charts of one animated function, frame by frame; the title shows the value. */
+export function plotAnimationModels(spec: string, s: PlotSettings, a: AnimationSettings, title?: string): ChartModel[] {
+  return framesOf([spec], a.frames).map(([one]) => {
+    const fn = resolveSpec(one!);
+    const t = title ?? plotTitle(spec, fn);
+    return plotModel(fn, t === undefined ? s : { ...s, title: t });
+  });
 }
 
 export async function runCompareAnimation(
@@ -202,7 +215,18 @@ export async function runCompareAnimation(
   a: AnimationSettings,
 ): Promise<number> {
   const target = gifTarget(io, opts, 'compare');
-  const models = framesOf(specs, a.frames).map((frame) => {
+  await writeGif(io, target, compareAnimationModels(specs, s, show, a), s, a);
+  return 0;
+}
+
+/** The compared charts, frame by frame; the legend shows the values. */
+export function compareAnimationModels(
+  specs: readonly string[],
+  s: PlotSettings,
+  show: CompareShow,
+  a: AnimationSettings,
+): ChartModel[] {
+  return framesOf(specs, a.frames).map((frame) => {
     // Names as compare gives them (sweeps expanded), the animated parameter always shown.
     const named = frame.flatMap((one, k) => {
       const fns = resolveCompared([one]);
@@ -222,6 +246,4 @@ export async function runCompareAnimation(
       },
     );
   });
-  await writeGif(io, target, models, s, a);
-  return 0;
 }

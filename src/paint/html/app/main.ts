@@ -30,6 +30,8 @@ let scene: Scene | undefined;
 let named: Named[] = [];
 let pending = false;
 let hoverX: number | undefined;
+/** The SVG text of the chart on show (the page was written with the CLI's). */
+let shownSvg = '';
 
 function namedOf(v: PageView): Named[] {
   const specs = viewSpecs(v);
@@ -53,7 +55,8 @@ function draw(): void {
     const next = layoutChart(model, { width: view.width, height: view.height, measure });
     named = namedOf(view);
     scene = next;
-    $('chart').innerHTML = renderSvg(next).replace(/^<\?xml[^>]*>\n/, '');
+    shownSvg = renderSvg(next);
+    $('chart').innerHTML = shownSvg.replace(/^<\?xml[^>]*>\n/, '');
     showError(undefined);
   } catch (e) {
     // A spec being typed, a range being edited: keep the last chart, say what is wrong.
@@ -377,4 +380,13 @@ try {
 } catch (e) {
   showError(e instanceof Error ? e.message : String(e));
 }
+/** For tests and the curious: the view, its command, and the SVG text on show. */
+(window as unknown as { actfnPage: unknown }).actfnPage = {
+  view: () => view,
+  command: () => commandLine(view),
+  svg: () => shownSvg,
+  redraw: draw,
+  /** No change waits to be drawn. */
+  idle: () => !pending,
+};
 document.documentElement.dataset.ready = 'true';
