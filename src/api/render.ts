@@ -4,7 +4,7 @@
  * files or a process. Options are the CLI's, typed; they are validated by the same code, so the
  * same bad value gets the same one-line message (naming the CLI option, e.g. `--range`).
  */
-import type { LegendPlacement, ThemeName } from '../chart/model.js';
+import type { ChartModel, LegendPlacement, ThemeName } from '../chart/model.js';
 
 export type RenderFormat = 'png' | 'jpg' | 'jpeg' | 'webp' | 'svg' | 'pdf' | 'html' | 'gif' | 'terminal';
 
@@ -133,7 +133,7 @@ export async function render(specs: string | readonly string[], options: RenderO
     return done(await anim.animationGif(models, settings, a));
   }
 
-  let model;
+  let model: ChartModel;
   if (chart === 'plot') {
     const { resolveSpec } = await import('../math/resolve.js');
     model = plotModel(resolveSpec(list[0]!), settings);
