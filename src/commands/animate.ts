@@ -96,7 +96,7 @@ function cornerOf(scene: Scene, i: number): Corner | undefined {
 }
 
 /** Lays out every frame with fixed axes, the legend where most frames would put it. */
-async function frameScenes(models: readonly ChartModel[], s: PlotSettings): Promise<Scene[]> {
+export async function animationScenes(models: readonly ChartModel[], s: PlotSettings): Promise<Scene[]> {
   const { layoutChart, PIXEL_STYLE } = await import('../chart/layout.js');
   const { fontMeasure } = await import('../paint/fonts/font.js');
   const measure = fontMeasure();
@@ -104,19 +104,23 @@ async function frameScenes(models: readonly ChartModel[], s: PlotSettings): Prom
   const layout = (m: ChartModel) => layoutChart(m, { width: s.width, height: s.height, measure });
   if (!fixed[0]!.panels.some((p) => p.legend === 'auto')) return fixed.map(layout);
   const votes = fixed[0]!.panels.map(() => new Map<Corner, number>());
-  for (const m of fixed) {
+  const first = fixed.map((m) => {
     const scene = layout(m);
     votes.forEach((v, i) => {
       const c = cornerOf(scene, i);
       if (c) v.set(c, (v.get(c) ?? 0) + 1);
     });
-  }
+    return scene;
+  });
   const corners = votes.map((v) => [...v].sort((p, q) => q[1] - p[1])[0]?.[0]);
-  return fixed.map((m) =>
-    layout({
-      ...m,
-      panels: m.panels.map((p, i) => (p.legend === 'auto' && corners[i] ? { ...p, legend: corners[i]! } : p)),
-    }),
+  // Frames whose legend already sits in the chosen corners keep their layout.
+  return fixed.map((m, f) =>
+    corners.every((c, i) => c === undefined || cornerOf(first[f]!, i) === c)
+      ? first[f]!
+      : layout({
+          ...m,
+          panels: m.panels.map((p, i) => (p.legend === 'auto' && corners[i] ? { ...p, legend: corners[i]! } : p)),
+        }),
   );
 }
 
@@ -155,7 +159,7 @@ export async function animationGif(
   s: PlotSettings,
   a: AnimationSettings,
 ): Promise<Uint8Array> {
-  const scenes = await frameScenes(models, s);
+  const scenes = await animationScenes(models, s);
   const { renderGif } = await import('../paint/gif.js');
   return renderGif(scenes, { scale: s.scale, fps: a.fps });
 }

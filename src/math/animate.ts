@@ -64,8 +64,9 @@ export function frameValue(p: AnimatedParam, i: number, n: number): string {
   if (n === 1) return shortest(p.from);
   const step = Math.abs(p.to - p.from) / (n - 1);
   const decimals = Math.min(12, Math.max(0, Math.ceil(-Math.log10(step))));
-  const v = i === 0 ? p.from : i === n - 1 ? p.to : p.from + ((p.to - p.from) * i) / (n - 1);
-  return shortest(Number(v.toFixed(decimals)));
+  // The ends are the values as given; the frames between are rounded.
+  if (i === 0 || i === n - 1) return shortest(i === 0 ? p.from : p.to);
+  return shortest(Number((p.from + ((p.to - p.from) * i) / (n - 1)).toFixed(decimals)));
 }
 
 function shortest(v: number): string {

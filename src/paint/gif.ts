@@ -7,8 +7,7 @@
  * are written as the transparent index over the frame before, which LZW compresses to almost
  * nothing: the bytes are a function of the frames alone.
  */
-// gifenc is CommonJS without an ES export list: its default export is the module.
-import gifenc from 'gifenc';
+import * as gifenc from 'gifenc';
 import type { Scene } from '../chart/scene.js';
 import { rasterize } from './raster/rasterizer.js';
 
@@ -18,6 +17,12 @@ export interface GifOptions {
   /** Frames per second of an animation. */
   readonly fps: number;
 }
+
+/**
+ * Node loads gifenc's CommonJS build (its exports on the default export), bundlers its ES build
+ * (named exports): either way, the encoder.
+ */
+const GIFEncoder = gifenc.GIFEncoder ?? gifenc.default.GIFEncoder;
 
 /** One index is kept for "unchanged" (transparent) pixels. */
 const MAX_COLORS = 255;
@@ -57,14 +62,29 @@ function distance(a: number, b: number): number {
   return dr * dr + dg * dg + db * db;
 }
 
-/** The chart's colors first, then the most frequent others (ties: the smaller value), up to 255. */
+/**
+ * The chart's colors first, then, greedily, the color whose pixels the palette serves worst so
+ * far (pixel count × squared distance to the nearest chosen color; ties: the smaller value), until
+ * 255: frequent anti-aliased shades and rare far-off ones both get an entry.
+ */
 export function choosePalette(exact: readonly number[], counts: ReadonlyMap<number, number>): number[] {
   const palette = [...new Set(exact)].slice(0, MAX_COLORS);
   const chosen = new Set(palette);
-  const others = [...counts].filter(([c]) => !chosen.has(c)).sort((p, q) => q[1] - p[1] || p[0] - q[0]);
-  for (const [c] of others) {
-    if (palette.length >= MAX_COLORS) break;
+  const others = [...counts].filter(([c]) => !chosen.has(c)).sort((p, q) => p[0] - q[0]);
+  const colors = others.map(([c]) => c);
+  const weight = others.map(([, n]) => n);
+  const nearest = colors.map((c) => palette.reduce((d, p) => Math.min(d, distance(c, p)), Infinity));
+  while (palette.length < MAX_COLORS) {
+    let best = -1;
+    let score = 0;
+    for (let i = 0; i < colors.length; i++) {
+      const v = weight[i]! * nearest[i]!;
+      if (v > score) [best, score] = [i, v];
+    }
+    if (best < 0) break; // every color is in the palette
+    const c = colors[best]!;
     palette.push(c);
+    for (let i = 0; i < colors.length; i++) nearest[i] = Math.min(nearest[i]!, distance(colors[i]!, c));
   }
   return palette;
 }
@@ -88,25 +108,37 @@ function indexer(palette: readonly number[]): (rgb: number) => number {
   };
 }
 
+/** 0xrrggbb ↔ the low 24 bits of an RGBA pixel read as a little-endian 32-bit word (0xbbggrr). */
+const swap = (c: number): number => ((c & 255) << 16) | (c & 0xff00) | ((c >> 16) & 255);
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+/** An RGBA raster as one 32-bit word per pixel whose low 24 bits are 0xbbggrr. */
+function words(data: Uint8Array, pixels: number): Uint32Array {
+  if (LITTLE_ENDIAN && data.byteOffset % 4 === 0) return new Uint32Array(data.buffer, data.byteOffset, pixels);
+  const out = new Uint32Array(pixels);
+  for (let i = 0, j = 0; i < pixels; i++, j += 4)
+    out[i] = 0xff000000 | (data[j + 2]! << 16) | (data[j + 1]! << 8) | data[j]!;
+  return out;
+}
+
 /** The frames as a GIF; an animation loops forever. All frames must have the same size. */
 export function renderGif(scenes: readonly Scene[], options: GifOptions): Uint8Array {
   if (scenes.length === 0) throw new Error('internal: a GIF needs a frame');
   const rasters = scenes.map((s) => rasterize(s, options.scale));
   const { width, height } = rasters[0]!;
-  // Pixels as 0xrrggbb (the background is opaque, so alpha is always 255).
+  const n = width * height;
+  // The background is opaque, so every pixel's alpha is 255 and its word is its color.
   const frames = rasters.map((r) => {
     if (r.width !== width || r.height !== height) throw new Error('internal: GIF frames differ in size');
-    const px = new Uint32Array(width * height);
-    const d = r.data;
-    for (let i = 0, j = 0; i < px.length; i++, j += 4) px[i] = (d[j]! << 16) | (d[j + 1]! << 8) | d[j + 2]!;
-    return px;
+    return words(r.data, n);
   });
+  // Colors are 0xbbggrr from here on; pixel counts by runs (most pixels repeat their neighbour).
   const counts = new Map<number, number>();
   for (const px of frames) {
     let last = -1;
     let run = 0;
-    for (let i = 0; i < px.length; i++) {
-      const c = px[i]!;
+    for (let i = 0; i < n; i++) {
+      const c = px[i]! & 0xffffff;
       if (c === last) {
         run++;
         continue;
@@ -117,17 +149,27 @@ export function renderGif(scenes: readonly Scene[], options: GifOptions): Uint8A
     }
     if (run) counts.set(last, (counts.get(last) ?? 0) + run);
   }
-  const palette = choosePalette(scenes.flatMap(sceneColors), counts);
+  const palette = choosePalette(scenes.flatMap(sceneColors).map(swap), counts);
   const indexOf = indexer(palette);
   const transparent = palette.length;
-  const gifPalette = [...palette, 0].map((c) => [(c >> 16) & 255, (c >> 8) & 255, c & 255]);
-  const gif = gifenc.GIFEncoder();
+  const gifPalette = [...palette, 0].map((c) => [c & 255, (c >> 8) & 255, (c >> 16) & 255]);
+  const gif = GIFEncoder();
   const delay = Math.round(1000 / options.fps);
-  const index = new Uint8Array(width * height);
+  const index = new Uint8Array(n);
   let previous: Uint32Array | undefined;
   frames.forEach((px, f) => {
-    for (let i = 0; i < px.length; i++)
-      index[i] = previous !== undefined && px[i] === previous[i] ? transparent : indexOf(px[i]!);
+    let lastColor = -1;
+    let lastIndex = 0;
+    for (let i = 0; i < n; i++) {
+      const w = px[i]!;
+      if (previous !== undefined && w === previous[i]) {
+        index[i] = transparent;
+        continue;
+      }
+      const c = w & 0xffffff;
+      if (c !== lastColor) [lastColor, lastIndex] = [c, indexOf(c)];
+      index[i] = lastIndex;
+    }
     gif.writeFrame(index, width, height, {
       ...(f === 0 ? { palette: gifPalette, repeat: scenes.length > 1 ? 0 : -1 } : {}),
       delay: scenes.length > 1 ? delay : 0,

@@ -14,6 +14,6 @@ declare module 'gifenc' {
     bytes(): Uint8Array;
   }
   export function GIFEncoder(options?: { initialCapacity?: number; auto?: boolean }): Encoder;
-  const gifenc: { GIFEncoder: typeof GIFEncoder };
+  const gifenc: { GIFEncoder: typeof GIFEncoder } & Record<string, unknown>;
   export default gifenc;
 }
