@@ -6,7 +6,7 @@
  * dist/, which other test files run at the same time.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { PNG } from 'pngjs';
@@ -30,7 +30,8 @@ function run(command: string, args: readonly string[], cwd: string): SpawnSyncRe
 }
 
 function ok(r: SpawnSyncReturns<string>, what: string): string {
-  if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status}, ${r.error?.message ?? 'no spawn error'}):\n${r.stderr}`);
+  if (r.status !== 0)
+    throw new Error(`${what} failed (exit ${r.status}, ${r.error?.message ?? 'no spawn error'}):\n${r.stderr}`);
   return r.stdout;
 }
 
@@ -53,7 +54,10 @@ beforeAll(() => {
     },
   });
   symlinkSync(join(REPO, 'node_modules'), join(stage, 'node_modules'), 'dir');
-  const packed = JSON.parse(ok(run('npm', ['pack', '--json', '--pack-destination', root], stage), 'npm pack')) as { filename: string; files: { path: string }[] }[];
+  const packed = JSON.parse(ok(run('npm', ['pack', '--json', '--pack-destination', root], stage), 'npm pack')) as {
+    filename: string;
+    files: { path: string }[];
+  }[];
   files = packed[0]!.files.map((f) => f.path);
   mkdirSync(app);
   ok(run('npm', ['init', '-y'], app), 'npm init -y');
@@ -95,7 +99,14 @@ describe('npm pack, npm install <tarball>, npx actfn', () => {
   it('npx actfn table GELU --json is the JSON contract on stdout', () => {
     const r = npx('table', 'GELU', 'Sigmoid', '--x', '-1,0,1', '--json');
     expect([r.code, r.stderr]).toEqual([0, '']);
-    const [gelu, sigmoid] = JSON.parse(r.stdout) as { spec: string; name: string; params: object; x: number[]; y: number[]; dy: number[] }[];
+    const [gelu, sigmoid] = JSON.parse(r.stdout) as {
+      spec: string;
+      name: string;
+      params: object;
+      x: number[];
+      y: number[];
+      dy: number[];
+    }[];
     expect(gelu).toMatchObject({ spec: 'GELU', name: 'GELU', params: { approximate: 'none' }, x: [-1, 0, 1] });
     expect(sigmoid!.y[1]).toBe(0.5);
     expect(sigmoid!.dy[1]).toBe(0.25);
@@ -124,8 +135,65 @@ describe('npm pack, npm install <tarball>, npx actfn', () => {
     expect(r.stdout).toMatch(/Formula\n {2}f\(x\) {2}= /);
   });
 
+  it('the page app ships with the build', () => {
+    expect(files).toContain('dist/page-app.js');
+  });
+
+  it("import { render } from 'actfn' renders every format from an ES module, and type-checks under strict TypeScript", () => {
+    const use = `import { render, type RenderOptions, type Rendered } from 'actfn';
+const formats = ['png', 'jpg', 'webp', 'svg', 'pdf', 'html', 'gif', 'terminal'] as const;
+const options: RenderOptions = { range: [-4, 4], theme: 'dark', size: [400, 300] };
+const out: Record<string, [string, number]> = {};
+for (const format of formats) {
+  const r: Rendered = await render('ELU(alpha=0.7)', { ...options, format });
+  out[format] = [r.mime, r.bytes.length];
+}
+const sweep = await render(['ELU(alpha=0.1..3)', 'GELU'], { format: 'gif', frames: 5 });
+out.sweep = [sweep.mime, sweep.bytes.length];
+const svg = new TextDecoder().decode((await render('GELU', { format: 'svg' })).bytes);
+out.svgStart = [svg.slice(0, 5), 0];
+console.log(JSON.stringify(out));
+`;
+    writeFileSync(join(app, 'use.mts'), use);
+    // Strict TypeScript against the installed package's declarations, no skipLibCheck.
+    const tsc = run(
+      join(REPO, 'node_modules', '.bin', 'tsc'),
+      ['--noEmit', '--strict', '--module', 'nodenext', '--target', 'es2022', '--types', '', 'use.mts'],
+      app,
+    );
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
+    // The same code as plain ES module JavaScript.
+    writeFileSync(
+      join(app, 'use.mjs'),
+      use
+        .replace(', type RenderOptions, type Rendered', '')
+        .replace(/: (RenderOptions|Rendered|Record<string, \[string, number\]>)| as const/g, ''),
+    );
+    const r = run(process.execPath, ['use.mjs'], app);
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as Record<string, [string, number]>;
+    expect(Object.fromEntries(Object.entries(out).map(([k, [mime]]) => [k, mime]))).toEqual({
+      png: 'image/png',
+      jpg: 'image/jpeg',
+      webp: 'image/webp',
+      svg: 'image/svg+xml',
+      pdf: 'application/pdf',
+      html: 'text/html; charset=utf-8',
+      gif: 'image/gif',
+      terminal: 'text/plain; charset=utf-8',
+      sweep: 'image/gif',
+      svgStart: '<?xml',
+    });
+    for (const [k, [, size]] of Object.entries(out)) if (k !== 'svgStart') expect(size, k).toBeGreaterThan(500);
+  });
+
   it('bad input: one line, exit 2, nothing written', () => {
-    expect(npx('plot', 'GELLU', '-o', 'nothing.png')).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^actfn: unknown function 'GELLU'; did you mean GELU[^\n]*$/) });
+    expect(npx('plot', 'GELLU', '-o', 'nothing.png')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringMatching(/^actfn: unknown function 'GELLU'; did you mean GELU[^\n]*$/),
+    });
     expect(existsSync(join(app, 'nothing.png'))).toBe(false);
   });
 });
