@@ -125,7 +125,7 @@ describe('actfn completion', () => {
     expect(await bashComplete('gr')).toEqual(['grad-check']);
     expect(await bashComplete('')).toEqual(expect.arrayContaining(commands));
     expect(await bashComplete('plot', '--for')).toEqual(['--format']);
-    expect(await bashComplete('plot', '--format', '')).toEqual(['png', 'jpg', 'jpeg', 'webp', 'svg', 'pdf']);
+    expect(await bashComplete('plot', '--format', '')).toEqual(['png', 'jpg', 'jpeg', 'webp', 'svg', 'pdf', 'html', 'htm', 'gif']);
     expect(await bashComplete('compare', '--legend', 'upper')).toEqual(['upper-left', 'upper-right']);
     expect(await bashComplete('table', 'leaky')).toEqual(['leaky_relu']);
     expect(await bashComplete('plot', 'GE')).toEqual(['GELU', 'GELUTanh']);
