@@ -10,6 +10,7 @@ import pixelmatch from 'pixelmatch';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalog } from '../../src/math/catalog.js';
 import { sampleGrid } from '../../src/math/sample.js';
 import { HAVE_CHROMIUM, launchBrowser, NO_CHROMIUM, type Browser } from '../support/browser.js';
 import { runCli } from '../support/cli-capture.js';
@@ -268,6 +269,27 @@ if (!HAVE_CHROMIUM) {
       const copied = await page.evaluate(() => navigator.clipboard.readText());
       expect(copied).toBe(await page.locator('#command').textContent());
       expect(copied).toBe('actfn plot "ELU(alpha=-2)" --range -4,4');
+      await page.close();
+    });
+
+    it('the gallery filters by search and property, and its cards open working pages', async () => {
+      await cli(['plot', '--all', '--out-dir', 'docs', '--html'], dir);
+      const page = await browser.open(join(dir, 'docs', 'index.html'));
+      const visible = () => page.locator('.card:visible h2').allTextContents();
+      expect((await visible()).length).toBe(catalog.length);
+      await page.locator('#q').fill('elu');
+      await expect.poll(visible).toEqual(expect.arrayContaining(['ELU', 'SELU', 'CELU', 'ReLU', 'GELU']));
+      expect(await visible()).not.toContain('Sigmoid');
+      await page.locator('#q').fill('');
+      await page.locator('#filters input[value=dead-zone]').check();
+      await expect.poll(visible).toContain('ReLU');
+      expect(await visible()).not.toContain('GELU');
+      await page.locator('.card:visible h2 a', { hasText: /^ReLU$/ }).click();
+      await page.waitForSelector('html[data-ready=true]');
+      expect(page.url()).toMatch(/\/ReLU\.html$/);
+      expect(await page.locator('#command').textContent()).toBe('actfn plot ReLU');
+      expect(browser.blocked).toEqual([]);
+      expect(browser.errors).toEqual([]);
       await page.close();
     });
 
