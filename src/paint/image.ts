@@ -40,7 +40,9 @@ export async function renderImage(scene: Scene, format: ImageFormat, options: Im
     case 'html': {
       if (!options.page) throw new Error('internal: an HTML page needs its view');
       const [{ renderPage }, { renderSvg }] = await Promise.all([import('./html/page.js'), import('./svg.js')]);
-      return renderPage(options.page, renderSvg(scene), options.title ? { title: options.title } : {});
+      // A plot's title names its function; compare's ('f(x)') does not: the command line does.
+      const title = options.page.command === 'plot' && options.title ? { title: options.title } : {};
+      return renderPage(options.page, renderSvg(scene), title);
     }
     case 'gif':
       return (await import('./gif.js')).renderGif([scene], { scale: options.scale, fps: options.fps ?? 20 });

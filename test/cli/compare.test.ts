@@ -59,7 +59,7 @@ describe('actfn compare', () => {
     ['--derivative with --both', ['--derivative', '--both'], /one of --derivative and --both/],
     ['--terminal with -o', ['--terminal', '-o', 'x.png'], /-o\/--out is for image files/],
     ['--width without --terminal', ['--width', '80'], /--width sets the width of a terminal chart/],
-    ['an unknown extension', ['-o', 'x.gif'], /cannot tell the image format of 'x\.gif'/],
+    ['an unknown extension', ['-o', 'x.bmp'], /cannot tell the image format of 'x\.bmp'/],
     ['an inverted range', ['--range', '3,-3'], /empty or inverted/],
     ['an unknown function', ['Sigmod'], /unknown function 'Sigmod'; did you mean Sigmoid/],
   ];

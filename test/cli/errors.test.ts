@@ -51,7 +51,7 @@ const CASES: readonly Case[] = [
   ['output under a regular file', ['plot', 'GELU', '-o', 'file.txt/g.svg'], 1, /^cannot write \/.*\/file\.txt\/g\.svg: a parent of it is a file, not a folder$/],
   ['output folder under a regular file', ['plot', 'GELU', 'ReLU', '--out-dir', 'file.txt/figs'], 1, /^cannot create folder \/.*\/file\.txt\/figs: a parent of it is a file, not a folder$/],
   ['output into a folder that takes no files', ['compare', 'GELU', 'ReLU', '-q', '-o', '/proc/actfn-test.svg'], 1, /^cannot write \/proc\/actfn-test\.svg: the folder does not accept new files$/],
-  ['output with an unknown extension', ['plot', 'GELU', '-o', 'g.gif'], 2, /^cannot tell the image format of 'g\.gif': use a \.png, \.jpg, \.jpeg, \.webp, \.svg or \.pdf name, or --format$/],
+  ['output with an unknown extension', ['plot', 'GELU', '-o', 'g.bmp'], 2, /^cannot tell the image format of 'g\.bmp': use a \.png, \.jpg, \.jpeg, \.webp, \.svg, \.pdf, \.html or \.gif name, or --format$/],
 ];
 
 describe('bad input: one line on stderr, the right exit code, nothing written', () => {

@@ -101,7 +101,7 @@ describe('actfn plot writes images', () => {
 
 describe('actfn plot refuses bad input with one line and writes nothing', () => {
   const cases: [string[], RegExp][] = [
-    [['plot', 'ReLU', '-o', 'x.gif'], /cannot tell the image format of 'x.gif'/],
+    [['plot', 'ReLU', '-o', 'x.bmp'], /cannot tell the image format of 'x.bmp'/],
     [['plot', 'ReLU', '-o', 'x.png', '--format', 'svg'], /does not match/],
     [['plot', 'ReLU', '--format', 'bmp'], /--format 'bmp' is not one of png, jpg, webp, svg, pdf/],
     [['plot', 'ReLU', '--size', '100000x100000'], /the limit is 10000x10000/],
