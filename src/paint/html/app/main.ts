@@ -237,7 +237,12 @@ function curveToggles(): void {
           c.checked = true;
           return;
         }
-        update({ ...view, show: f && df ? 'both' : f ? 'f' : 'df', logY: f && view.logY ? false : view.logY });
+        const show = f && df ? 'both' : f ? 'f' : 'df';
+        // --labels gives one label per curve drawn: a count that no longer fits is dropped, as the CLI would refuse it.
+        const fits = view.labels === undefined || (view.labels.split(',').length === 2) === (show === 'both');
+        const { labels: _, ...rest } = view;
+        // A log axis shows one curve (|f′|, or |f| with --no-derivative).
+        update({ ...(fits ? view : rest), show, logY: show === 'both' ? false : view.logY });
       });
       l.append(c, ` ${label}`);
       box.append(l);
