@@ -19,6 +19,9 @@ const IMAGE_ONLY: readonly (readonly [keyof PlotOptions, string])[] = [
   ['scale', '--scale'],
   ['jpegQuality', '--jpeg-quality'],
   ['all', '--all'],
+  ['html', '--html'],
+  ['frames', '--frames'],
+  ['fps', '--fps'],
 ];
 
 /** Width of a terminal chart: --width, else the terminal's, else 80 columns. */

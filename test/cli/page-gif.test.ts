@@ -127,6 +127,7 @@ describe('GIFs and animated sweeps', () => {
       [['plot', 'ELU(alpha=1..1)', '-o', 'x.gif'], /does not move/],
       [['plot', 'GELU', '--frames', '10', '-o', 'x.gif'], /--frames and --fps animate a parameter range a\.\.b/],
       [['compare', 'ELU(alpha=0.1..3)', '--terminal'], /--terminal draws one chart/],
+      [['plot', 'GELU', '--terminal', '--html'], /--html is for image files/],
       [['plot', 'CELU(alpha=-1..1)', '-o', 'x.gif'], /CELU alpha=-1 is out of range/],
     ];
     for (const [args, message] of cases) {
