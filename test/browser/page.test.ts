@@ -237,6 +237,20 @@ if (!HAVE_CHROMIUM) {
       await page.close();
     });
 
+    it('log y and theme controls follow the command line’s rules', async () => {
+      const page = await browser.open(join(dir, 'elu.html'));
+      await page.waitForSelector('html[data-ready=true]');
+      await page.locator('input[name=log-y]').check();
+      await page.locator('select[name=theme]').selectOption('dark');
+      await settle(page);
+      const command = await pageApi<string>(page, 'command');
+      expect(command).toBe('actfn plot "ELU(alpha=0.7)" --range -4,4 --log-y --theme dark');
+      expect(await page.locator('#curves input[name=f]').isChecked()).toBe(false);
+      expect(await pageApi<string>(page, 'svg')).toBe(await svgOfCommand(command, dir));
+      expect(await page.evaluate(() => document.body.className)).toBe('theme-dark');
+      await page.close();
+    });
+
     it('runs no eval: the page’s CSP blocks it', async () => {
       const page = await browser.open(join(dir, 'elu.html'));
       await page.waitForSelector('html[data-ready=true]');

@@ -243,6 +243,7 @@ function curveToggles(): void {
         const { labels: _, ...rest } = view;
         // A log axis shows one curve (|f′|, or |f| with --no-derivative).
         update({ ...(fits ? view : rest), show, logY: show === 'both' ? false : view.logY });
+        curveToggles();
       });
       l.append(c, ` ${label}`);
       box.append(l);
@@ -256,9 +257,39 @@ function curveToggles(): void {
       ['both', 'both'],
     ])
       select.add(new Option(t, v, false, v === view.show));
-    select.addEventListener('change', () => update({ ...view, show: select.value as PageView['show'] }));
+    select.addEventListener('change', () => {
+      const show = select.value as PageView['show'];
+      // compare --log-y is for derivatives (alone or below the values).
+      update({ ...view, show, logY: show === 'values' ? false : view.logY });
+      curveToggles();
+    });
     box.append('show ', select);
   }
+  const log = document.createElement('input');
+  log.type = 'checkbox';
+  log.name = 'log-y';
+  log.checked = view.logY;
+  log.addEventListener('change', () => {
+    // A log axis shows |f′| (plot: or |f| alone); the curves shown follow, as on the command line.
+    const show = !log.checked
+      ? view.show
+      : view.command === 'plot'
+        ? view.show === 'both'
+          ? 'df'
+          : view.show
+        : view.show === 'values'
+          ? 'derivatives'
+          : view.show;
+    update({ ...view, logY: log.checked, show });
+    curveToggles();
+  });
+  const logLabel = document.createElement('label');
+  logLabel.append(' ', log, ' log y');
+  const theme = document.createElement('select');
+  theme.name = 'theme';
+  for (const t of ['light', 'dark']) theme.add(new Option(t, t, false, t === view.theme));
+  theme.addEventListener('change', () => update({ ...view, theme: theme.value as PageView['theme'] }));
+  box.append(logLabel, ' theme ', theme, ' ');
 }
 
 function rangeInputs(): void {
@@ -312,7 +343,10 @@ function readout(): void {
   table.textContent = '';
   const svg = $('chart').querySelector('svg');
   svg?.querySelector('.crosshair')?.remove();
-  if (hoverX === undefined || !scene) return;
+  if (hoverX === undefined || !scene) {
+    table.insertRow().insertCell().textContent = 'Hover over the chart for x, f(x) and f′(x) of every function.';
+    return;
+  }
   const head = table.insertRow();
   for (const h of ['', 'x', 'f(x)', 'f′(x)']) head.insertCell().textContent = h;
   for (const { fn, name } of named) {
