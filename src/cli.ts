@@ -86,10 +86,13 @@ Examples:
   $ actfn plot --all --out-dir docs/figures`,
     )
     .action(async (specs: string[], opts: Options) => {
-      // --terminal is its own command module, which builds on plot.ts (plot.ts does not know it).
+      // --terminal and animations (a spec with a range a..b) are their own command modules, which
+      // build on plot.ts (plot.ts does not know them).
       const run = opts.terminal
         ? (await import('./commands/plot-terminal.js')).runPlotTerminal
-        : (await import('./commands/plot.js')).runPlot;
+        : specs.some((s) => s.includes('..'))
+          ? (await import('./commands/animate.js')).runPlotAnimation
+          : (await import('./commands/plot.js')).runPlot;
       setExitCode(await run(io, specs, opts));
     });
 

@@ -9,16 +9,16 @@ import { UsageError } from '../errors.js';
 import { compareChart, type CompareShow } from '../chart/compare-chart.js';
 import { resolveCompared } from '../chart/compared-names.js';
 import type { ChartModel, Corner, Panel } from '../chart/model.js';
-import type { Scene } from '../chart/scene.js';
+import type { LaidOutChart } from '../chart/layout.js';
 import { paddedDomain } from '../chart/scale.js';
-import { parseAnimation, specAtFrame } from '../math/animate.js';
+import { isAnimated, parseAnimation, specAtFrame } from '../math/animate.js';
 import { resolveSpec } from '../math/resolve.js';
 import type { ActivationFn } from '../math/types.js';
 import { FORMAT_BY_EXTENSION } from '../paint/image.js';
 import { writeFileAtomic, withCleanupOnSignal } from './atomic-write.js';
 import type { CliIO } from './io.js';
 import { parseInteger, parsePositive } from './options.js';
-import { plotModel, plotSettings, safeFileName, type PlotOptions, type PlotSettings } from './plot.js';
+import { plotModel, plotSettings, runPlot, safeFileName, type PlotOptions, type PlotSettings } from './plot.js';
 
 export interface AnimationOptions {
   /** Number of frames (default 40). */
@@ -85,8 +85,8 @@ function fixedAxes(models: readonly ChartModel[], margin: number): ChartModel[] 
 }
 
 /** The corner a laid-out legend sits in. */
-function cornerOf(scene: Scene, i: number): Corner | undefined {
-  const g = scene.panels[i]!;
+function cornerOf(chart: LaidOutChart, i: number): Corner | undefined {
+  const g = chart.panels[i]!;
   if (!g.legend) return undefined;
   const cx = g.legend.x + g.legend.width / 2;
   const cy = g.legend.y + g.legend.height / 2;
@@ -96,12 +96,12 @@ function cornerOf(scene: Scene, i: number): Corner | undefined {
 }
 
 /** Lays out every frame with fixed axes, the legend where most frames would put it. */
-export async function animationScenes(models: readonly ChartModel[], s: PlotSettings): Promise<Scene[]> {
-  const { layoutChart, PIXEL_STYLE } = await import('../chart/layout.js');
+export async function animationScenes(models: readonly ChartModel[], s: PlotSettings): Promise<LaidOutChart[]> {
+  const { layoutChartGeometry, PIXEL_STYLE } = await import('../chart/layout.js');
   const { fontMeasure } = await import('../paint/fonts/font.js');
   const measure = fontMeasure();
   const fixed = fixedAxes(models, PIXEL_STYLE.axisMargin);
-  const layout = (m: ChartModel) => layoutChart(m, { width: s.width, height: s.height, measure });
+  const layout = (m: ChartModel) => layoutChartGeometry(m, { width: s.width, height: s.height, measure });
   if (!fixed[0]!.panels.some((p) => p.legend === 'auto')) return fixed.map(layout);
   const votes = fixed[0]!.panels.map(() => new Map<Corner, number>());
   const first = fixed.map((m) => {
@@ -161,7 +161,10 @@ export async function animationGif(
 ): Promise<Uint8Array> {
   const scenes = await animationScenes(models, s);
   const { renderGif } = await import('../paint/gif.js');
-  return renderGif(scenes, { scale: s.scale, fps: a.fps });
+  return renderGif(
+    scenes.map((c) => c.scene),
+    { scale: s.scale, fps: a.fps },
+  );
 }
 
 async function writeGif(
@@ -183,11 +186,13 @@ function framesOf(specs: readonly string[], n: number): string[][] {
   return Array.from({ length: n }, (_, i) => specs.map((spec) => specAtFrame(spec, i, n)));
 }
 
+/** `actfn plot` when a spec may hold a range a..b (cli.ts sends specs with '..' here): animated, or plot as usual. */
 export async function runPlotAnimation(
   io: CliIO,
-  specs: readonly string[],
+  specs: string[],
   opts: PlotOptions & AnimationOptions,
 ): Promise<number> {
+  if (!specs.some(isAnimated)) return runPlot(io, specs, opts);
   if (opts.all) throw new UsageError('--all plots the catalog as it is; a parameter range a..b animates one function');
   if (opts.terminal)
     throw new UsageError('a parameter range a..b animates a GIF; --terminal draws one chart (give one value)');

@@ -5,9 +5,19 @@
 import type { CompareShow } from '../chart/compare-chart.js';
 import { expandSweeps, parseSpec } from '../math/spec.js';
 import type { PageSeries, PageView } from '../paint/html/view.js';
-import type { PlotOptions, PlotSettings } from './plot.js';
+import type { FunctionChartOptions } from '../chart/function-chart.js';
 
-function common(opts: Pick<PlotOptions, 'step' | 'samples' | 'title'>, s: PlotSettings) {
+/** What the page takes from plot's validated settings (PlotSettings, without importing plot.ts). */
+export type ViewSettings = FunctionChartOptions & { readonly width: number; readonly height: number };
+/** The options as given, where the page must know whether they were (sampling, title, labels). */
+export interface GivenOptions {
+  readonly step?: string;
+  readonly samples?: string;
+  readonly title?: string;
+  readonly labels?: string;
+}
+
+function common(opts: GivenOptions, s: ViewSettings) {
   return {
     range: [s.range[0], s.range[1]] as const,
     ...(opts.step !== undefined || opts.samples !== undefined ? { sampling: s.sampling } : {}),
@@ -20,7 +30,7 @@ function common(opts: Pick<PlotOptions, 'step' | 'samples' | 'title'>, s: PlotSe
   };
 }
 
-export function plotPageView(spec: string, opts: PlotOptions, s: PlotSettings): PageView {
+export function plotPageView(spec: string, opts: GivenOptions, s: ViewSettings): PageView {
   return {
     command: 'plot',
     series: [{ spec, on: true }],
@@ -42,8 +52,8 @@ function sweptKey(spec: string): string | undefined {
 
 export function comparePageView(
   specs: readonly string[],
-  opts: Pick<PlotOptions, 'step' | 'samples' | 'title'>,
-  s: PlotSettings,
+  opts: GivenOptions,
+  s: ViewSettings,
   show: CompareShow,
 ): PageView {
   const series: PageSeries[] = [];

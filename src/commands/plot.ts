@@ -17,7 +17,6 @@ import { writeFileAtomic, withCleanupOnSignal } from './atomic-write.js';
 import type { CliIO } from './io.js';
 import { parseInteger, parsePositive, parseRange } from './options.js';
 import { progressBar } from './progress.js';
-import { isAnimated } from '../math/animate.js';
 import { plotPageView } from './page-view.js';
 
 export interface PlotOptions {
@@ -223,7 +222,6 @@ function indexMarkdown(rows: readonly { fn: ActivationFn; file: string }[]): str
 }
 
 export async function runPlot(io: CliIO, specs: string[], opts: PlotOptions): Promise<number> {
-  if (specs.some(isAnimated)) return (await import('./animate.js')).runPlotAnimation(io, specs, opts);
   if (opts.frames !== undefined || opts.fps !== undefined) throw new UsageError('--frames and --fps animate a parameter range a..b in a spec, e.g. "Softplus(beta=0.5..5)" -o sp.gif');
   if (opts.width !== undefined) throw new UsageError('--width sets the width of a terminal chart (with --terminal); images use --size WxH');
   if (opts.all && specs.length) throw new UsageError('give function names or --all, not both');

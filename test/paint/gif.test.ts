@@ -78,7 +78,7 @@ describe('GIF', () => {
       JSON.stringify([s.panels[0]!.x.ticks, s.panels[0]!.y.ticks, s.panels[0]!.y.scale.domain]),
     );
     expect(new Set(ticks).size).toBe(1);
-    const titles = scenes.map((s) => s.items.find((i) => i.kind === 'text' && i.role === 'title'));
+    const titles = scenes.map((s) => s.scene.items.find((i) => i.kind === 'text' && i.role === 'title'));
     expect(titles.map((t) => (t?.kind === 'text' ? t.text : ''))).toEqual([
       'Softplus(x; beta=0.5)',
       'Softplus(x; beta=2)',
@@ -91,7 +91,7 @@ describe('GIF', () => {
       settings,
     );
     const legends = compared.map((s) =>
-      s.items
+      s.scene.items
         .filter((i) => i.kind === 'text' && i.role === 'legend-label')
         .map((i) => (i.kind === 'text' ? i.text : '')),
     );

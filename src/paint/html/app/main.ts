@@ -5,8 +5,7 @@
  * code as the CLI: the math core, the chart model and layout, and the SVG writer, with the font
  * subset the page carries. No eval and no network: the page's CSP forbids both.
  */
-import { layoutChart } from '../../../chart/layout.js';
-import type { Scene } from '../../../chart/scene.js';
+import { layoutChartGeometry, type LaidOutChart } from '../../../chart/layout.js';
 import { resolveCompared } from '../../../chart/compared-names.js';
 import { labelFor } from '../../../math/params.js';
 import { resolveSpec } from '../../../math/resolve.js';
@@ -26,7 +25,8 @@ const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) 
 
 let view: PageView = JSON.parse($('actfn-view').textContent!) as PageView;
 const measure = fontMeasure();
-let scene: Scene | undefined;
+/** The chart on show, with its panels' geometry (for the hover readout). */
+let scene: LaidOutChart | undefined;
 let named: Named[] = [];
 let pending = false;
 let hoverX: number | undefined;
@@ -52,10 +52,10 @@ function draw(): void {
   pending = false;
   try {
     const model = viewModel(view);
-    const next = layoutChart(model, { width: view.width, height: view.height, measure });
+    const next = layoutChartGeometry(model, { width: view.width, height: view.height, measure });
     named = namedOf(view);
     scene = next;
-    shownSvg = renderSvg(next);
+    shownSvg = renderSvg(next.scene);
     $('chart').innerHTML = shownSvg.replace(/^<\?xml[^>]*>\n/, '');
     showError(undefined);
   } catch (e) {
@@ -378,7 +378,7 @@ function hover(): void {
     const svg = chart.querySelector('svg');
     if (!svg || !scene) return;
     const box = svg.getBoundingClientRect();
-    const px = ((event.clientX - box.left) / box.width) * scene.width;
+    const px = ((event.clientX - box.left) / box.width) * scene.scene.width;
     const plot = scene.panels[0]!.plot;
     if (px < plot.x || px > plot.x + plot.width) return;
     hoverX = hoverValue(px);
@@ -414,7 +414,7 @@ $('command').textContent = commandLine(view);
 // The chart the page was written with stays until something changes; the model is still needed
 // for the hover readout.
 try {
-  scene = layoutChart(viewModel(view), { width: view.width, height: view.height, measure });
+  scene = layoutChartGeometry(viewModel(view), { width: view.width, height: view.height, measure });
   named = namedOf(view);
 } catch (e) {
   showError(e instanceof Error ? e.message : String(e));
