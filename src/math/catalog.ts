@@ -31,7 +31,7 @@ const ORDER = [
   // the literature (activations/literature-*.ts)
   'Snake', 'Sine', 'GCU', 'Sinc', 'Gaussian', 'LiSHT', 'BentIdentity', 'ISRU', 'ISRLU', 'SQNL', 'ArcTan',
   'SoftExponential', 'ELiSH', 'HardELiSH', 'Serf', 'Smish', 'Logish', 'TanhExp', 'StarReLU', 'SReLU', 'ACON-C',
-  'ReGLU', 'GeGLU', 'PenalizedTanh', 'LeCunTanh',
+  'ReGLU', 'GeGLU', 'PenalizedTanh', 'LeCunTanh', 'ESwish', 'PELU',
 ];
 
 /** An entry with its citation and framework names from references.ts, where it has none itself. */

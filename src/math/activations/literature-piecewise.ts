@@ -8,6 +8,7 @@ import {
   aconCKernel,
   gegluKernel,
   hardElishKernel,
+  peluKernel,
   regluKernel,
   sqnlKernel,
   sreluKernel,
@@ -276,6 +277,38 @@ export const GeGLU: PointwiseEntry = {
   kernel: (p) => gegluKernel(num(p, 'w'), num(p, 'b'), num(p, 'v'), num(p, 'c')),
 };
 
+export const PELU: PointwiseEntry = {
+  name: 'PELU',
+  aliases: ['pelu', 'parametric_elu'],
+  kind: 'pointwise',
+  source: 'literature',
+  summary: 'Parametric ELU: (a/b)·x for x > 0, a·(e^(x/b) − 1) below; a = b = 1 is ELU.',
+  params: [
+    numberParam('a', 1, 'saturation: f → −a as x → −∞ (> 0)', { min: 0, minInclusive: false }),
+    numberParam('b', 1, 'scale of the exponential decay (> 0)', { min: 0, minInclusive: false }),
+  ],
+  formula: { f: '(a/b)·x (x > 0), a·(e^(x/b) − 1) (x ≤ 0)', df: 'a/b (x > 0), (a/b)·e^(x/b) (x ≤ 0)' },
+  equivalents: {
+    torch: 'torch.where(x > 0, (a/b)*x, a*torch.expm1(x/b))',
+    notes: [
+      'Trottier et al. (2017) learn a and b per layer (kept positive); the defaults a = b = 1 give ELU. The slopes of the two pieces agree at 0 (a/b), so there is no kink; f″ jumps there from a/b² to 0. We carry a/b and x/b exactly.',
+    ],
+  },
+  usage:
+    'An ELU whose negative saturation (a) and positive slope (a/b) are learned, so each layer can choose between ReLU-like and ELU-like behaviour; reported to help deep convolutional networks on CIFAR and ImageNet at almost no parameter cost.',
+  citation: {
+    key: 'trottier2017pelu',
+    authors: ['Trottier, Ludovic', 'Giguère, Philippe', 'Chaib-draa, Brahim'],
+    year: 2017,
+    title: 'Parametric Exponential Linear Unit for Deep Convolutional Neural Networks',
+    venue: 'IEEE International Conference on Machine Learning and Applications (ICMLA)',
+    arxiv: '1605.09332',
+  },
+  frameworks: {},
+  kinks: noKinks,
+  kernel: (p) => peluKernel(num(p, 'a'), num(p, 'b')),
+};
+
 export const literaturePiecewiseEntries: readonly CatalogEntry[] = [
   SQNL,
   HardELiSH,
@@ -284,4 +317,5 @@ export const literaturePiecewiseEntries: readonly CatalogEntry[] = [
   ACONC,
   ReGLU,
   GeGLU,
+  PELU,
 ];

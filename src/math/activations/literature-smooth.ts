@@ -9,6 +9,7 @@ import {
   arcTanKernel,
   bentIdentityKernel,
   elishKernel,
+  eswishKernel,
   gaussianKernel,
   isrluKernel,
   isruKernel,
@@ -360,6 +361,37 @@ export const ELiSH: PointwiseEntry = {
   kernel: () => elishKernel,
 };
 
+export const ESwish: PointwiseEntry = {
+  name: 'ESwish',
+  aliases: ['e_swish', 'eswish'],
+  kind: 'pointwise',
+  source: 'literature',
+  summary: 'β·x·σ(x): SiLU scaled by beta, which steepens it (slope β/2 at 0, β for large x).',
+  params: [numberParam('beta', 1.5, 'scale (any finite number; the paper tries 1 ≤ beta ≤ 2)')],
+  formula: { f: 'beta·x·σ(x)', df: 'beta·σ(x)·(1 + x·(1 − σ(x)))' },
+  equivalents: {
+    torch: 'beta * x * torch.sigmoid(x)',
+    jax: 'beta * jax.nn.silu(x)',
+    keras: 'beta * keras.activations.silu(x)',
+    notes: [
+      'Alcaide (2018) gives no single default: he trains with 1 ≤ beta ≤ 2 and picks beta per network depth. Our default 1.5 is the middle of that range. Not Swish(beta), where beta sits inside the sigmoid.',
+    ],
+  },
+  usage:
+    'A SiLU with a gain: larger beta gives larger slopes and a deeper negative dip, which the paper found to train some wide residual networks faster; too large a beta risks exploding gradients.',
+  citation: {
+    key: 'alcaide2018eswish',
+    authors: ['Alcaide, Eric'],
+    year: 2018,
+    title: 'E-swish: Adjusting Activations to Different Network Depths',
+    venue: 'arXiv preprint',
+    arxiv: '1801.07145',
+  },
+  frameworks: {},
+  kinks: noKinks,
+  kernel: (p) => eswishKernel(num(p, 'beta')),
+};
+
 export const literatureSmoothEntries: readonly CatalogEntry[] = [
   Gaussian,
   ArcTan,
@@ -375,5 +407,6 @@ export const literatureSmoothEntries: readonly CatalogEntry[] = [
   Smish,
   Logish,
   ELiSH,
+  ESwish,
 ];
 export { ELISH_PAPER };

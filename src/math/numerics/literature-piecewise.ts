@@ -4,7 +4,7 @@
  * formula; sums that can cancel are formed as double-doubles and rounded once.
  */
 import type { PointwiseKernel } from '../types.js';
-import { ddAddParts, ddLow, ddMulParts, twoProductError, twoSumError } from './double-double.js';
+import { ddAddParts, ddDivParts, ddLow, ddMulParts, twoProductError, twoSumError } from './double-double.js';
 import { expParts, expSplitParts, pow2, scaleByPow2 } from './exp-split.js';
 import { lg, logisticSplit, sigmoidSlopeMantissa } from './logistic.js';
 import { gelu, geluDerivative, geluSecondDerivative } from './gelu.js';
@@ -351,5 +351,48 @@ export function aconCKernel(p1: number, p2: number, beta: number): PointwiseKern
     },
     df: slope,
     d2: curvature,
+  };
+}
+
+/**
+ * PELU (Trottier et al. 2017): (a/b)·x for x > 0, a·(e^(x/b) − 1) for x ≤ 0 (a, b > 0). C¹ at 0,
+ * where f″ jumps from a/b² to 0. x/b and a/b are carried as double-doubles; e^(x/b) as expSplit's
+ * mantissa and power of two, so that f′ and f″ round once into the subnormal range.
+ */
+export function peluKernel(a: number, b: number): PointwiseKernel {
+  const ch = a / b;
+  const cl = (a - ch * b - twoProductError(ch, b, ch * b)) / b;
+  ddDivParts(ch, cl, b, 0);
+  const c2h = ddLow.hi;
+  const c2l = ddLow.lo;
+  /** x/b = (ddLow.hi, ddLow.lo). */
+  const scaled = (x: number) => {
+    const t = x / b;
+    ddLow.hi = t;
+    ddLow.lo = Math.abs(x) < 1e300 ? (x - t * b - twoProductError(t, b, t * b)) / b : 0;
+  };
+  const slope = (x: number, h: number, l: number): number => {
+    scaled(x);
+    expSplitParts(ddLow.hi, ddLow.lo);
+    ddMulParts(expParts.hi, expParts.lo, h, l);
+    return scaleByPow2(ddLow.hi, expParts.k);
+  };
+  return {
+    f: (x) => {
+      if (x > 0) {
+        ddMulParts(ch, cl, x, 0);
+        return Math.abs(x) < 1e300 ? ddLow.hi : ch * x;
+      }
+      if (!(x > -Infinity)) return notNumber(x) ? NaN : -a;
+      scaled(x);
+      const th = ddLow.hi;
+      const tl = ddLow.lo;
+      // e^t − 1 = expm1(th) + e^th·tl (Math.expm1: fdlibm, within 1 ulp)
+      const m = Math.expm1(th);
+      ddMulParts(a, 0, m, (1 + m) * tl);
+      return ddLow.hi;
+    },
+    df: (x) => (x > 0 ? ch : notNumber(x) ? NaN : x === -Infinity ? 0 : slope(x, ch, cl)),
+    d2: (x) => (x > 0 ? 0 : notNumber(x) ? NaN : x === -Infinity ? 0 : slope(x, c2h, c2l)),
   };
 }

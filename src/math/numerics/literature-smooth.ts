@@ -35,7 +35,7 @@ import {
 import { LOGISH_SLOPE_ROOT, SERF_SLOPE_ROOT, TANHEXP_SLOPE_ROOT } from './literature-roots.js';
 import { nearRoot, sumRootSeries } from './root-series.js';
 import { softplusKernel } from './softplus.js';
-import { silu, siluDerivative, siluSecondDerivative } from './swish.js';
+import { silu, siluDerivative, siluSecondDerivative, swishKernel } from './swish.js';
 
 const notNumber = (x: number) => x !== x;
 
@@ -747,3 +747,12 @@ export const elishKernel: PointwiseKernel = {
     return timesSigmoidNegative(ddLow.hi, ddLow.lo);
   },
 };
+
+// ---------------------------------------------------------------------------------------------
+// E-swish β·x·σ(x)
+
+/** E-swish (Alcaide 2018): β·x·σ(x), with β·x carried exactly into SiLU's kernels. */
+export function eswishKernel(beta: number): PointwiseKernel {
+  const swish = swishKernel(beta, 1, 0);
+  return { f: swish.f, df: swish.df, d2: swishCurvature(1, 0, beta, 0) };
+}
