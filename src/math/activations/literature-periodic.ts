@@ -111,10 +111,10 @@ export const Sinc: PointwiseEntry = {
   params: [],
   formula: { f: 'sin(x)/x  (1 at x = 0)', df: '(x·cos x − sin x)/x²  (0 at x = 0)' },
   equivalents: {
-    torch: 'torch.sinc(x / math.pi)',
+    torch: 's = torch.where(x == 0, torch.ones_like(x), x); torch.where(x == 0, 1 - x*x/6, torch.sin(s)/s)',
     jax: 'jnp.sinc(x / jnp.pi)',
     notes: [
-      'torch.sinc and jnp.sinc are the normalized sin(πx)/(πx); dividing x by π first costs torch an ulp of relative error in the argument, which becomes large relative error near the zeros at kπ. Below |x| = 1 we use the Taylor series of f, f′ and f″.',
+      'torch.sinc and jnp.sinc are the normalized sin(πx)/(πx); torch.sinc(x / math.pi) is this function, but dividing x by π first costs an ulp of relative error in the argument, which becomes large relative error near the zeros at kπ, and its second derivative at 0 is NaN in torch 1.13. The torch expression above avoids both (the guarded division keeps NaN out of the gradients at 0). Below |x| = 1 we use the Taylor series of f, f′ and f″.',
     ],
   },
   usage:

@@ -47,7 +47,7 @@ export const SQNL: PointwiseEntry = {
   equivalents: {
     torch: 'y = torch.clamp(x, -2, 2); y - y*y.abs()/4',
     notes: [
-      'C¹ everywhere: f′ = 0 on both sides of ±2. f″ jumps at −2, 0 and 2; there we return the value of the inner piece (at 0, the right-hand −1/2).',
+      'C¹ everywhere: f′ = 0 on both sides of ±2. f″ jumps at −2, 0 and 2; there we return what the double backward of the torch expression gives: the value of the inner piece at ±2, and 0 (the mean) at 0.',
     ],
   },
   usage:

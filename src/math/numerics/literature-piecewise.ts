@@ -29,8 +29,9 @@ export const sqnlKernel: PointwiseKernel = {
     return ddLow.hi;
   },
   df: (x) => (Math.abs(x) <= 2 ? 1 - Math.abs(x) / 2 : notNumber(x) ? NaN : 0),
-  // At 0 the right-hand value (−1/2); at ±2 that of the inner piece.
-  d2: (x) => (Math.abs(x) <= 2 ? (x >= 0 ? -0.5 : 0.5) : notNumber(x) ? NaN : 0),
+  // At 0 the mean of the one-sided values, 0, as torch's second derivative of y·|y| (sign(0) = 0);
+  // at ±2 that of the inner piece, as its clamp gives.
+  d2: (x) => (Math.abs(x) <= 2 ? (x > 0 ? -0.5 : x < 0 ? 0.5 : 0) : notNumber(x) ? NaN : 0),
 };
 
 /**
