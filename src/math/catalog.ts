@@ -32,6 +32,7 @@ const ORDER = [
   'Snake', 'Sine', 'GCU', 'Sinc', 'Gaussian', 'LiSHT', 'BentIdentity', 'ISRU', 'ISRLU', 'SQNL', 'ArcTan',
   'SoftExponential', 'ELiSH', 'HardELiSH', 'Serf', 'Smish', 'Logish', 'TanhExp', 'StarReLU', 'SReLU', 'ACON-C',
   'ReGLU', 'GeGLU', 'PenalizedTanh', 'LeCunTanh', 'ESwish', 'PELU',
+  'SQU', 'NCU',
 ];
 
 /** An entry with its citation and framework names from references.ts, where it has none itself. */

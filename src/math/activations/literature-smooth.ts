@@ -16,10 +16,12 @@ import {
   leCunTanhKernel,
   lishtKernel,
   logishKernel,
+  ncuKernel,
   penalizedTanhKernel,
   serfKernel,
   smishKernel,
   softExponentialKernel,
+  squKernel,
   tanhExpKernel,
 } from '../numerics/literature-smooth.js';
 import { num } from '../param-read.js';
@@ -392,6 +394,56 @@ export const ESwish: PointwiseEntry = {
   kernel: (p) => eswishKernel(num(p, 'beta')),
 };
 
+const OSCILLATING_PAPER: Citation = {
+  key: 'noel2021oscillating',
+  authors: [
+    'Noel, Matthew Mithra',
+    'Bharadwaj, Shubham',
+    'Muthiah-Nakarajan, Venkataraman',
+    'Dutta, Praneet',
+    'Amali, Geraldine Bessie',
+  ],
+  year: 2021,
+  title:
+    'Biologically Inspired Oscillating Activation Functions Can Bridge the Performance Gap between Biological and Artificial Neurons',
+  venue: 'arXiv preprint',
+  arxiv: '2111.04020',
+};
+
+export const SQU: PointwiseEntry = {
+  name: 'SQU',
+  aliases: ['squ', 'shifted_quadratic_unit'],
+  kind: 'pointwise',
+  source: 'literature',
+  summary: 'Shifted quadratic unit x² + x: a parabola with zeros at −1 and 0, its minimum −1/4 at −1/2.',
+  params: [],
+  formula: { f: 'x² + x', df: '2x + 1' },
+  equivalents: { torch: 'x*x + x', jax: 'x*x + x', keras: 'x*x + x' },
+  usage:
+    'One of the non-monotonic units of Noel et al. (2021), inspired by pyramidal neurons whose output first rises and then falls: with two zeros a single unit can separate XOR. Unbounded and growing quadratically, it needs care with initialisation and normalisation.',
+  citation: OSCILLATING_PAPER,
+  frameworks: {},
+  kinks: noKinks,
+  kernel: () => squKernel,
+};
+
+export const NCU: PointwiseEntry = {
+  name: 'NCU',
+  aliases: ['ncu', 'non_monotonic_cubic_unit'],
+  kind: 'pointwise',
+  source: 'literature',
+  summary: 'Non-monotonic cubic unit x − x³: zeros at −1, 0 and 1, rising between ±1/√3 and falling outside.',
+  params: [],
+  formula: { f: 'x − x³', df: '1 − 3x²' },
+  equivalents: { torch: 'x - x**3', jax: 'x - x**3', keras: 'x - x**3' },
+  usage:
+    'From the same family as SQU: an odd polynomial with three zeros, so one unit has several decision boundaries. It grows like −x³ for large |x|, so inputs must be kept near [−1, 1].',
+  citation: OSCILLATING_PAPER,
+  frameworks: {},
+  kinks: noKinks,
+  kernel: () => ncuKernel,
+};
+
 export const literatureSmoothEntries: readonly CatalogEntry[] = [
   Gaussian,
   ArcTan,
@@ -408,5 +460,7 @@ export const literatureSmoothEntries: readonly CatalogEntry[] = [
   Logish,
   ELiSH,
   ESwish,
+  SQU,
+  NCU,
 ];
 export { ELISH_PAPER };

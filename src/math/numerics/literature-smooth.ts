@@ -756,3 +756,50 @@ export function eswishKernel(beta: number): PointwiseKernel {
   const swish = swishKernel(beta, 1, 0);
   return { f: swish.f, df: swish.df, d2: swishCurvature(1, 0, beta, 0) };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Polynomials: SQU x² + x = x·(1 + x), NCU x − x³ = x·(1 − x)·(1 + x)
+
+/** Beyond this |x| the cube (or the error-free product) may overflow: plain doubles. */
+const POLY_BIG = 1e100;
+
+/** 1 ± x as an exact double-double into ddLow. */
+function onePlus(x: number): void {
+  const s = 1 + x;
+  ddLow.hi = s;
+  ddLow.lo = twoSumError(1, x, s);
+}
+
+/** SQU (Noel et al. 2021): x² + x, written x·(1 + x) so that it keeps its accuracy at its root −1. */
+export const squKernel: PointwiseKernel = {
+  f: (x) => {
+    if (!(Math.abs(x) < POLY_BIG)) return x * (x + 1);
+    onePlus(x);
+    ddMulParts(x, 0, ddLow.hi, ddLow.lo);
+    return ddLow.hi;
+  },
+  df: (x) => 2 * x + 1,
+  d2: (x) => (notNumber(x) ? NaN : 2),
+};
+
+/** NCU (Noel et al. 2021): x − x³ = x·(1 − x)·(1 + x); f′ = 1 − 3x² with x² exact. */
+export const ncuKernel: PointwiseKernel = {
+  f: (x) => {
+    if (!(Math.abs(x) < POLY_BIG)) return x * (1 - x * x);
+    onePlus(x);
+    const ph = ddLow.hi;
+    const pl = ddLow.lo;
+    onePlus(-x);
+    ddMulParts(ph, pl, ddLow.hi, ddLow.lo);
+    ddMulParts(x, 0, ddLow.hi, ddLow.lo);
+    return ddLow.hi;
+  },
+  df: (x) => {
+    if (!(Math.abs(x) < POLY_BIG)) return 1 - 3 * x * x;
+    squareParts(x);
+    ddMulParts(-3, 0, ddLow.hi, ddLow.lo);
+    ddAddParts(1, 0, ddLow.hi, ddLow.lo);
+    return ddLow.hi;
+  },
+  d2: (x) => -6 * x,
+};
