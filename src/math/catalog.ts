@@ -9,6 +9,9 @@ import { exponentialEntries } from './activations/exponential.js';
 import { gatedEntries } from './activations/gated.js';
 import { geluEntries } from './activations/gelu.js';
 import { hardEntries } from './activations/hard.js';
+import { literaturePeriodicEntries } from './activations/literature-periodic.js';
+import { literaturePiecewiseEntries } from './activations/literature-piecewise.js';
+import { literatureSmoothEntries } from './activations/literature-smooth.js';
 import { reluEntries } from './activations/relu.js';
 import { sigmoidEntries } from './activations/sigmoid.js';
 import { softplusEntries } from './activations/softplus.js';
@@ -25,6 +28,11 @@ const ORDER = [
   // transformers' ACT2FN, timm and Keras variants (activations/frameworks.ts)
   'GELUTanh', 'QuickGELU', 'FastGELU', 'ClippedGELU', 'Laplace', 'ReLUSquared', 'SqrtSoftplus', 'xIELU', 'HardMish',
   'KerasReLU',
+  // the literature (activations/literature-*.ts)
+  'Snake', 'Sine', 'GCU', 'Sinc', 'Gaussian', 'LiSHT', 'BentIdentity', 'ISRU', 'ISRLU', 'SQNL', 'ArcTan',
+  'SoftExponential', 'ELiSH', 'HardELiSH', 'Serf', 'Smish', 'Logish', 'TanhExp', 'StarReLU', 'SReLU', 'ACON-C',
+  'ReGLU', 'GeGLU', 'PenalizedTanh', 'LeCunTanh', 'ESwish', 'PELU',
+  'SQU', 'NCU',
 ];
 
 /** An entry with its citation and framework names from references.ts, where it has none itself. */
@@ -42,7 +50,8 @@ function rank(entry: CatalogEntry): number {
 export const catalog: readonly CatalogEntry[] = Object.freeze(
   [
     ...reluEntries, ...sigmoidEntries, ...geluEntries, ...exponentialEntries, ...softplusEntries,
-    ...hardEntries, ...gatedEntries, ...vectorEntries, ...frameworkEntries,
+    ...hardEntries, ...gatedEntries, ...vectorEntries, ...frameworkEntries, ...literaturePeriodicEntries,
+    ...literatureSmoothEntries, ...literaturePiecewiseEntries,
   ]
     .map(withReferences)
     .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name)),

@@ -27,18 +27,19 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The candidates closest to `query` (after normalizing), best first: those within a distance that
- * grows with the length of the query, or that start with it.
+ * grows with the length of the query, or that start with it. Ties keep the candidates' order (the
+ * catalog's: its common functions first, so GELLU suggests GELU before GeGLU).
  */
 export function closestNames(query: string, candidates: readonly string[], limit = 3): string[] {
   const q = normalizeName(query);
   const scored = candidates
-    .map((c) => {
+    .map((c, i) => {
       const n = normalizeName(c);
       const d = n.startsWith(q) && q.length >= 2 ? 0.5 : editDistance(q, n);
-      return { c, d };
+      return { c, d, i };
     })
     .filter(({ d }) => d <= Math.max(2, Math.floor(q.length / 3)))
-    .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c));
+    .sort((a, b) => a.d - b.d || a.i - b.i);
   const seen = new Set<string>();
   const out: string[] = [];
   for (const { c } of scored) {

@@ -222,7 +222,9 @@ function bound(c: Curve, s: Samples, sign: 1 | -1): Bound {
     }
   }
   const limit = Math.min(sign * c.limits[0], sign * c.limits[1]);
-  if (at >= 0 && best < limit - 1e-12 * Math.max(1, Math.abs(limit))) {
+  // (Where g → +∞ on both sides, the tolerance must not turn ∞ − ∞ into NaN: SQU, NCU's f′.)
+  const tolerance = Number.isFinite(limit) ? 1e-12 * Math.max(1, Math.abs(limit)) : 0;
+  if (at >= 0 && best < limit - tolerance) {
     // An interior extremum: refine it unless it sits at a kink or is held on a flat piece.
     const onFlat = c.flat.some(([i]) => sign * c.values[i]! === best);
     if (!s.atKink[at] && !onFlat && at > 0 && at < x.length - 1) {

@@ -23,6 +23,11 @@ const NO_PAPER = new Set([
   'SqrtSoftplus',
   'HardMish',
   'KerasReLU',
+  // from the literature, but introduced by no one paper
+  'Sinc',
+  'Gaussian',
+  'ArcTan',
+  'BentIdentity',
 ]);
 
 /** transformers' ACT2CLS keys (src/transformers/activations.py) and the entry computing each. */
