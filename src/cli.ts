@@ -231,6 +231,30 @@ Exit codes: 0 every check passed, 1 a check failed, 2 a usage error (or no pytho
     });
 
   program
+    .command('stats')
+    .description('moments under a Gaussian input, the initialization gain (beside torch\'s calculate_gain) and χ₁')
+    .argument('[specs...]', 'pointwise functions or expressions, e.g. ReLU Tanh SELU "x*sigmoid(1.702*x)"')
+    .option('--mean <mu>', 'mean of the input z ~ N(mu, q) (default 0)')
+    .option('--var <q>', 'variance of the input (default 1)')
+    .option('--all', 'every pointwise catalog entry with its default parameters')
+    .option('--json', 'JSON (the contract for scripts; full precision)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ actfn stats ReLU Tanh SELU
+  $ actfn stats --all
+  $ actfn stats GELU --mean 0.5 --var 2 --json
+
+Per function: E[f], Var[f], E[f²], E[f′], E[f′²] and P(f′ = 0) for z ~ N(mu, q); the gain
+1/√E[f(z)²] (weights std = gain/√fan_in keep the second moment); torch.nn.init.calculate_gain where
+torch defines one, and the difference; χ₁ = E[f′²]/E[f²], the per-layer gradient factor at that gain.`,
+    )
+    .action(async (specs: string[], opts: Options) => {
+      setExitCode(await (await import('./commands/stats.js')).runStats(io, specs, opts));
+    });
+
+  program
     .command('completion')
     .description('print a shell completion script for commands, options and function names')
     .addArgument(new Argument('<shell>', 'the shell to complete in').choices(['bash', 'zsh', 'fish']))

@@ -13,6 +13,8 @@ export interface Moments {
   readonly variance: number;
   /** E[f(z)]. */
   readonly expectedF: number;
+  /** E[|f(z)|]: the scale of E[f]'s error when E[f] is near 0 by cancellation. */
+  readonly expectedAbsF: number;
   /** Var[f(z)] = E[(f − E f)²], integrated as such (no cancellation). */
   readonly varianceF: number;
   /** E[f(z)²]. */
@@ -48,8 +50,9 @@ export function moments(fn: ActivationFn, mean = 0, variance = 1): Moments {
       out[1] = y * y;
       out[2] = d;
       out[3] = d * d;
+      out[4] = Math.abs(y);
     },
-    4,
+    5,
     { mean, variance, breakpoints },
   );
   const m = first.value[0]!;
@@ -67,6 +70,7 @@ export function moments(fn: ActivationFn, mean = 0, variance = 1): Moments {
     mean,
     variance,
     expectedF: m,
+    expectedAbsF: first.value[4]!,
     varianceF: centered.value[0]!,
     expectedF2: e2,
     expectedDf: first.value[2]!,
