@@ -21,7 +21,7 @@ export function edgePointAt(fn: ActivationFn, qStar: number): EdgePoint {
 export interface EdgeOptions {
   /** Largest σb² kept (default 1). */
   readonly maxSigmaB2?: number;
-  /** q* is 0, then a log grid from qMin to qMax (defaults 1e-6, 1e4) with this many points (default 400). */
+  /** q* is 0, then a log grid from qMin to qMax (defaults 1e-6, 1e4) with this many points (default 200). */
   readonly points?: number;
   readonly qMin?: number;
   readonly qMax?: number;
@@ -29,7 +29,7 @@ export interface EdgeOptions {
 
 /** The curve, ordered by q*; σb² is in [0, maxSigmaB2]. */
 export function edgeOfChaos(fn: ActivationFn, opts: EdgeOptions = {}): EdgePoint[] {
-  const { maxSigmaB2 = 1, points = 400, qMin = 1e-6, qMax = 1e4 } = opts;
+  const { maxSigmaB2 = 1, points = 200, qMin = 1e-6, qMax = 1e4 } = opts;
   const out: EdgePoint[] = [];
   const ratio = Math.log(qMax / qMin) / (points - 1);
   // q* = 0 first: the limit q* → 0⁺, where the curve meets σb² = 0 (tanh at σw² = 1).

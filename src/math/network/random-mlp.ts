@@ -4,8 +4,9 @@
  * N(0, σb²), input h⁰ with ‖h⁰‖²/width = q₀, layers h^{l+1} = W^{l+1} f(h^l) + b^{l+1}.
  *
  * Measured: q_l = ‖h^l‖²/width, and the gradient scale G_l = ‖δ⁰‖²/‖δ^l‖², δ^l = ∂(r·h^L)/∂h^l for
- * a random r: the theory's ∏_{k<l} χ(q_k). Weights are regenerated from saved generator states on
- * the way back instead of being stored (50 layers of 512² doubles would be 100 MB).
+ * a random r: the theory's ∏_{k<l} χ(q_k). Weights are kept for the way back when they fit in
+ * KEEP_WEIGHTS doubles (512 wide, 50 deep: 105 MB), else regenerated from saved generator states
+ * (twice the normals, no memory): the same numbers either way.
  */
 import type { ActivationFn } from '../types.js';
 import { checkInit, type Init } from './length-map.js';
@@ -30,6 +31,8 @@ export interface MlpMeasurement {
 }
 
 export const MAX_WIDTH = 8192;
+/** Up to this many weights (doubles) in all are kept between the forward and backward passes. */
+export const KEEP_WEIGHTS = 2 ** 24;
 export const MAX_DEPTH = 10_000;
 
 export function randomMlp(fn: ActivationFn, opts: MlpOptions): MlpMeasurement {
@@ -54,20 +57,27 @@ export function randomMlp(fn: ActivationFn, opts: MlpOptions): MlpMeasurement {
   q[0] = q0;
   // Forward: layer l+1's weights are drawn row by row from the state saved in states[l].
   const states: RngState[] = [];
+  const keep = n * n * depth <= KEEP_WEIGHTS;
+  const weights: Float64Array[] = [];
   const a = new Float64Array(n);
+  const row = new Float64Array(n);
   for (let l = 0; l < depth; l++) {
     const prev = h[l]!;
     for (let j = 0; j < n; j++) a[j] = f(prev[j]!);
     states.push(rng.save());
+    const w = keep ? new Float64Array(n * n) : undefined;
     const next = new Float64Array(n);
     let sum = 0;
     for (let i = 0; i < n; i++) {
+      const r = w ? w.subarray(i * n, (i + 1) * n) : row;
+      rng.fillNormal(r);
       let acc = 0;
-      for (let j = 0; j < n; j++) acc += rng.normal() * a[j]!;
+      for (let j = 0; j < n; j++) acc += r[j]! * a[j]!;
       const v = sw * acc + sb * rng.normal();
       next[i] = v;
       sum += v * v;
     }
+    if (w) weights.push(w);
     h.push(next);
     q[l + 1] = sum / n;
     onLayer?.(l + 1, 2 * depth);
@@ -80,12 +90,19 @@ export function randomMlp(fn: ActivationFn, opts: MlpOptions): MlpMeasurement {
   const acc = new Float64Array(n);
   const saved = rng.save();
   for (let l = depth - 1; l >= 0; l--) {
-    rng.restore(states[l]!);
+    const w = keep ? weights[l]! : undefined;
+    if (!w) rng.restore(states[l]!);
     acc.fill(0);
     for (let i = 0; i < n; i++) {
+      let r: Float64Array;
+      if (w) r = w.subarray(i * n, (i + 1) * n);
+      else {
+        rng.fillNormal(row);
+        rng.normal(); // the bias, drawn after each row on the way forward
+        r = row;
+      }
       const di = delta[i]!;
-      for (let j = 0; j < n; j++) acc[j]! += rng.normal() * di;
-      rng.normal(); // the bias, drawn after each row on the way forward
+      for (let j = 0; j < n; j++) acc[j]! += r[j]! * di;
     }
     const prev = h[l]!;
     const back = new Float64Array(n);
