@@ -34,7 +34,8 @@ export async function runEdgeOfChaos(io: CliIO, specs: string[], opts: EdgeOptio
   const curves = results.map(({ fn, points: p }) => ({
     label: fn.label,
     sigmaB2: Float64Array.from(p, (v) => v.sigmaB2),
-    sigmaW2: Float64Array.from(p, (v) => v.sigmaW2),
+    // Unstable fixed points are breaks: no deep network sits there.
+    sigmaW2: Float64Array.from(p, (v) => (v.stable ? v.sigmaW2 : NaN)),
   }));
   const stream = await emitChart(io, edgeChart(curves, maxSigmaB2, target!.look), target!);
   if (!opts.quiet) stream.write(await edgeTable(results, colorLevel(stream, io.env), stream.isTTY ? stream.columns : undefined));

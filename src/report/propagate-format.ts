@@ -8,7 +8,8 @@
  *    theory: { q: [q_0 … q_L], chi: [χ(q_0) … χ(q_{L−1})], gradient: [G_0 = 1 … G_L] },
  *    monteCarlo: { width, seed, q: […], gradient: […] } | null }`.
  * edge-of-chaos --json: an array, one object per function:
- * `{ spec, name, params, points: [{ qStar, sigmaB2, sigmaW2 }, …] }` ordered by q*.
+ * `{ spec, name, params, points: [{ qStar, sigmaB2, sigmaW2, stable }, …] }` ordered by q*; `stable`:
+ * the length map's slope at q* is at most 1, so that deep networks settle there.
  */
 import type { DepthProfile } from '../math/network/profile.js';
 import type { EdgePoint } from '../math/network/edge-of-chaos.js';
@@ -97,20 +98,22 @@ export function edgeJSON(results: readonly EdgeResult[]): string {
         spec: r.fn.spec,
         name: r.fn.name,
         params: { ...r.fn.params },
-        points: r.points.map((p) => ({ qStar: p.qStar, sigmaB2: p.sigmaB2, sigmaW2: p.sigmaW2 })),
+        points: r.points.map((p) => ({ qStar: p.qStar, sigmaB2: p.sigmaB2, sigmaW2: p.sigmaW2, stable: p.stable })),
       })),
     ) + '\n'
   );
 }
 
 export async function edgeTable(results: readonly EdgeResult[], color: 0 | 1 | 2 | 3, maxWidth?: number): Promise<string> {
-  const head = ['function', 'σw² at σb² = 0', 'σb² range', 'σw² range', 'points'];
-  const body = results.map(({ fn, points }) => {
-    const first = points[0];
+  const head = ['function', 'σw² at σb² = 0', 'σb² range', 'σw² range', 'stable points'];
+  const body = results.map(({ fn, points: all }) => {
+    const first = all[0];
+    const points = all.filter((p) => p.stable);
     const b = points.map((p) => p.sigmaB2);
     const w = points.map((p) => p.sigmaW2);
     const range = (v: number[]) => (v.length ? `${show(Math.min(...v))} … ${show(Math.max(...v))}` : '—');
-    return [fn.label, first && first.sigmaB2 === 0 ? show(first.sigmaW2) : '—', range(b), range(w), String(points.length)];
+    return [fn.label, first && first.sigmaB2 === 0 ? show(first.sigmaW2) : '—', range(b), range(w), `${points.length} of ${all.length}`];
   });
-  return 'the curve χ₁ = 1: below it gradients vanish (ordered), above it they explode (chaotic)\n' + (await boxTable(head, body, color, 'right', maxWidth));
+  const note = 'the curve χ₁ = 1 (stable fixed points drawn): below it gradients vanish (ordered), above it they explode (chaotic)\n';
+  return note + (await boxTable(head, body, color, 'right', maxWidth));
 }

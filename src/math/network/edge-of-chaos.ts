@@ -3,6 +3,10 @@
  * point itself: for q*, the two conditions q* = σw²·E[f²] + σb² and σw²·E[f′²] = 1 give
  * σw² = 1/E[f′(√q* z)²] and σb² = q* − E[f(√q* z)²]/E[f′(√q* z)²] — one quadrature per point, no
  * nested root finding. Points with σb² < 0 are not realizable and are left out.
+ *
+ * A fixed point on the curve need not be stable: where the length map's slope σw²·dE[f(√q z)²]/dq
+ * at q* exceeds 1, q_l runs away from q* and no deep network sits there (GELU near σb² = 0.05).
+ * Each point says which it is.
  */
 import type { ActivationFn } from '../types.js';
 import { secondMoments } from './moments.js';
@@ -11,11 +15,24 @@ export interface EdgePoint {
   readonly qStar: number;
   readonly sigmaB2: number;
   readonly sigmaW2: number;
+  /** The length map's slope at q* is below 1: deep networks settle at q*. */
+  readonly stable: boolean;
 }
+
+/** Relative step of the central difference for the length map's slope (accurate to ~1e−8: enough to tell < 1). */
+const SLOPE_STEP = 1e-5;
 
 export function edgePointAt(fn: ActivationFn, qStar: number): EdgePoint {
   const { f2, df2 } = secondMoments(fn, qStar === 0 ? Number.MIN_VALUE : qStar);
-  return { qStar, sigmaB2: qStar - f2 / df2, sigmaW2: 1 / df2 };
+  const sigmaW2 = 1 / df2;
+  let stable = true;
+  if (qStar > 0) {
+    const h = SLOPE_STEP * qStar;
+    const slope = (sigmaW2 * (secondMoments(fn, qStar + h).f2 - secondMoments(fn, qStar - h).f2)) / (2 * h);
+    // ReLU's slope is exactly 1 (marginal) for every q*: rounding must not call it unstable.
+    stable = slope < 1 + 1e-6;
+  }
+  return { qStar, sigmaB2: qStar - f2 / df2, sigmaW2, stable };
 }
 
 export interface EdgeOptions {
