@@ -51,7 +51,11 @@ export function propagateChart(curves: readonly ProfileCurves[], look: ChartLook
     curves.flatMap((c, i) => {
       const y = pick(c);
       if (!y) return [];
-      const s: Series = { label: measured ? `${c.label} (measured)` : c.label, color: seriesColor(i), polylines: pieces(layers, y, log) };
+      const s: Series = {
+        label: measured ? `${c.label} (measured)` : c.label,
+        color: seriesColor(i),
+        polylines: pieces(layers, y, log),
+      };
       return [measured ? { ...s, width: MEASURED_WIDTH } : s];
     });
   const q = [...series((c) => c.q, false, false), ...series((c) => c.measured?.q, false, true)];
@@ -99,7 +103,11 @@ export function edgeChart(curves: readonly EdgeCurve[], maxSigmaB2: number, look
     xLabel: 'σb²',
     panels: [
       {
-        series: curves.map((c, i) => ({ label: c.label, color: seriesColor(i), polylines: curveOrMark(c, maxSigmaB2) })),
+        series: curves.map((c, i) => ({
+          label: c.label,
+          color: seriesColor(i),
+          polylines: curveOrMark(c, maxSigmaB2),
+        })),
         yScale: 'linear',
         yLabel: 'σw²',
         legend: look.legend,

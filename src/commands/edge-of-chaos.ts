@@ -38,6 +38,7 @@ export async function runEdgeOfChaos(io: CliIO, specs: string[], opts: EdgeOptio
     sigmaW2: Float64Array.from(p, (v) => (v.stable ? v.sigmaW2 : NaN)),
   }));
   const stream = await emitChart(io, edgeChart(curves, maxSigmaB2, target!.look), target!);
-  if (!opts.quiet) stream.write(await edgeTable(results, colorLevel(stream, io.env), stream.isTTY ? stream.columns : undefined));
+  if (!opts.quiet)
+    stream.write(await edgeTable(results, colorLevel(stream, io.env), stream.isTTY ? stream.columns : undefined));
   return 0;
 }

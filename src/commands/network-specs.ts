@@ -12,7 +12,9 @@ export function resolvePointwise(specs: readonly string[]): ActivationFn[] {
   const fns = specs.flatMap(expandSweeps).map(resolveSpec);
   for (const fn of fns) {
     if (!fn.pointwise) {
-      throw new UsageError(`${fn.label} acts on a whole vector, not unit by unit; moments and signal propagation are for pointwise functions`);
+      throw new UsageError(
+        `${fn.label} acts on a whole vector, not unit by unit; moments and signal propagation are for pointwise functions`,
+      );
     }
   }
   return fns;
@@ -22,15 +24,14 @@ export function resolvePointwise(specs: readonly string[]): ActivationFn[] {
 export function allPointwise(io: CliIO): ActivationFn[] {
   const vector = catalog.filter((e) => e.kind === 'vector').map((e) => e.name);
   if (vector.length) io.stderr.write(`actfn: note: ${vector.join(', ')} act on whole vectors and are left out\n`);
-  return catalog
-    .filter((e) => e.kind === 'pointwise')
-    .map((e) => instantiate(e, bindParams(e, [])));
+  return catalog.filter((e) => e.kind === 'pointwise').map((e) => instantiate(e, bindParams(e, [])));
 }
 
 /** Specs, or --all, not both and not neither. */
 export function functionsOf(io: CliIO, specs: readonly string[], all: boolean | undefined): ActivationFn[] {
   if (all && specs.length) throw new UsageError('give function names or --all, not both');
   if (all) return allPointwise(io);
-  if (!specs.length) throw new UsageError('missing function: give one or more names or expressions (e.g. ReLU Tanh), or --all');
+  if (!specs.length)
+    throw new UsageError('missing function: give one or more names or expressions (e.g. ReLU Tanh), or --all');
   return resolvePointwise(specs);
 }

@@ -49,7 +49,9 @@ interface Settings {
 
 function settingsOf(opts: PropagateOptions): Settings {
   if (!opts.monteCarlo && (opts.width !== undefined || opts.seed !== undefined)) {
-    throw new UsageError(`${opts.width !== undefined ? '--width' : '--seed'} goes with --monte-carlo (the simulated network)`);
+    throw new UsageError(
+      `${opts.width !== undefined ? '--width' : '--seed'} goes with --monte-carlo (the simulated network)`,
+    );
   }
   const depth = parseInteger(opts.depth ?? '50', '--depth', 1, MAX_DEPTH);
   const w = opts.sigmaW ?? 'gain';
@@ -58,7 +60,10 @@ function settingsOf(opts: PropagateOptions): Settings {
   const q0 = opts.q0 === undefined ? 1 : parseNumber(opts.q0, '--q0');
   if (!(q0 > 0)) throw new UsageError(`--q0 ${opts.q0} must be greater than 0 (the input's variance)`);
   const mc = opts.monteCarlo
-    ? { width: parseInteger(opts.width ?? '512', '--width', 1, MAX_WIDTH), seed: parseInteger(opts.seed ?? '0', '--seed', 0, Number.MAX_SAFE_INTEGER) }
+    ? {
+        width: parseInteger(opts.width ?? '512', '--width', 1, MAX_WIDTH),
+        seed: parseInteger(opts.seed ?? '0', '--seed', 0, Number.MAX_SAFE_INTEGER),
+      }
     : undefined;
   return { depth, ...(sigmaW !== undefined ? { sigmaW } : {}), sigmaB, q0, ...(mc ? { mc } : {}) };
 }
@@ -70,9 +75,21 @@ function computeOne(fn: ActivationFn, s: Settings, step: (done: number) => void)
   const theory = depthProfile(fn, init, s.depth, s.q0);
   const fp = fixedPoint(fn, init, s.q0);
   const monteCarlo = s.mc
-    ? { ...randomMlp(fn, { ...init, width: s.mc.width, depth: s.depth, seed: s.mc.seed, q0: s.q0, onLayer: step }), ...s.mc }
+    ? {
+        ...randomMlp(fn, { ...init, width: s.mc.width, depth: s.depth, seed: s.mc.seed, q0: s.q0, onLayer: step }),
+        ...s.mc,
+      }
     : undefined;
-  return { fn, sigmaW, sigmaB: s.sigmaB, q0: s.q0, depth: s.depth, fixedPoint: fp, theory, ...(monteCarlo ? { monteCarlo } : {}) };
+  return {
+    fn,
+    sigmaW,
+    sigmaB: s.sigmaB,
+    q0: s.q0,
+    depth: s.depth,
+    fixedPoint: fp,
+    theory,
+    ...(monteCarlo ? { monteCarlo } : {}),
+  };
 }
 
 export async function runPropagate(io: CliIO, specs: string[], opts: PropagateOptions): Promise<number> {
@@ -101,6 +118,7 @@ export async function runPropagate(io: CliIO, specs: string[], opts: PropagateOp
     ...(r.monteCarlo ? { measured: { q: r.monteCarlo.q, gradient: r.monteCarlo.gradient } } : {}),
   }));
   const stream = await emitChart(io, propagateChart(curves, target!.look), target!);
-  if (!opts.quiet) stream.write(await propagateTable(results, colorLevel(stream, io.env), stream.isTTY ? stream.columns : undefined));
+  if (!opts.quiet)
+    stream.write(await propagateTable(results, colorLevel(stream, io.env), stream.isTTY ? stream.columns : undefined));
   return 0;
 }

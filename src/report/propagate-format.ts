@@ -64,9 +64,23 @@ export function phase(chi1: number | undefined): string {
   return chi1 < 1 ? 'gradients vanish' : 'gradients explode';
 }
 
-export async function propagateTable(results: readonly PropagateResult[], color: 0 | 1 | 2 | 3, maxWidth?: number): Promise<string> {
+export async function propagateTable(
+  results: readonly PropagateResult[],
+  color: 0 | 1 | 2 | 3,
+  maxWidth?: number,
+): Promise<string> {
   const mc = results.some((r) => r.monteCarlo);
-  const head = ['function', 'σw', 'σb', 'q*', 'χ₁', 'phase', `q_L`, `G_L`, ...(mc ? ['q_L measured', 'G_L measured'] : [])];
+  const head = [
+    'function',
+    'σw',
+    'σb',
+    'q*',
+    'χ₁',
+    'phase',
+    `q_L`,
+    `G_L`,
+    ...(mc ? ['q_L measured', 'G_L measured'] : []),
+  ];
   const body = results.map((r) => {
     const L = r.depth;
     return [
@@ -104,7 +118,11 @@ export function edgeJSON(results: readonly EdgeResult[]): string {
   );
 }
 
-export async function edgeTable(results: readonly EdgeResult[], color: 0 | 1 | 2 | 3, maxWidth?: number): Promise<string> {
+export async function edgeTable(
+  results: readonly EdgeResult[],
+  color: 0 | 1 | 2 | 3,
+  maxWidth?: number,
+): Promise<string> {
   const head = ['function', 'σw² at σb² = 0', 'σb² range', 'σw² range', 'stable points'];
   const body = results.map(({ fn, points: all }) => {
     const first = all[0];
@@ -112,8 +130,15 @@ export async function edgeTable(results: readonly EdgeResult[], color: 0 | 1 | 2
     const b = points.map((p) => p.sigmaB2);
     const w = points.map((p) => p.sigmaW2);
     const range = (v: number[]) => (v.length ? `${show(Math.min(...v))} … ${show(Math.max(...v))}` : '—');
-    return [fn.label, first && first.sigmaB2 === 0 ? show(first.sigmaW2) : '—', range(b), range(w), `${points.length} of ${all.length}`];
+    return [
+      fn.label,
+      first && first.sigmaB2 === 0 ? show(first.sigmaW2) : '—',
+      range(b),
+      range(w),
+      `${points.length} of ${all.length}`,
+    ];
   });
-  const note = 'the curve χ₁ = 1 (stable fixed points drawn): below it gradients vanish (ordered), above it they explode (chaotic)\n';
+  const note =
+    'the curve χ₁ = 1 (stable fixed points drawn): below it gradients vanish (ordered), above it they explode (chaotic)\n';
   return note + (await boxTable(head, body, color, 'right', maxWidth));
 }

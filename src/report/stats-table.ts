@@ -33,7 +33,19 @@ function showDifference(d: number, gain: number): string {
   return Math.abs(d) <= 1e-12 * gain ? '0' : show(d);
 }
 
-export const STATS_HEAD = ['function', 'E[f]', 'Var[f]', 'E[f²]', 'E[f′]', 'E[f′²]', 'P(f′=0)', 'gain', 'torch gain', 'difference', 'χ₁ at gain'];
+export const STATS_HEAD = [
+  'function',
+  'E[f]',
+  'Var[f]',
+  'E[f²]',
+  'E[f′]',
+  'E[f′²]',
+  'P(f′=0)',
+  'gain',
+  'torch gain',
+  'difference',
+  'χ₁ at gain',
+];
 
 export function statsRows(rows: readonly StatsRow[]): string[][] {
   return rows.map(({ fn, stats: s }) => [

@@ -50,7 +50,12 @@ export function integrateOnce(h: VectorIntegrand, k: number, edges: readonly num
  * ∫ h over the union of consecutive panels [edges[i], edges[i+1]]. `tolerance[c]` is the absolute
  * error allowed per accepted panel for component c.
  */
-export function integratePanels(h: VectorIntegrand, k: number, edges: readonly number[], tolerance: Float64Array): QuadratureResult {
+export function integratePanels(
+  h: VectorIntegrand,
+  k: number,
+  edges: readonly number[],
+  tolerance: Float64Array,
+): QuadratureResult {
   const value = new Float64Array(k);
   const error = new Float64Array(k);
   const tmp = new Float64Array(k);

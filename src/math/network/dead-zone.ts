@@ -40,7 +40,12 @@ function bisect(dead: (t: number) => boolean, t0: number, t1: number, s0: boolea
   return b;
 }
 
-export function deadZones(df: (x: number) => number, mean: number, variance: number, kinks: readonly number[]): DeadZones {
+export function deadZones(
+  df: (x: number) => number,
+  mean: number,
+  variance: number,
+  kinks: readonly number[],
+): DeadZones {
   if (variance === 0) {
     const d = df(mean) === 0;
     return { zones: d ? [{ from: mean, to: mean }] : [], mass: d ? 1 : 0, edges: [] };

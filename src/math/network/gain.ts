@@ -36,7 +36,8 @@ export function gainStats(fn: ActivationFn, mean = 0, variance = 1): GainStats {
   const torch = torchGainOf(fn);
   const sd = Math.sqrt(variance);
   const keepsInput =
-    Math.abs(m.expectedF - mean) <= KEEPS * Math.max(sd, Math.abs(mean)) && Math.abs(m.varianceF - variance) <= KEEPS * variance;
+    Math.abs(m.expectedF - mean) <= KEEPS * Math.max(sd, Math.abs(mean)) &&
+    Math.abs(m.varianceF - variance) <= KEEPS * variance;
   return {
     ...m,
     ...(torch ? { torchGain: torch, gainDifference: m.gain - torch.value } : {}),

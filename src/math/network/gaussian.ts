@@ -14,7 +14,13 @@ export const TAIL = 38.5;
 /** Starting panels in t: unit steps where the mass is, widening into the tails. */
 const BASE_EDGES = (() => {
   const half = [0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 5, 6, 7, 8, 10, 12.5, 16, 20, 25, 31, TAIL];
-  return [...half.slice(1).map((t) => -t).reverse(), ...half];
+  return [
+    ...half
+      .slice(1)
+      .map((t) => -t)
+      .reverse(),
+    ...half,
+  ];
 })();
 const RELATIVE_TOLERANCE = 1e-15;
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
@@ -41,7 +47,9 @@ export function panelEdges(mean: number, sd: number, breakpoints: readonly numbe
 export function gaussianExpectation(g: VectorIntegrand, k: number, opts: GaussianOptions): QuadratureResult {
   const { mean, variance } = opts;
   if (!(variance >= 0) || !Number.isFinite(mean) || !Number.isFinite(variance)) {
-    throw new RangeError(`the Gaussian needs a finite mean and a finite variance ≥ 0 (got mean ${mean}, variance ${variance})`);
+    throw new RangeError(
+      `the Gaussian needs a finite mean and a finite variance ≥ 0 (got mean ${mean}, variance ${variance})`,
+    );
   }
   if (variance === 0) {
     const value = new Float64Array(k);

@@ -17,7 +17,8 @@ export interface DepthProfile {
 
 export function depthProfile(fn: ActivationFn, init: Init, depth: number, q0 = 1): DepthProfile {
   checkInit(init);
-  if (!(Number.isInteger(depth) && depth >= 0)) throw new RangeError(`the depth must be a whole number ≥ 0 (got ${depth})`);
+  if (!(Number.isInteger(depth) && depth >= 0))
+    throw new RangeError(`the depth must be a whole number ≥ 0 (got ${depth})`);
   if (!(q0 >= 0 && Number.isFinite(q0))) throw new RangeError(`q₀ must be finite and ≥ 0 (got ${q0})`);
   const q = new Float64Array(depth + 1);
   const chi = new Float64Array(depth);

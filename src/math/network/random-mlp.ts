@@ -38,8 +38,10 @@ export const MAX_DEPTH = 10_000;
 export function randomMlp(fn: ActivationFn, opts: MlpOptions): MlpMeasurement {
   checkInit(opts);
   const { width: n, depth, seed, q0 = 1, onLayer } = opts;
-  if (!(Number.isInteger(n) && n >= 1 && n <= MAX_WIDTH)) throw new RangeError(`the width must be a whole number from 1 to ${MAX_WIDTH} (got ${n})`);
-  if (!(Number.isInteger(depth) && depth >= 0 && depth <= MAX_DEPTH)) throw new RangeError(`the depth must be a whole number from 0 to ${MAX_DEPTH} (got ${depth})`);
+  if (!(Number.isInteger(n) && n >= 1 && n <= MAX_WIDTH))
+    throw new RangeError(`the width must be a whole number from 1 to ${MAX_WIDTH} (got ${n})`);
+  if (!(Number.isInteger(depth) && depth >= 0 && depth <= MAX_DEPTH))
+    throw new RangeError(`the depth must be a whole number from 0 to ${MAX_DEPTH} (got ${depth})`);
   if (!(q0 > 0 && Number.isFinite(q0))) throw new RangeError(`q₀ must be finite and > 0 (got ${q0})`);
   const { f, df } = pointwiseOf(fn);
   const rng = createRng(seed);

@@ -4,18 +4,18 @@
  * closed forms for ReLU, and the quadrature's behaviour at kinks, jumps and dead zones.
  */
 import { describe, expect, it } from 'vitest';
-import { gaussLegendre } from '../src/math/network/gauss-legendre.js';
-import { gaussianExpectation } from '../src/math/network/gaussian.js';
-import { deadZones, normalMass } from '../src/math/network/dead-zone.js';
-import { moments } from '../src/math/network/moments.js';
-import { gainStats, torchGainOf } from '../src/math/network/gain.js';
-import { fixedPoint } from '../src/math/network/fixed-point.js';
-import { depthProfile } from '../src/math/network/profile.js';
-import { edgeAtBias, edgeOfChaos, edgePointAt } from '../src/math/network/edge-of-chaos.js';
-import { randomMlp } from '../src/math/network/random-mlp.js';
-import { createRng } from '../src/math/network/rng.js';
-import { catalog } from '../src/math/catalog.js';
-import { resolveSpec } from '../src/math/resolve.js';
+import { gaussLegendre } from '../../src/math/network/gauss-legendre.js';
+import { gaussianExpectation } from '../../src/math/network/gaussian.js';
+import { deadZones, normalMass } from '../../src/math/network/dead-zone.js';
+import { moments } from '../../src/math/network/moments.js';
+import { gainStats, torchGainOf } from '../../src/math/network/gain.js';
+import { fixedPoint } from '../../src/math/network/fixed-point.js';
+import { depthProfile } from '../../src/math/network/profile.js';
+import { edgeAtBias, edgeOfChaos, edgePointAt } from '../../src/math/network/edge-of-chaos.js';
+import { randomMlp } from '../../src/math/network/random-mlp.js';
+import { createRng } from '../../src/math/network/rng.js';
+import { catalog } from '../../src/math/catalog.js';
+import { resolveSpec } from '../../src/math/resolve.js';
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 
@@ -82,7 +82,8 @@ describe('moments: known values', () => {
   });
 
   it('ReLU scales: E[f(√q z)²] = q/2 for any q (it is positively homogeneous)', () => {
-    for (const q of [1e-6, 0.3, 7, 1e4]) expect(rel(moments(resolveSpec('ReLU'), 0, q).expectedF2, q / 2)).toBeLessThan(1e-14);
+    for (const q of [1e-6, 0.3, 7, 1e4])
+      expect(rel(moments(resolveSpec('ReLU'), 0, q).expectedF2, q / 2)).toBeLessThan(1e-14);
   });
 
   it('SELU keeps N(0, 1): E[f] = 0 and E[f²] = 1 at q = 1 (its self-normalizing fixed point)', () => {
@@ -113,8 +114,18 @@ describe('moments: known values', () => {
     const gains = Object.fromEntries(
       catalog.filter((e) => e.equivalents.torchGain).map((e) => [e.name, torchGainOf(resolveSpec(e.name))!.value]),
     );
-    expect(gains).toEqual({ Identity: 1, Sigmoid: 1, Tanh: 5 / 3, ReLU: Math.SQRT2, LeakyReLU: Math.sqrt(2 / (1 + 0.01 ** 2)), SELU: 0.75 });
-    expect(torchGainOf(resolveSpec('LeakyReLU(negative_slope=0.2)'))).toEqual({ call: "calculate_gain('leaky_relu', 0.2)", value: Math.sqrt(2 / 1.04) });
+    expect(gains).toEqual({
+      Identity: 1,
+      Sigmoid: 1,
+      Tanh: 5 / 3,
+      ReLU: Math.SQRT2,
+      LeakyReLU: Math.sqrt(2 / (1 + 0.01 ** 2)),
+      SELU: 0.75,
+    });
+    expect(torchGainOf(resolveSpec('LeakyReLU(negative_slope=0.2)'))).toEqual({
+      call: "calculate_gain('leaky_relu', 0.2)",
+      value: Math.sqrt(2 / 1.04),
+    });
   });
 
   it('refuses vector functions in one line', () => {
@@ -164,7 +175,10 @@ describe('signal propagation: known values', () => {
   it("GELU's point at σb² = 0.05 is an unstable fixed point: q_l runs away from it", () => {
     const e = edgeAtBias(resolveSpec('GELU'), 0.05)!;
     expect(e.stable).toBe(false);
-    expect(fixedPoint(resolveSpec('GELU'), { sigmaW2: e.sigmaW2, sigmaB2: 0.05 }, e.qStar * 1.1).q).not.toBeCloseTo(e.qStar, 3);
+    expect(fixedPoint(resolveSpec('GELU'), { sigmaW2: e.sigmaW2, sigmaB2: 0.05 }, e.qStar * 1.1).q).not.toBeCloseTo(
+      e.qStar,
+      3,
+    );
     expect(edgeAtBias(resolveSpec('GELU'), 0.5)!.stable).toBe(true);
   });
 
