@@ -1,22 +1,30 @@
 /**
  * Where f′ = 0 (dead units: no gradient flows), and the Gaussian mass there. Found by scanning f′
  * in standard units t = (x − μ)/√q on a fine grid plus the kinks, and bisecting each change between
- * zero and non-zero down to adjacent doubles. "Zero" is f′ computed as exactly 0: far out (|x| of
- * hundreds) a saturating f′ underflows to 0, which counts only once the variance reaches there.
+ * zero and non-zero down to adjacent doubles. Two kinds of exact zeros in double precision are not
+ * dead zones and are left out:
+ * - an isolated root of f′ (Hardswish′ at −1.5), a "zone" with no double inside;
+ * - underflow: a saturating f′ that rounds to 0 far out (GELU(approximate=tanh)′ for x < −21.6,
+ *   tanh² near 0 in Tanhshrink′). Beside a real dead zone f′ is a normal number (ReLU′ = 1,
+ *   SparsePlus′ ≈ (x + 1)/2); beside an underflowed one it is below 1e−250.
  */
-import { erfc } from '../numerics/erf.js';
+import { erf, erfc } from '../numerics/erf.js';
 import { TAIL } from './gaussian.js';
 
 /** Grid spacing in t: dead zones narrower than this and holding no kink are missed. */
 const SCAN_STEP = 1 / 64;
 
-/** Φ(b) − Φ(a) without cancellation in either tail. */
+/** Φ(b) − Φ(a) without cancellation in either tail or near 0. */
 export function normalMass(a: number, b: number): number {
   const r = Math.SQRT1_2;
   if (a >= 0) return 0.5 * (erfc(a * r) - erfc(b * r));
   if (b <= 0) return 0.5 * (erfc(-b * r) - erfc(-a * r));
-  return 1 - 0.5 * (erfc(-a * r) + erfc(b * r));
+  // Across 0: a sum of two positive halves.
+  return 0.5 * (erf(b * r) + erf(-a * r));
 }
+
+/** |f′| below this beside a zone means f′ underflowed there: not a dead zone. */
+const UNDERFLOW = 1e-250;
 
 export interface DeadZones {
   /** Intervals (in x, ends ±∞ allowed) where f′ = 0. */
@@ -76,10 +84,18 @@ export function deadZones(
   const bounds = [-Infinity, ...cuts, Infinity];
   const zones: { from: number; to: number }[] = [];
   let mass = 0;
+  // f′ just outside a zone end, on the live side (in t, a relative step that stays a real step).
+  const beside = (t: number, side: 1 | -1) => Math.abs(df(mean + sd * (t + side * 1e-9 * Math.max(1, Math.abs(t)))));
   for (let j = 0; j + 1 < bounds.length; j++) {
     if (!status[j]) continue;
     const a = bounds[j]!;
     const b = bounds[j + 1]!;
+    // A double strictly inside, in x (the zone is in x; t's doubles are finer near |t| < 1).
+    const xa = mean + sd * a;
+    const xb = mean + sd * b;
+    const xm = a === -Infinity ? xb - sd : b === Infinity ? xa + sd : xa + (xb - xa) / 2;
+    if (!(xm > xa && xm < xb) || df(xm) !== 0) continue;
+    if ((a > -Infinity && beside(a, -1) < UNDERFLOW) || (b < Infinity && beside(b, 1) < UNDERFLOW)) continue;
     mass += normalMass(a, b);
     zones.push({ from: mean + sd * a, to: mean + sd * b });
   }
