@@ -44,6 +44,26 @@ export interface ProfileCurves {
 
 const MEASURED_WIDTH = 0.75;
 
+/**
+ * A y range for data that is flat to rounding (q_l = 1 at every layer with ReLU at its gain):
+ * fitting a span of a few ulp would make ticks of 1e−16; show the level in a sensible window.
+ */
+export function flatRange(series: readonly Series[], log: boolean): readonly [number, number] | undefined {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of series) {
+    for (const p of s.polylines) {
+      for (const v of p.y) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+  }
+  if (!(hi >= lo) || hi - lo > 1e-9 * Math.max(Math.abs(lo), Math.abs(hi))) return undefined;
+  if (log) return [lo / 10, hi * 10];
+  return hi > 0 ? [0, 2 * hi] : hi < 0 ? [2 * lo, 0] : [-1, 1];
+}
+
 export function propagateChart(curves: readonly ProfileCurves[], look: ChartLook): ChartModel {
   const depth = Math.max(1, ...curves.map((c) => c.q.length - 1));
   const layers = Float64Array.from({ length: depth + 1 }, (_, l) => l);
@@ -65,11 +85,15 @@ export function propagateChart(curves: readonly ProfileCurves[], look: ChartLook
     xRange: [0, depth],
     xLabel: 'layer l',
     panels: [
-      { series: q, yScale: 'linear', yLabel: 'q_l', legend: look.legend },
-      { series: g, yScale: 'log', yLabel: 'gradient ∏χ', legend: 'none' },
+      { series: q, yScale: 'linear', yLabel: 'q_l', legend: look.legend, ...optionalRange(flatRange(q, false)) },
+      { series: g, yScale: 'log', yLabel: 'gradient ∏χ', legend: 'none', ...optionalRange(flatRange(g, true)) },
     ],
     theme: look.theme,
   };
+}
+
+function optionalRange(r: readonly [number, number] | undefined): { yRange?: readonly [number, number] } {
+  return r ? { yRange: r } : {};
 }
 
 export interface EdgeCurve {
