@@ -9,7 +9,7 @@
  * Each point says which it is.
  */
 import type { ActivationFn } from '../types.js';
-import { secondMoments } from './moments.js';
+import { secondMoments, secondMomentsWithSlope } from './moments.js';
 
 export interface EdgePoint {
   readonly qStar: number;
@@ -19,20 +19,16 @@ export interface EdgePoint {
   readonly stable: boolean;
 }
 
-/** Relative step of the central difference for the length map's slope (accurate to ~1e−8: enough to tell < 1). */
-const SLOPE_STEP = 1e-5;
-
 export function edgePointAt(fn: ActivationFn, qStar: number): EdgePoint {
-  const { f2, df2 } = secondMoments(fn, qStar === 0 ? Number.MIN_VALUE : qStar);
-  const sigmaW2 = 1 / df2;
-  let stable = true;
-  if (qStar > 0) {
-    const h = SLOPE_STEP * qStar;
-    const slope = (sigmaW2 * (secondMoments(fn, qStar + h).f2 - secondMoments(fn, qStar - h).f2)) / (2 * h);
-    // ReLU's slope is exactly 1 (marginal) for every q*: rounding must not call it unstable.
-    stable = slope < 1 + 1e-6;
+  if (qStar === 0) {
+    // The limit q* → 0⁺: the slope of the map there is σw²·f′(0⁺)²-like, marginal; call it stable.
+    const { f2, df2 } = secondMoments(fn, Number.MIN_VALUE);
+    return { qStar, sigmaB2: -f2 / df2, sigmaW2: 1 / df2, stable: true };
   }
-  return { qStar, sigmaB2: qStar - f2 / df2, sigmaW2, stable };
+  const { f2, df2, dF2dq } = secondMomentsWithSlope(fn, qStar);
+  const sigmaW2 = 1 / df2;
+  // ReLU's slope is exactly 1 (marginal) for every q*: rounding must not call it unstable.
+  return { qStar, sigmaB2: qStar - f2 / df2, sigmaW2, stable: sigmaW2 * dF2dq < 1 + 1e-9 };
 }
 
 export interface EdgeOptions {

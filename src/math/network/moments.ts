@@ -100,3 +100,23 @@ export function secondMoments(fn: ActivationFn, q: number, withDeadEdges = false
   );
   return { f2: r.value[0]!, df2: r.value[1]! };
 }
+
+/**
+ * E[f(√q z)²], E[f′(√q z)²] and d/dq E[f(√q z)²] in one quadrature: differentiating the Gaussian
+ * density in its variance gives d/dq E[g(x)] = E[g(x)·(x²/q − 1)]/(2q), x ~ N(0, q) — no f″ needed.
+ */
+export function secondMomentsWithSlope(fn: ActivationFn, q: number): { f2: number; df2: number; dF2dq: number } {
+  const { f, df } = pointwiseOf(fn);
+  const r = gaussianExpectation(
+    (x, out) => {
+      const y = f(x);
+      const d = df(x);
+      out[0] = y * y;
+      out[1] = d * d;
+      out[2] = y * y * ((x * x) / q - 1);
+    },
+    3,
+    { mean: 0, variance: q, breakpoints: kinkPoints(fn) },
+  );
+  return { f2: r.value[0]!, df2: r.value[1]!, dF2dq: r.value[2]! / (2 * q) };
+}
