@@ -104,3 +104,77 @@ describe('moments against mpmath (40-digit quadrature)', () => {
     else expect(err(m.deadMass, r.deadMass)).toBeLessThanOrEqual(TOL);
   });
 });
+
+describe('fixed points, χ₁ and depth profiles against mpmath', () => {
+  it.each(ref.fixedPoints.map((r) => [`${r.spec} at σw² = ${r.sigmaW2}, σb² = ${r.sigmaB2}`, r] as const))(
+    '%s',
+    (_n, r) => {
+      const fp = fixedPoint(resolveSpec(r.spec), { sigmaW2: r.sigmaW2, sigmaB2: r.sigmaB2 }, r.q0);
+      expect(err(fp.q, r.qStar)).toBeLessThanOrEqual(1e-11);
+      expect(err(fp.chi1!, r.chi1)).toBeLessThanOrEqual(1e-11);
+    },
+  );
+
+  it.each(ref.profiles.map((r) => [`${r.spec} at σw² = ${r.sigmaW2}, σb² = ${r.sigmaB2}`, r] as const))(
+    '%s',
+    (_n, r) => {
+      const p = depthProfile(resolveSpec(r.spec), { sigmaW2: r.sigmaW2, sigmaB2: r.sigmaB2 }, r.depth, r.q0);
+      r.q.forEach((q, l) => expect(err(p.q[l]!, q)).toBeLessThanOrEqual(1e-12));
+      // The product of `depth` factors, each within 1e−13 or so.
+      r.gradient.forEach((g, l) => expect(err(p.gradient[l]!, g)).toBeLessThanOrEqual(1e-12));
+    },
+  );
+
+  it.each(ref.edge.map((r) => [`${r.spec} at σb² = ${r.sigmaB2}`, r] as const))('edge of chaos: %s', (_n, r) => {
+    const e = edgeAtBias(resolveSpec(r.spec), r.sigmaB2)!;
+    expect(err(e.sigmaW2, r.sigmaW2)).toBeLessThanOrEqual(1e-11);
+    expect(err(e.qStar, r.qStar)).toBeLessThanOrEqual(1e-10);
+  });
+});
+
+describe('torch.nn.init.calculate_gain', () => {
+  it.each(ref.torchGain.map((r) => [`${r.nonlinearity}${r.param === null ? '' : `, ${r.param}`}`, r] as const))(
+    '%s',
+    (_n, r) => {
+      expect(torchGainOf(resolveSpec(r.spec))!.value).toBe(r.gain);
+    },
+  );
+});
+
+/**
+ * Monte Carlo of random MLPs: ours (our generator, `networks` seeds) against PyTorch's (torch's
+ * generator, 200 networks), layer by layer, on the mean over networks of q_l and of log G_l; the
+ * difference of the means must be within 4.5 standard errors. And PyTorch's q_l against the
+ * mean-field theory, where the theory should hold (a systematic gap would show as many σ).
+ */
+describe('Monte Carlo against PyTorch', () => {
+  const NETWORKS = 40;
+  const stats = (rows: Float64Array[]) => {
+    const n = rows.length;
+    const mean = rows[0]!.map((_, l) => rows.reduce((s, r) => s + r[l]!, 0) / n);
+    const sd = rows[0]!.map((_, l) => Math.sqrt(rows.reduce((s, r) => s + (r[l]! - mean[l]!) ** 2, 0) / (n - 1)));
+    return { mean, sd };
+  };
+
+  it.each(ref.monteCarlo.map((r) => [`${r.spec}, ${r.width} wide, ${r.depth} deep`, r] as const))('%s', (_n, r) => {
+    const fn = resolveSpec(r.spec);
+    const runs = Array.from({ length: NETWORKS }, (_, seed) =>
+      randomMlp(fn, { sigmaW2: r.sigmaW2, sigmaB2: r.sigmaB2, width: r.width, depth: r.depth, seed, q0: r.q0 }),
+    );
+    const q = stats(runs.map((m) => m.q));
+    const g = stats(runs.map((m) => m.gradient.map(Math.log)));
+    const z = (m: number, s: number, rm: number, rs: number) =>
+      Math.abs(m - rm) / Math.sqrt((s * s) / NETWORKS + (rs * rs) / r.networks);
+    for (let l = 1; l <= r.depth; l++) {
+      expect(z(q.mean[l]!, q.sd[l]!, r.qMean[l]!, r.qSd[l]!), `q at layer ${l}`).toBeLessThan(4.5);
+      expect(z(g.mean[l]!, g.sd[l]!, r.logGradientMean[l]!, r.logGradientSd[l]!), `log G at layer ${l}`).toBeLessThan(
+        4.5,
+      );
+    }
+    const theory = depthProfile(fn, { sigmaW2: r.sigmaW2, sigmaB2: r.sigmaB2 }, r.depth, r.q0);
+    for (let l = 1; l <= r.depth; l++) {
+      const se = r.qSd[l]! / Math.sqrt(r.networks);
+      expect(Math.abs(r.qMean[l]! - theory.q[l]!) / se, `torch's q at layer ${l} vs theory`).toBeLessThan(5);
+    }
+  });
+});
