@@ -1,6 +1,6 @@
 /**
  * The network math against independent references (test/fixtures/network.py → network.json):
- * mpmath quadrature at 40 digits for moments, fixed points, χ₁, depth profiles and edge-of-chaos
+ * mpmath quadrature at 34 digits for moments, fixed points, χ₁, depth profiles and edge-of-chaos
  * points; torch.nn.init.calculate_gain; and a PyTorch float64 Monte Carlo of random MLPs, which
  * our own Monte Carlo must match within sampling error.
  */
@@ -86,7 +86,7 @@ const ref = JSON.parse(readFileSync(join(TEST_DIR, 'fixtures', 'network.json'), 
 const err = (a: number, b: number, scale = Math.abs(b)) => Math.abs(a - b) / scale;
 const TOL = 1e-12;
 
-describe('moments against mpmath (40-digit quadrature)', () => {
+describe('moments against mpmath (34-digit quadrature)', () => {
   it('covers a spread of entries, expressions and input distributions', () => {
     expect(ref.moments.length).toBeGreaterThanOrEqual(100);
   });
