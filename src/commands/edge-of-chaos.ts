@@ -9,7 +9,7 @@ import { edgeChart } from '../chart/network-charts.js';
 import { edgeJSON, edgeTable, type EdgeResult } from '../report/propagate-format.js';
 import { chartTarget, emitChart, type ChartOptions } from './chart-output.js';
 import { colorLevel, type CliIO } from './io.js';
-import { functionsOf } from './network-specs.js';
+import { asUsage, functionsOf } from './network-specs.js';
 import { parseInteger } from './options.js';
 
 export interface EdgeOptions extends ChartOptions {
@@ -23,10 +23,13 @@ export interface EdgeOptions extends ChartOptions {
 export async function runEdgeOfChaos(io: CliIO, specs: string[], opts: EdgeOptions): Promise<number> {
   const maxSigmaB2 = opts.maxBiasVar === undefined ? 1 : parseNumber(opts.maxBiasVar, '--max-bias-var');
   if (!(maxSigmaB2 > 0)) throw new UsageError(`--max-bias-var ${opts.maxBiasVar} must be greater than 0`);
-  const points = parseInteger(opts.points ?? '200', '--points', 2, 100_000);
+  const points = parseInteger(opts.points ?? '200', '--points', 2, 10_000);
   const target = opts.json ? undefined : chartTarget(io, opts, 'edge-of-chaos');
   const fns = functionsOf(io, specs, opts.all);
-  const results: EdgeResult[] = fns.map((fn) => ({ fn, points: edgeOfChaos(fn, { maxSigmaB2, points }) }));
+  const results: EdgeResult[] = fns.map((fn) => ({
+    fn,
+    points: asUsage(() => edgeOfChaos(fn, { maxSigmaB2, points })),
+  }));
   if (opts.json) {
     io.stdout.write(edgeJSON(results));
     return 0;

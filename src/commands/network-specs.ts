@@ -35,3 +35,16 @@ export function functionsOf(io: CliIO, specs: readonly string[], all: boolean | 
     throw new UsageError('missing function: give one or more names or expressions (e.g. ReLU Tanh), or --all');
   return resolvePointwise(specs);
 }
+
+/**
+ * Runs network math with the command's inputs: a RangeError there (a value the options could not
+ * rule out, e.g. an infinite gain for f ≡ 0) is a usage error, its message already one line.
+ */
+export function asUsage<T>(compute: () => T): T {
+  try {
+    return compute();
+  } catch (err) {
+    if (err instanceof RangeError) throw new UsageError(err.message);
+    throw err;
+  }
+}

@@ -14,7 +14,7 @@ import { propagateChart } from '../chart/network-charts.js';
 import { propagateJSON, propagateTable, type PropagateResult } from '../report/propagate-format.js';
 import { chartTarget, emitChart, type ChartOptions } from './chart-output.js';
 import { colorLevel, type CliIO } from './io.js';
-import { functionsOf } from './network-specs.js';
+import { asUsage, functionsOf } from './network-specs.js';
 import { parseInteger } from './options.js';
 import { progressBar } from './progress.js';
 
@@ -30,6 +30,9 @@ export interface PropagateOptions extends ChartOptions {
   quiet?: boolean;
   all?: boolean;
 }
+
+/** Weights in the simulated network (width² × depth): about a minute of CPU at the limit. */
+export const MAX_WEIGHTS = 2 ** 30;
 
 /** A non-negative finite number. */
 export function parseNonNegative(text: string, option: string): number {
@@ -65,12 +68,20 @@ function settingsOf(opts: PropagateOptions): Settings {
         seed: parseInteger(opts.seed ?? '0', '--seed', 0, Number.MAX_SAFE_INTEGER),
       }
     : undefined;
+  if (mc && mc.width * mc.width * depth > MAX_WEIGHTS) {
+    throw new UsageError(
+      `--width ${mc.width} with --depth ${depth} simulates ${mc.width * mc.width * depth} weights; the limit is ${MAX_WEIGHTS} (about a minute)`,
+    );
+  }
   return { depth, ...(sigmaW !== undefined ? { sigmaW } : {}), sigmaB, q0, ...(mc ? { mc } : {}) };
 }
 
 function computeOne(fn: ActivationFn, s: Settings, step: (done: number) => void): PropagateResult {
   // Default σw: the function's gain at the input's variance, so that q_0 is kept by the first layer.
   const sigmaW = s.sigmaW ?? moments(fn, 0, s.q0).gain * Math.sqrt(s.q0);
+  if (!Number.isFinite(sigmaW)) {
+    throw new UsageError(`${fn.label} has E[f(z)²] = 0 under N(0, ${s.q0}), so no gain keeps q; give --sigma-w`);
+  }
   const init = { sigmaW2: sigmaW * sigmaW, sigmaB2: s.sigmaB * s.sigmaB };
   const theory = depthProfile(fn, init, s.depth, s.q0);
   const fp = fixedPoint(fn, init, s.q0);
@@ -101,9 +112,11 @@ export async function runPropagate(io: CliIO, specs: string[], opts: PropagateOp
   for (const fn of fns) {
     let last = 0;
     results.push(
-      computeOne(fn, s, (done) => {
-        for (; last < done; last++) bar.step(fn.label);
-      }),
+      asUsage(() =>
+        computeOne(fn, s, (done) => {
+          for (; last < done; last++) bar.step(fn.label);
+        }),
+      ),
     );
   }
   bar.done();

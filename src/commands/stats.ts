@@ -7,7 +7,7 @@ import { gainStats } from '../math/network/gain.js';
 import { parseNumber } from '../math/numbers.js';
 import { statsJSON, statsPretty } from '../report/stats-table.js';
 import { colorLevel, type CliIO } from './io.js';
-import { functionsOf } from './network-specs.js';
+import { asUsage, functionsOf } from './network-specs.js';
 
 export interface StatsOptions {
   mean?: string;
@@ -26,7 +26,7 @@ export function gaussianOf(opts: { mean?: string; var?: string }): { mean: numbe
 export async function runStats(io: CliIO, specs: string[], opts: StatsOptions): Promise<number> {
   const { mean, variance } = gaussianOf(opts);
   const fns = functionsOf(io, specs, opts.all);
-  const rows = fns.map((fn) => ({ fn, stats: gainStats(fn, mean, variance) }));
+  const rows = fns.map((fn) => ({ fn, stats: asUsage(() => gainStats(fn, mean, variance)) }));
   if (opts.json) {
     io.stdout.write(statsJSON(rows));
     return 0;

@@ -269,6 +269,10 @@ describe('actfn propagate', () => {
     [['propagate', 'ReLU', '--sigma-w', '-1'], /^actfn: --sigma-w -1 must be 0 or more/],
     [['propagate', 'ReLU', '--q0', '0'], /^actfn: --q0 0 must be greater than 0/],
     [['propagate', 'ReLU', '--monte-carlo', '--width', '0'], /^actfn: --width 0 must be a whole number from 1 to 8192/],
+    [
+      ['propagate', 'ReLU', '--monte-carlo', '--width', '8192', '--depth', '100'],
+      /^actfn: --width 8192 with --depth 100 simulates 6710886400 weights; the limit is 1073741824/,
+    ],
     [['propagate', 'ReLU', '--terminal', '-o', 'x.png'], /^actfn: -o\/--out is for image files/],
     [['propagate', 'ReLU', '--columns', '60'], /^actfn: --columns sets the width of a terminal chart/],
     [['propagate', 'ReLU', '-o', 'x.txt'], /^actfn: cannot tell the image format of 'x.txt'/],
@@ -318,7 +322,7 @@ describe('actfn edge-of-chaos', () => {
 
   it.each([
     [['edge-of-chaos', 'Tanh', '--max-bias-var', '0'], /^actfn: --max-bias-var 0 must be greater than 0/],
-    [['edge-of-chaos', 'Tanh', '--points', '1'], /^actfn: --points 1 must be a whole number from 2 to 100000/],
+    [['edge-of-chaos', 'Tanh', '--points', '1'], /^actfn: --points 1 must be a whole number from 2 to 10000/],
     [['edge-of-chaos', 'LogSoftmax'], /^actfn: LogSoftmax acts on a whole vector/],
   ])('%j is a one-line usage error', async (argv, message) => {
     const r = await runCli(argv, { cwd: tmp() });

@@ -93,7 +93,7 @@ export function deadZones(
     // A double strictly inside, in x (the zone is in x; t's doubles are finer near |t| < 1).
     const xa = mean + sd * a;
     const xb = mean + sd * b;
-    const xm = a === -Infinity ? xb - sd : b === Infinity ? xa + sd : xa + (xb - xa) / 2;
+    const xm = a === -Infinity ? (b === Infinity ? mean : xb - sd) : b === Infinity ? xa + sd : xa + (xb - xa) / 2;
     if (!(xm > xa && xm < xb) || df(xm) !== 0) continue;
     if ((a > -Infinity && beside(a, -1) < UNDERFLOW) || (b < Infinity && beside(b, 1) < UNDERFLOW)) continue;
     mass += normalMass(a, b);
