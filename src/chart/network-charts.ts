@@ -86,7 +86,7 @@ export function propagateChart(curves: readonly ProfileCurves[], look: ChartLook
     xLabel: 'layer l',
     panels: [
       { series: q, yScale: 'linear', yLabel: 'q_l', legend: look.legend, ...optionalRange(flatRange(q, false)) },
-      { series: g, yScale: 'log', yLabel: 'gradient ∏χ', legend: 'none', ...optionalRange(flatRange(g, true)) },
+      { series: g, yScale: 'log', yLabel: 'G_l = ∏χ', legend: 'none', ...optionalRange(flatRange(g, true)) },
     ],
     theme: look.theme,
   };

@@ -9,7 +9,7 @@ import { edgeChart } from '../chart/network-charts.js';
 import { edgeJSON, edgeTable, type EdgeResult } from '../report/propagate-format.js';
 import { chartTarget, emitChart, type ChartOptions } from './chart-output.js';
 import { colorLevel, type CliIO } from './io.js';
-import { asUsage, functionsOf } from './network-specs.js';
+import { asUsage, functionsOf, tableWidth } from './network-specs.js';
 import { parseInteger } from './options.js';
 
 export interface EdgeOptions extends ChartOptions {
@@ -41,7 +41,6 @@ export async function runEdgeOfChaos(io: CliIO, specs: string[], opts: EdgeOptio
     sigmaW2: Float64Array.from(p, (v) => (v.stable ? v.sigmaW2 : NaN)),
   }));
   const stream = await emitChart(io, edgeChart(curves, maxSigmaB2, target!.look), target!);
-  if (!opts.quiet)
-    stream.write(await edgeTable(results, colorLevel(stream, io.env), stream.isTTY ? stream.columns : undefined));
+  if (!opts.quiet) stream.write(await edgeTable(results, colorLevel(stream, io.env), tableWidth(stream)));
   return 0;
 }

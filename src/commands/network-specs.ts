@@ -5,7 +5,7 @@ import { instantiate, resolveSpec } from '../math/resolve.js';
 import { expandSweeps } from '../math/spec.js';
 import { bindParams } from '../math/params.js';
 import type { ActivationFn } from '../math/types.js';
-import type { CliIO } from './io.js';
+import type { CliIO, OutputStream } from './io.js';
 
 /** Resolves specs (sweeps expanded); a vector function is a one-line usage error. */
 export function resolvePointwise(specs: readonly string[]): ActivationFn[] {
@@ -47,4 +47,9 @@ export function asUsage<T>(compute: () => T): T {
     if (err instanceof RangeError) throw new UsageError(err.message);
     throw err;
   }
+}
+
+/** Width to fit a table to: the terminal's, when it reports one (a pty of unknown size says 0). */
+export function tableWidth(stream: OutputStream): number | undefined {
+  return stream.isTTY && stream.columns && stream.columns >= 20 ? stream.columns : undefined;
 }

@@ -14,7 +14,7 @@ import { propagateChart } from '../chart/network-charts.js';
 import { propagateJSON, propagateTable, type PropagateResult } from '../report/propagate-format.js';
 import { chartTarget, emitChart, type ChartOptions } from './chart-output.js';
 import { colorLevel, type CliIO } from './io.js';
-import { asUsage, functionsOf } from './network-specs.js';
+import { asUsage, functionsOf, tableWidth } from './network-specs.js';
 import { parseInteger } from './options.js';
 import { progressBar } from './progress.js';
 
@@ -131,7 +131,6 @@ export async function runPropagate(io: CliIO, specs: string[], opts: PropagateOp
     ...(r.monteCarlo ? { measured: { q: r.monteCarlo.q, gradient: r.monteCarlo.gradient } } : {}),
   }));
   const stream = await emitChart(io, propagateChart(curves, target!.look), target!);
-  if (!opts.quiet)
-    stream.write(await propagateTable(results, colorLevel(stream, io.env), stream.isTTY ? stream.columns : undefined));
+  if (!opts.quiet) stream.write(await propagateTable(results, colorLevel(stream, io.env), tableWidth(stream)));
   return 0;
 }

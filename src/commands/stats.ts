@@ -7,7 +7,7 @@ import { gainStats } from '../math/network/gain.js';
 import { parseNumber } from '../math/numbers.js';
 import { statsJSON, statsPretty } from '../report/stats-table.js';
 import { colorLevel, type CliIO } from './io.js';
-import { asUsage, functionsOf } from './network-specs.js';
+import { asUsage, functionsOf, tableWidth } from './network-specs.js';
 
 export interface StatsOptions {
   mean?: string;
@@ -31,7 +31,7 @@ export async function runStats(io: CliIO, specs: string[], opts: StatsOptions): 
     io.stdout.write(statsJSON(rows));
     return 0;
   }
-  const width = io.stdout.isTTY ? io.stdout.columns : undefined;
+  const width = tableWidth(io.stdout);
   io.stdout.write(await statsPretty(rows, colorLevel(io.stdout, io.env), width));
   return 0;
 }
