@@ -37,6 +37,9 @@ Examples:
   $ actfn info GELU
   $ actfn list
   $ actfn grad-check GELU Mish
+  $ actfn stats ReLU Tanh SELU              # moments, init gain vs torch's
+  $ actfn propagate Sigmoid ReLU --depth 50 # signal and gradients through depth
+  $ actfn edge-of-chaos Tanh GELU
   $ actfn help plot                         # or actfn plot --help
 
 Data goes to stdout, messages to stderr.
