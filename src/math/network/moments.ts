@@ -15,7 +15,7 @@ export interface Moments {
   readonly expectedF: number;
   /** E[|f(z)|]: the scale of E[f]'s error when E[f] is near 0 by cancellation. */
   readonly expectedAbsF: number;
-  /** Var[f(z)] = E[(f − E f)²], integrated as such (no cancellation). */
+  /** Var[f(z)]: E[f²] − E[f]² where that cannot cancel, else E[(f − E f)²] integrated as such. */
   readonly varianceF: number;
   /** E[f(z)²]. */
   readonly expectedF2: number;
@@ -56,22 +56,27 @@ export function moments(fn: ActivationFn, mean = 0, variance = 1): Moments {
     { mean, variance, breakpoints },
   );
   const m = first.value[0]!;
-  const centered = gaussianExpectation(
-    (x, out) => {
-      const c = f(x) - m;
-      out[0] = c * c;
-    },
-    1,
-    { mean, variance, breakpoints },
-  );
   const e2 = first.value[1]!;
+  // Var = E[f²] − m² loses at most a bit or two while m² ≤ E[f²]/2; beyond that (Sigmoid, Softplus:
+  // a large mean) integrate E[(f − m)²] itself.
+  const varianceF =
+    m * m <= 0.5 * e2
+      ? e2 - m * m
+      : gaussianExpectation(
+          (x, out) => {
+            const c = f(x) - m;
+            out[0] = c * c;
+          },
+          1,
+          { mean, variance, breakpoints },
+        ).value[0]!;
   const err = first.error;
   return {
     mean,
     variance,
     expectedF: m,
     expectedAbsF: first.value[4]!,
-    varianceF: centered.value[0]!,
+    varianceF,
     expectedF2: e2,
     expectedDf: first.value[2]!,
     expectedDf2: first.value[3]!,
