@@ -37,6 +37,9 @@ Examples:
   $ actfn info GELU
   $ actfn list
   $ actfn grad-check GELU Mish
+  $ actfn stats ReLU Tanh SELU              # moments, init gain vs torch's
+  $ actfn propagate Sigmoid ReLU --depth 50 # signal and gradients through depth
+  $ actfn edge-of-chaos Tanh GELU
   $ actfn help plot                         # or actfn plot --help
 
 Data goes to stdout, messages to stderr.
@@ -228,6 +231,105 @@ Exit codes: 0 every check passed, 1 a check failed, 2 a usage error (or no pytho
     )
     .action(async (specs: string[], opts: Options) => {
       setExitCode(await (await import('./commands/grad-check.js')).runGradCheck(io, specs, opts));
+    });
+
+  program
+    .command('stats')
+    .description('moments under a Gaussian input, the initialization gain (beside torch\'s calculate_gain) and χ₁')
+    .argument('[specs...]', 'pointwise functions or expressions, e.g. ReLU Tanh SELU "x*sigmoid(1.702*x)"')
+    .option('--mean <mu>', 'mean of the input z ~ N(mu, q) (default 0)')
+    .option('--var <q>', 'variance of the input (default 1)')
+    .option('--all', 'every pointwise catalog entry with its default parameters')
+    .option('--json', 'JSON (the contract for scripts; full precision)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ actfn stats ReLU Tanh SELU
+  $ actfn stats --all
+  $ actfn stats GELU --mean 0.5 --var 2 --json
+
+Per function: E[f], Var[f], E[f²], E[f′], E[f′²] and P(f′ = 0) for z ~ N(mu, q); the gain
+1/√E[f(z)²] (weights std = gain/√fan_in keep the second moment); torch.nn.init.calculate_gain where
+torch defines one, and the difference; χ₁ = E[f′²]/E[f²], the per-layer gradient factor at that gain.`,
+    )
+    .action(async (specs: string[], opts: Options) => {
+      setExitCode(await (await import('./commands/stats.js')).runStats(io, specs, opts));
+    });
+
+  program
+    .command('propagate')
+    .description('signal propagation through a deep random network: q_l and the gradient scale by layer, q* and χ₁')
+    .argument('[specs...]', 'pointwise functions or expressions, e.g. Sigmoid Tanh ReLU GELU')
+    .option('--depth <L>', 'number of layers (default 50)')
+    .option('--sigma-w <s>', 'weight scale: weights N(0, s²/fan_in); a number or gain, each function\'s own gain (default gain)')
+    .option('--sigma-b <s>', 'bias scale: biases N(0, s²) (default 0)')
+    .option('--q0 <q>', 'variance of the input pre-activations (default 1)')
+    .option('--monte-carlo', 'also measure q_l and the gradient scale in a simulated random MLP (float64)')
+    .option('--width <n>', 'width of the simulated network (with --monte-carlo; default 512)')
+    .option('--seed <n>', 'seed of the simulated network (with --monte-carlo; default 0)')
+    .option('--all', 'every pointwise catalog entry with its default parameters')
+    .option('--json', 'JSON (the contract for scripts; full precision); no chart')
+    .option('-o, --out <file>', 'chart file (format from .png .jpg .jpeg .webp .svg .pdf; default propagate.png); - for stdout')
+    .option('--format <format>', 'png, jpg, webp, svg or pdf (default: from the file name, else png)')
+    .option('--size <WxH>', 'size in pixels (default 500x350)')
+    .option('--scale <k>', 'k× pixels with the same layout, for HiDPI (raster formats; default 1)')
+    .option('--title <text>', 'title (default "signal propagation"; "" for none)')
+    .option('--theme <theme>', 'light or dark (default light)')
+    .option('--legend <where>', 'auto, upper-left, upper-right, lower-left, lower-right or none (default auto)')
+    .option('--jpeg-quality <q>', 'JPEG quality 0-100 (default 92)')
+    .option('--terminal', 'draw the chart in the terminal with braille dots instead of writing an image')
+    .option('--columns <n>', 'width of the terminal chart (default: the terminal, else 80)')
+    .option('-q, --quiet', 'no summary table')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ actfn propagate Sigmoid Tanh ReLU GELU --depth 50 --sigma-w 1.4 --sigma-b 0.1
+  $ actfn propagate ReLU Tanh --monte-carlo --width 512 --seed 1 -o mc.svg
+  $ actfn propagate Tanh --sigma-w 1 --terminal
+  $ actfn propagate SELU --sigma-w 1 --json | jq '.[0].fixedPoint'
+
+Mean-field theory (Poole et al. 2016, Schoenholz et al. 2017): q_{l+1} = σw²·E[f(√q_l z)²] + σb²,
+χ(q) = σw²·E[f′(√q z)²], gradient scale G_l = ∏_{k<l} χ(q_k); q* is the fixed point reached from
+q0 and χ₁ = χ(q*): below 1 gradients vanish with depth, above 1 they explode.`,
+    )
+    .action(async (specs: string[], opts: Options) => {
+      setExitCode(await (await import('./commands/propagate.js')).runPropagate(io, specs, opts));
+    });
+
+  program
+    .command('edge-of-chaos')
+    .description('the curve χ₁ = 1 in the (σb², σw²) plane, where deep networks pass gradients unchanged')
+    .argument('[specs...]', 'pointwise functions or expressions, e.g. Tanh GELU SELU')
+    .option('--max-bias-var <v>', 'largest σb² on the chart (default 1)')
+    .option('--points <n>', 'points on each curve, sampled by the fixed point q* (default 200)')
+    .option('--all', 'every pointwise catalog entry with its default parameters')
+    .option('--json', 'JSON (the contract for scripts; full precision); no chart')
+    .option('-o, --out <file>', 'chart file (format from .png .jpg .jpeg .webp .svg .pdf; default edge-of-chaos.png); - for stdout')
+    .option('--format <format>', 'png, jpg, webp, svg or pdf (default: from the file name, else png)')
+    .option('--size <WxH>', 'size in pixels (default 500x350)')
+    .option('--scale <k>', 'k× pixels with the same layout, for HiDPI (raster formats; default 1)')
+    .option('--title <text>', 'title (default "edge of chaos (χ₁ = 1)"; "" for none)')
+    .option('--theme <theme>', 'light or dark (default light)')
+    .option('--legend <where>', 'auto, upper-left, upper-right, lower-left, lower-right or none (default auto)')
+    .option('--jpeg-quality <q>', 'JPEG quality 0-100 (default 92)')
+    .option('--terminal', 'draw the chart in the terminal with braille dots instead of writing an image')
+    .option('--columns <n>', 'width of the terminal chart (default: the terminal, else 80)')
+    .option('-q, --quiet', 'no summary table')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ actfn edge-of-chaos Tanh GELU SELU -o edge.svg
+  $ actfn edge-of-chaos Tanh --terminal
+  $ actfn edge-of-chaos Tanh --json | jq '.[0].points[0]'
+
+For each fixed point q*, σw² = 1/E[f′(√q* z)²] and σb² = q* − E[f(√q* z)²]·σw². Tanh's curve starts
+at σw² = 1, σb² = 0; ReLU's is the single point σw² = 2, σb² = 0 (He initialization).`,
+    )
+    .action(async (specs: string[], opts: Options) => {
+      setExitCode(await (await import('./commands/edge-of-chaos.js')).runEdgeOfChaos(io, specs, opts));
     });
 
   program

@@ -47,7 +47,8 @@ export function linearTicks(lo: number, hi: number, count: number): TickSet {
   let last = Math.round(hi / step);
   if (at(first) < lo) first++;
   if (at(last) > hi) last--;
-  if (last - first > 10_000) return EMPTY;
+  // Beyond 2⁵² steps from 0, k++ no longer moves k (a span of a few ulp, e.g. [1, 1 + 2⁻⁵²]).
+  if (last - first > 10_000 || Math.abs(first) >= 2 ** 52 || Math.abs(last) >= 2 ** 52) return EMPTY;
   const values: number[] = [];
   for (let k = first; k <= last; k++) values.push(at(k) || 0); // `|| 0` turns −0 into 0
   return { values, step, power, decades: false };

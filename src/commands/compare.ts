@@ -5,6 +5,7 @@
  */
 import { basename, extname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { gainStats } from '../math/network/gain.js';
 import { computeProperties } from '../math/properties.js';
 import { compareChart, type CompareShow } from '../chart/compare-chart.js';
 import { resolveCompared, type Named } from '../chart/compared-names.js';
@@ -109,7 +110,8 @@ function targetOf(io: CliIO, opts: CompareOptions): Target {
 
 /** The properties table, one column per function; wrapped to a terminal's width. */
 export async function comparePropertiesTable(named: readonly Named[], stream: OutputStream, io: CliIO): Promise<string> {
-  const columns = named.map(({ fn }) => ({ properties: computeProperties(fn), cost: measureCost(fn) }));
+  // Vector functions (Softmax) have no moments under a Gaussian unit: '—' in the init rows.
+  const columns = named.map(({ fn }) => ({ properties: computeProperties(fn), cost: measureCost(fn), init: fn.pointwise ? gainStats(fn) : undefined }));
   const width = stream.isTTY ? stream.columns : undefined;
   return boxTable(['property', ...named.map((n) => n.name)], propertyRows(columns), colorLevel(stream, io.env), 'left', width);
 }

@@ -57,6 +57,16 @@ export interface VectorKernel {
   jacobian(x: Float64Array): Float64Array[];
 }
 
+/**
+ * `torch.nn.init.calculate_gain` for a function torch knows: the call, and the value it returns
+ * (its recommended weight scale; two of its values are heuristics, not derived).
+ */
+export interface TorchGain {
+  /** e.g. `calculate_gain('leaky_relu', 0.2)`. */
+  call(p: Params): string;
+  value(p: Params): number;
+}
+
 export interface Equivalents {
   /** PyTorch expression (float64) that computes the same function, e.g. `torch.nn.GELU(approximate='tanh')`. */
   readonly torch: string;
@@ -64,6 +74,8 @@ export interface Equivalents {
   readonly keras?: string;
   /** Where the libraries differ from each other or from us (defaults, conventions). */
   readonly notes?: readonly string[];
+  /** `torch.nn.init.calculate_gain`, where torch defines a gain for this function. */
+  readonly torchGain?: TorchGain;
 }
 
 /**

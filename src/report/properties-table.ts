@@ -96,12 +96,24 @@ export const PROPERTY_ROWS: readonly { readonly label: string; readonly value: (
   { label: 'cost f / f′', value: (_p, c) => (c ? cost(c) : '—') },
 ];
 
-/** One row per property, one column per function (after the label column). */
-export function propertyRows(columns: readonly { readonly properties: Properties; readonly cost?: Cost }[]): string[][] {
+/** What a function does at initialization (`actfn stats`): its gain and χ₁ at that gain, for z ~ N(0, 1). */
+export interface InitColumn {
+  readonly gain: number;
+  readonly chi1AtGain: number;
+}
+
+/** One row per property, one column per function (after the label column); init rows where given. */
+export function propertyRows(
+  columns: readonly { readonly properties: Properties; readonly cost?: Cost; readonly init?: InitColumn | undefined }[],
+): string[][] {
   const rows = PROPERTY_ROWS.filter((r) => r.label !== 'cost f / f′' || columns.some((c) => c.cost)).map((r) => [
     r.label,
     ...columns.map((c) => r.value(c.properties, c.cost)),
   ]);
+  if (columns.some((c) => c.init)) {
+    rows.push(['gain 1/√E[f(z)²]', ...columns.map((c) => (c.init ? show(c.init.gain) : '—'))]);
+    rows.push(['χ₁ at that gain', ...columns.map((c) => (c.init ? show(c.init.chi1AtGain) : '—'))]);
+  }
   const sampled = columns.map((c) => c.properties.sampledOn);
   if (sampled.some(Boolean)) rows.push(['computed on', ...sampled.map((s) => s ?? 'the whole real line')]);
   return rows;

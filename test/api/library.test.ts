@@ -47,3 +47,16 @@ describe('library API', () => {
     ]);
   });
 });
+
+describe('the network math in the library API', () => {
+  it('exports moments, gainStats, fixedPoint, depthProfile, edgeOfChaos and randomMlp', async () => {
+    const api = await import('../../src/index.js');
+    const relu = api.resolveSpec('ReLU');
+    expect(api.moments(relu).expectedF2).toBeCloseTo(0.5, 14);
+    expect(api.gainStats(relu).gain).toBeCloseTo(Math.SQRT2, 14);
+    expect(api.fixedPoint(relu, { sigmaW2: 1.5, sigmaB2: 0.1 }).q).toBeCloseTo(0.4, 12);
+    expect(api.depthProfile(relu, { sigmaW2: 2, sigmaB2: 0 }, 3).gradient[3]).toBeCloseTo(1, 12);
+    expect(api.edgeOfChaos(api.resolveSpec('Tanh'), { points: 10 })[0]!.sigmaW2).toBeCloseTo(1, 12);
+    expect(api.randomMlp(relu, { sigmaW2: 2, sigmaB2: 0, width: 8, depth: 2, seed: 1 }).q).toHaveLength(3);
+  });
+});

@@ -225,10 +225,17 @@ const specs = (max: number) =>
 /** Values an option takes in one command only (table's --format is not plot's). */
 const VALUE_IN: Record<string, Record<string, fc.Arbitrary<string>>> = {
   table: { '--format': fc.oneof({ weight: 8, arbitrary: pick('json', 'csv', 'markdown', 'pretty') }, { weight: 1, arbitrary: pick('svg', '', 'constructor') }) },
+  // Small networks and short curves: the sizes are checked elsewhere, the fuzzer looks for crashes.
+  propagate: {
+    '--depth': fc.oneof({ weight: 8, arbitrary: pick('1', '3', '8') }, { weight: 1, arbitrary: numberText }),
+    '--width': fc.oneof({ weight: 8, arbitrary: pick('1', '2', '16') }, { weight: 1, arbitrary: pick('0', '-1', '1.5', '1e9') }),
+    '--seed': fc.oneof(pick('0', '1', '9007199254740991', '-1', '1.5'), numberText),
+  },
+  'edge-of-chaos': { '--points': fc.oneof({ weight: 8, arbitrary: pick('2', '5', '20') }, { weight: 1, arbitrary: numberText }) },
 };
 
-function commandArb(command: string, maxSpecs: number, rareOptions: readonly string[] = []): fc.Arbitrary<string[]> {
-  const all = optionsOf(command);
+function commandArb(command: string, maxSpecs: number, rareOptions: readonly string[] = [], never: readonly string[] = []): fc.Arbitrary<string[]> {
+  const all = optionsOf(command).filter((o) => !never.includes(o.long));
   const common = all.filter((o) => !rareOptions.includes(o.long));
   const rare = all.filter((o) => rareOptions.includes(o.long));
   const values = VALUE_IN[command] ?? {};
@@ -282,6 +289,10 @@ const argvArb = fc.oneof(
   { weight: 14, arbitrary: commandArb('grad-check', 3, ['--all', '--against']) },
   { weight: 4, arbitrary: commandArb('info', 2) },
   { weight: 4, arbitrary: commandArb('list', 0) },
+  { weight: 2, arbitrary: commandArb('stats', 3, ['--all']) },
+  // A simulated network for every catalog entry runs for a minute: not a hang, not fuzzed.
+  { weight: 2, arbitrary: commandArb('propagate', 2, ['--monte-carlo'], ['--all']) },
+  { weight: 1, arbitrary: commandArb('edge-of-chaos', 2, ['--all', '--points']) },
   { weight: 3, arbitrary: fc.tuple(pick('completion'), fc.array(pick('bash', 'zsh', 'fish', 'tcsh', '--help', ''), { maxLength: 2 })).map(([c, a]) => [c, ...a]) },
   { weight: 4, arbitrary: fc.tuple(fc.array(junk, { maxLength: 3 }), fc.array(spec, { maxLength: 2 })).map(([a, b]) => [...a, ...b]) },
   // Any command with any option: the options of one command given to another.

@@ -40,6 +40,9 @@ const SECTION: Record<string, string> = {
   list: 'list and info',
   info: 'list and info',
   completion: 'Commands',
+  stats: 'stats, propagate and edge-of-chaos',
+  propagate: 'stats, propagate and edge-of-chaos',
+  'edge-of-chaos': 'stats, propagate and edge-of-chaos',
 };
 
 /** Every line of the README's sh code blocks. */
@@ -50,23 +53,33 @@ describe('README', () => {
     expect(shLines.slice(0, 2)).toEqual(['npm install && npx actfn plot GELU', 'npm test']);
   });
 
-  it.each(program.commands.map((c) => c.name()))('documents %s with an example and every option in its section', (name) => {
-    const text = section(SECTION[name]!);
-    expect(text).toMatch(new RegExp(`actfn ${name}\\b`));
-    const command = program.commands.find((c) => c.name() === name)!;
-    const missing = command.options.filter((o) => !text.includes(o.long!)).map((o) => o.long);
-    expect(missing, `options of ${name} not mentioned in "## ${SECTION[name]}"`).toEqual([]);
-  });
+  it.each(program.commands.map((c) => c.name()))(
+    'documents %s with an example and every option in its section',
+    (name) => {
+      const text = section(SECTION[name]!);
+      expect(text).toMatch(new RegExp(`actfn ${name}\\b`));
+      const command = program.commands.find((c) => c.name() === name)!;
+      const missing = command.options.filter((o) => !text.includes(o.long!)).map((o) => o.long);
+      expect(missing, `options of ${name} not mentioned in "## ${SECTION[name]}"`).toEqual([]);
+    },
+  );
 
   it('states the exit codes and where data and messages go', () => {
-    expect(readme).toMatch(/\*\*Exit codes:\*\* `0` success; `1` a failed check \(grad-check\) or a runtime error[^;]*; `2` a usage error/);
+    expect(readme).toMatch(
+      /\*\*Exit codes:\*\* `0` success; `1` a failed check \(grad-check\) or a runtime error[^;]*; `2` a usage error/,
+    );
     expect(readme).toMatch(/stdout carries data, stderr messages/);
   });
 
   it('describes the JSON contracts of table and grad-check with the fields they emit', async () => {
-    const table = JSON.parse((await runCli(['table', 'ELU', '--x', '0', '--json'])).stdout) as Record<string, unknown>[];
+    const table = JSON.parse((await runCli(['table', 'ELU', '--x', '0', '--json'])).stdout) as Record<
+      string,
+      unknown
+    >[];
     for (const key of Object.keys(table[0]!)) expect(section('table')).toContain(`"${key}"`);
-    const check = JSON.parse((await runCli(['grad-check', 'ReLU', '--x', '-1,0,1', '--json'])).stdout) as { functions: Record<string, unknown>[] };
+    const check = JSON.parse((await runCli(['grad-check', 'ReLU', '--x', '-1,0,1', '--json'])).stdout) as {
+      functions: Record<string, unknown>[];
+    };
     const fields = [...Object.keys(check), ...Object.keys(check.functions[0]!)];
     for (const key of fields) expect(section('grad-check')).toContain(`"${key}"`);
   });
@@ -79,7 +92,10 @@ describe('README', () => {
   });
 
   /** Sample output: a text block after `<!-- output of: actfn … -->` is exactly what that prints. */
-  const samples = [...readme.matchAll(/<!-- output of: (actfn [^>]+?) -->\n```text\n([\s\S]*?)```/g)].map((m) => ({ line: m[1]!, text: m[2]! }));
+  const samples = [...readme.matchAll(/<!-- output of: (actfn [^>]+?) -->\n```text\n([\s\S]*?)```/g)].map((m) => ({
+    line: m[1]!,
+    text: m[2]!,
+  }));
 
   it('shows sample output for table, grad-check and the terminal charts', () => {
     expect(samples.map((s) => s.line.split(' ')[1])).toEqual(expect.arrayContaining(['table', 'grad-check', 'plot']));
@@ -92,7 +108,10 @@ describe('README', () => {
 
   /** Figures: `<img src="docs/X.png">` followed by a caption naming the command(s) that drew them. */
   const figures = [...readme.matchAll(/<img src="(docs\/[^"]+\.png)"/g)].map((m) => m[1]!);
-  const commands = [...readme.matchAll(/`(actfn [^`]+ -o (docs\/[^`\s]+\.png))`/g)].map((m) => ({ line: m[1]!, file: m[2]! }));
+  const commands = [...readme.matchAll(/`(actfn [^`]+ -o (docs\/[^`\s]+\.png))`/g)].map((m) => ({
+    line: m[1]!,
+    file: m[2]!,
+  }));
 
   it('has figures for plot and compare, each with the command that drew it', () => {
     expect(figures).toEqual(expect.arrayContaining(['docs/GELU.png', 'docs/compare.png', 'docs/compare-both.png']));
@@ -109,7 +128,12 @@ describe('README', () => {
     const actual = PNG.sync.read(fresh);
     const expected = PNG.sync.read(readFileSync(join(REPO, file)));
     expect([actual.width, actual.height]).toEqual([expected.width, expected.height]);
-    const differing = pixelmatch(actual.data, expected.data, undefined, actual.width, actual.height, { threshold: 0.1 });
-    expect(differing / (actual.width * actual.height), `${file} is out of date: UPDATE_DOCS=1 npx vitest run test/readme.test.ts`).toBeLessThan(0.002);
+    const differing = pixelmatch(actual.data, expected.data, undefined, actual.width, actual.height, {
+      threshold: 0.1,
+    });
+    expect(
+      differing / (actual.width * actual.height),
+      `${file} is out of date: UPDATE_DOCS=1 npx vitest run test/readme.test.ts`,
+    ).toBeLessThan(0.002);
   });
 });

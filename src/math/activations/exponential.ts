@@ -75,6 +75,8 @@ export const SELU: PointwiseEntry = {
     df: 'scale if x > 0, else scale·alpha·eˣ',
   },
   equivalents: {
+    // A heuristic (pytorch/pytorch#50664), not the self-normalizing 1.
+    torchGain: { call: () => "calculate_gain('selu')", value: () => 3 / 4 },
     torch: 'torch.nn.SELU()',
     jax: 'jax.nn.selu',
     keras: 'keras.activations.selu',

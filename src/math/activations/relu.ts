@@ -50,6 +50,7 @@ export const Identity: PointwiseEntry = {
   params: [],
   formula: { f: 'x', df: '1' },
   equivalents: {
+    torchGain: { call: () => "calculate_gain('linear')", value: () => 1 },
     torch: 'torch.nn.Identity()',
     keras: 'keras.activations.linear',
     notes: ['Keras calls it linear; jax.nn has no named identity activation.'],
@@ -69,6 +70,7 @@ export const ReLU: PointwiseEntry = {
   params: [],
   formula: { f: 'max(0, x)', df: '1 if x > 0, else 0' },
   equivalents: {
+    torchGain: { call: () => "calculate_gain('relu')", value: () => Math.SQRT2 },
     torch: 'torch.nn.ReLU()',
     jax: 'jax.nn.relu',
     keras: 'keras.activations.relu',
@@ -95,6 +97,10 @@ export const LeakyReLU: PointwiseEntry = {
   params: [numberParam('negative_slope', 0.01, 'slope for x ≤ 0')],
   formula: { f: 'x if x > 0, else negative_slope·x', df: '1 if x > 0, else negative_slope' },
   equivalents: {
+    torchGain: {
+      call: (p) => `calculate_gain('leaky_relu', ${num(p, 'negative_slope')})`,
+      value: (p) => Math.sqrt(2 / (1 + num(p, 'negative_slope') ** 2)),
+    },
     torch: 'torch.nn.LeakyReLU(negative_slope)',
     jax: 'jax.nn.leaky_relu(x, negative_slope)',
     keras: 'keras.activations.leaky_relu(x, negative_slope)',

@@ -28,6 +28,7 @@ export const Sigmoid: PointwiseEntry = {
   params: [],
   formula: { f: '1 / (1 + e^(−x))', df: 'σ(x)·(1 − σ(x))' },
   equivalents: {
+    torchGain: { call: () => "calculate_gain('sigmoid')", value: () => 1 },
     torch: 'torch.nn.Sigmoid()',
     jax: 'jax.nn.sigmoid',
     keras: 'keras.activations.sigmoid',
@@ -50,6 +51,7 @@ export const Tanh: PointwiseEntry = {
   params: [],
   formula: { f: '(eˣ − e^(−x)) / (eˣ + e^(−x))', df: 'sech²(x) = 1 − tanh²(x)' },
   equivalents: {
+    torchGain: { call: () => "calculate_gain('tanh')", value: () => 5 / 3 },
     torch: 'torch.nn.Tanh()',
     jax: 'jax.nn.tanh (jax.numpy.tanh)',
     keras: 'keras.activations.tanh',
