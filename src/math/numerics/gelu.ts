@@ -73,6 +73,8 @@ const LIMIT = 39;
  * well. Right tail (x ≥ 1.77): GELU = x − T and GELU′ = 1 + (x·G/√(2π) − T/x) with T = exp(E)/√2
  * and G = e^(−x²/2) small next to x and 1, so plain doubles suffice there (T/x ≤ 0.04).
  */
+// Kept for speed, cache included: without the cache GELU f + f′ cost 450 more instructions a point
+// (callgrind).
 const gs = { x: NaN, region: 0, gh: 0, gl: 0, kg: 0, fh: 0, fl: 0, th: 0, tl: 0, kt: 0 };
 const ERF_REGION = 0;
 const LEFT_TAIL = 1;

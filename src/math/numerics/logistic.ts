@@ -34,6 +34,7 @@ export const lg = {
   negative: false, eh: 0, el: 0, k: 0, e: 0, dh: 0, dl: 0, ih: 0, il: 0, sh: 0, sl: 0, y: 0,
   // The argument of the last split: f and f′ are evaluated at the same x in turn, and the second
   // reuses it. (Fields, not module `let`s: V8 boxes every double stored in a module variable.)
+  // Kept for speed: without it Softplus f + f′ cost 340 more instructions a point (callgrind).
   splitVh: NaN, splitVl: NaN,
 };
 
