@@ -25,7 +25,7 @@ import { ERF_MID, ERF_SMALL, ERX, erfcTailCorrection, erfNearOne, erfSmallRatio 
 import { expParts, expSplitParts, pow2, scaleByPow2 } from './exp-split.js';
 import { lg, slopeTimes, splitLogistic } from './logistic.js';
 import { nearRoot, rootSeries, sumRootSeries } from './root-series.js';
-import { swishCurvatureOf, swishSlopeOf, swishValueOf } from './swish.js';
+import { swishCurvatureOf, swishSlopeOf, swishValue } from './swish.js';
 
 // Constants as double-doubles (hi + lo), from mpmath at 80 digits.
 /** 1/√2 */
@@ -225,8 +225,7 @@ export function geluTanh(x: number): number {
   lg.vh = ts.vh;
   lg.vl = ts.vl;
   lg.c = x;
-  swishValueOf();
-  return lg.y;
+  return swishValue();
 }
 
 /** Beyond |v| = 1500, σ′(v) times any factor here is 0. */
@@ -281,8 +280,7 @@ function sigmoidArgument(x: number): void {
 export function geluSigmoid(x: number): number {
   sigmoidArgument(x);
   lg.c = x;
-  swishValueOf();
-  return lg.y;
+  return swishValue();
 }
 
 export function geluSigmoidDerivative(x: number): number {

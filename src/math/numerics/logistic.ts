@@ -91,15 +91,23 @@ export function logisticSplit(vh: number, vl: number): void {
   splitLogistic();
 }
 
-/** After splitLogistic: lg.y = lg.c·σ(v), rounded about once. */
-export function sigmoidTimes(): void {
+/**
+ * After splitLogistic: lg.c·σ(v), rounded about once, returned: GELUTanh's f ran 180 fewer
+ * instructions a point with it (and swishValue) than through lg.y (callgrind).
+ */
+export function sigmoidTimesValue(): number {
   const c = lg.c;
   // σ = 1/D for v ≥ 0, (e/D)·2^k for v < 0
   const h = lg.negative ? lg.sh : lg.ih;
   const l = lg.negative ? lg.sl : lg.il;
   const p = c * h;
   const y = c === 1 ? h + l : p + (twoProductError(c, h, p) + c * l);
-  lg.y = lg.negative ? scaleByPow2(y, lg.k) : y;
+  return lg.negative ? scaleByPow2(y, lg.k) : y;
+}
+
+/** After splitLogistic: lg.y = lg.c·σ(v) (sigmoidTimesValue into lg.y). */
+export function sigmoidTimes(): void {
+  lg.y = sigmoidTimesValue();
 }
 
 /**
