@@ -36,6 +36,9 @@ export function fastTwoSumError(a: number, b: number, s: number): number {
  * nothing is allocated per point, and void bodies, so that a call V8 decides not to inline (its
  * inlining budget is soon spent on these) does not box a returned double either.
  * Relative error about 2^−104 (products, quotients) unless stated otherwise.
+ * Measured (callgrind): in a small kernel the returned pairs of ddMulPair/ddDivPair were cheaper
+ * (Laplace, 400 instructions a point fewer); the large kernels still use ddLow, not yet measured
+ * against returned pairs.
  */
 export const ddLow = { hi: 0, lo: 0 };
 
