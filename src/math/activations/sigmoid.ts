@@ -6,7 +6,7 @@
  * x > 37 and 1 − tanh² for |x| > 19.
  */
 import { noKinks, numberParam } from '../define.js';
-import { expParts, expSplit, scaleByPow2 } from '../numerics/exp-split.js';
+import { expSplitValue, scaleByPow2 } from '../numerics/exp-split.js';
 import {
   sigmoid,
   sigmoidDerivative,
@@ -126,8 +126,8 @@ function swishBetaKernel(beta: number): PointwiseKernel {
 
 /** eˣ to about half an ulp (Math.exp is off by up to 0.8 ulp); e^−745.2 … is subnormal, eˣ > 709.78 overflows. */
 function exp(x: number): number {
-  const h = expSplit(x, 0);
-  return scaleByPow2(h + expParts.lo, expParts.k);
+  const s = expSplitValue(x, 0);
+  return scaleByPow2(s.hi + s.lo, s.k);
 }
 
 export const Exponential: PointwiseEntry = {

@@ -9,7 +9,7 @@
  * quotient or product such as x/alpha or β·x, carried so that |argument| does not amplify it.
  */
 import { twoProductError } from './double-double.js';
-import { expParts, expSplit, scalePow2 } from './exp-split.js';
+import { expSplitValue, scalePow2 } from './exp-split.js';
 
 /** Beyond this |a| twoProductError's splitting would overflow: a is scaled down by 2^600 first. */
 const HUGE = 1e300;
@@ -17,9 +17,10 @@ const TWO_MINUS_600 = 2 ** -600;
 
 /** a·e^(hi+lo); ±Infinity or NaN where the product overflows or a is not finite. */
 export function mulExp(a: number, hi: number, lo: number): number {
-  const h = expSplit(hi, lo);
-  const l = expParts.lo;
-  let k = expParts.k;
+  const s = expSplitValue(hi, lo);
+  const h = s.hi;
+  const l = s.lo;
+  let k = s.k;
   let c = a;
   if (!(Math.abs(c) < HUGE)) {
     c *= TWO_MINUS_600;

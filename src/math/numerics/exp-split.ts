@@ -44,7 +44,8 @@ const RANGE = 2000;
 
 /**
  * The input (xh, xl) and result of the last exponential: e^(xh + xl) = (hi + lo)·2^k. A record
- * rather than parameters and a returned pair: see expSplitStored.
+ * rather than parameters and a returned pair: see expSplitStored. Small callers use expSplitValue,
+ * measured cheaper there; the large kernels still use this record, not yet measured against it.
  */
 export const expParts = { xh: 0, xl: 0, hi: 0, lo: 0, k: 0 };
 
@@ -78,6 +79,32 @@ export function expSplitStored(): void {
   expParts.hi = hi;
   expParts.lo = c - (hi - th);
   expParts.k = (n - j) / 32;
+}
+
+/** e^(xh + xl) = (hi + lo)·2^k, returned by expSplitValue. */
+export interface ExpSplit {
+  hi: number;
+  lo: number;
+  k: number;
+}
+
+/**
+ * expSplitStored at xh + xl, returned as a fresh object: for small callers that V8 inlines whole,
+ * where escape analysis removes the object. Exponential's kernel runs 290 fewer instructions a
+ * point with it than through expParts (callgrind, f + f′); the large kernels keep expParts.
+ */
+export function expSplitValue(xh: number, xl: number): ExpSplit {
+  if (!(xh > -RANGE && xh < RANGE)) return { hi: xh > 0 ? Infinity : xh < 0 ? 0 : NaN, lo: 0, k: 0 };
+  // As in expSplitStored.
+  const n = Math.floor(xh * INV_STEP + 0.5);
+  const j = n & 31;
+  const r = xh - n * STEP_HI + (xl - n * STEP_LO);
+  const r2 = r * r;
+  const q = r + r2 * (0.5 + r * (1 / 6) + r2 * (1 / 24 + r * (1 / 120) + r2 * (1 / 720 + r * (1 / 5040))));
+  const th = EXP2_HI[j]!;
+  const c = th * q + EXP2_LO[j]!;
+  const hi = th + c;
+  return { hi, lo: c - (hi - th), k: (n - j) / 32 };
 }
 
 /** expSplitStored at xh + xl. */

@@ -144,10 +144,9 @@ export function gluKernel(w: number, b: number, v: number, c: number): Pointwise
 // ---------------------------------------------------------------------------------------------
 // SwiGLU: a·S(g), S(g) = g·σ(u), u = β·g; S′ = σ(u)·(1 + u·(1 − σ(u))), S″ = β·σ′(u)·(2 + u·(1 − 2σ(u))).
 
-/** The gate g = gh + gl and u = β·g = uh + ul of the last swigluSplit. */
-const sw = { gh: 0, gl: 0, uh: 0, ul: 0 };
-
 export function swigluKernel(w: number, b: number, v: number, c: number, beta: number): PointwiseKernel {
+  /** The gate g = gh + gl and u = β·g = uh + ul, set by split for f, f′ or f″ to read. */
+  const sw = { gh: 0, gl: 0, uh: 0, ul: 0 };
   // S(g) = g·σ(βg), S′ = σ + βg·σ′, S″ = β·σ′·(2 + βg·(1 − 2σ))
   const plain = {
     f: (x: number) => {

@@ -12,7 +12,7 @@
 import { ddAddParts, ddLow, ddMulParts, twoProductError, twoSumError } from './double-double.js';
 import { pow2 } from './exp-split.js';
 import { lg, slopeTimes, splitLogistic } from './logistic.js';
-import { swishValueOf } from './swish.js';
+import { swishValue } from './swish.js';
 import type { PointwiseKernel } from '../types.js';
 
 /** Beyond |v| = 1500, σ′(v) times any factor here is 0. */
@@ -41,8 +41,7 @@ export function geluTanhFormKernel(aHi: number, aLo: number, bHi: number, bLo: n
     lg.vh = ts.vh;
     lg.vl = ts.vl;
     lg.c = x;
-    swishValueOf();
-    return lg.y;
+    return swishValue();
   };
 
   const df = (x: number): number => {

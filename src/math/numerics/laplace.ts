@@ -8,7 +8,7 @@
  * Φ = erfc(|t|)/2 = exp(−t² − 0.5625 + R/S)/(2|t|) with the exponent as a double-double, so no
  * 1 + erf cancels (transformers' formula has lost every digit by x ≈ −1.7 with the defaults).
  */
-import { ddDivParts, ddLow, ddMulParts, fastTwoSumError, twoProductError, twoSumError } from './double-double.js';
+import { ddDivPair, ddMulPair, fastTwoSumError, twoProductError, twoSumError } from './double-double.js';
 import { ERF_MID, ERF_SMALL, ERX, erfcTailCorrection, erfNearOne, erfSmallRatio } from './erf.js';
 import { expParts, expSplitParts, scaleByPow2 } from './exp-split.js';
 import type { PointwiseKernel } from '../types.js';
@@ -33,12 +33,12 @@ export function laplaceKernel(mu: number, sigma: number): PointwiseKernel {
     st.x = x;
     const dh = x - mu;
     const dl = twoSumError(x, -mu, dh);
-    ddDivParts(dh, dl, sigma, 0);
-    st.zh = ddLow.hi;
-    st.zl = ddLow.lo;
-    ddMulParts(st.zh, st.zl, S_HI, S_LO);
-    st.th = ddLow.hi;
-    st.tl = ddLow.lo;
+    const z = ddDivPair(dh, dl, sigma, 0);
+    st.zh = z.hi;
+    st.zl = z.lo;
+    const t = ddMulPair(z.hi, z.lo, S_HI, S_LO);
+    st.th = t.hi;
+    st.tl = t.lo;
   };
 
   /** φ(z) = e^(−z²/2)/√(2π), times c (a double), as one rounded result. */
@@ -48,9 +48,8 @@ export function laplaceKernel(mu: number, sigma: number): PointwiseKernel {
     const pl = twoProductError(zh, zh, p) + 2 * zh * st.zl;
     expSplitParts(-0.5 * p, -0.5 * pl);
     const k = expParts.k;
-    ddMulParts(expParts.hi, expParts.lo, C_HI, C_LO);
-    ddMulParts(ddLow.hi, ddLow.lo, c, 0);
-    return scaleByPow2(ddLow.hi, k);
+    const g = ddMulPair(expParts.hi, expParts.lo, C_HI, C_LO);
+    return scaleByPow2(ddMulPair(g.hi, g.lo, c, 0).hi, k);
   };
 
   const f = (x: number): number => {
@@ -84,9 +83,9 @@ export function laplaceKernel(mu: number, sigma: number): PointwiseKernel {
     expSplitParts(eh, el);
     const k = expParts.k;
     const al = th > 0 ? tl : -tl;
-    ddDivParts(expParts.hi, expParts.lo, 2 * a, 2 * al);
-    if (th < 0) return scaleByPow2(ddLow.hi, k);
-    return 1 - scaleByPow2(ddLow.hi + ddLow.lo, k);
+    const q = ddDivPair(expParts.hi, expParts.lo, 2 * a, 2 * al);
+    if (th < 0) return scaleByPow2(q.hi, k);
+    return 1 - scaleByPow2(q.hi + q.lo, k);
   };
 
   const df = (x: number): number => {

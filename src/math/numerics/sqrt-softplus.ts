@@ -33,13 +33,13 @@ export function sqrtSoftplusDerivative(x: number): number {
 }
 
 /**
- * After logisticSplit at x: softplus(x) as a double-double (sh, sl)·2^K, K = k for x < 0 (the
- * mantissa stays normal however small softplus is), 0 for x ≥ 0. log1p(e) to double-double:
+ * After logisticSplit at x: softplus(x) = (hi + lo)·2^k, a double-double mantissa with k = lg.k for
+ * x < 0 (it stays normal however small softplus is), 0 for x ≥ 0. Only f″ calls it, off the plotting
+ * loop, so it returns a fresh object rather than filling a module record. log1p(e) to double-double:
  * for e < 2^−20 the series e·(1 − e/2 + e²/3 − e³/4); above, Math.log1p corrected by one Newton
  * step against e^l computed as a double-double.
  */
-const spd = { hi: 0, lo: 0, k: 0 };
-function softplusSplit(x: number): void {
+function softplusSplit(x: number): { hi: number; lo: number; k: number } {
   const k = lg.k;
   let mh: number;
   let ml: number;
@@ -62,17 +62,10 @@ function softplusSplit(x: number): void {
     mh = lh * v;
     ml = ll * v;
   }
-  if (lg.negative) {
-    spd.hi = mh;
-    spd.lo = ml;
-    spd.k = k;
-    return;
-  }
+  if (lg.negative) return { hi: mh, lo: ml, k };
   const u = pow2(k);
   ddAddParts(x, 0, mh * u, ml * u);
-  spd.hi = ddLow.hi;
-  spd.lo = ddLow.lo;
-  spd.k = 0;
+  return { hi: ddLow.hi, lo: ddLow.lo, k: 0 };
 }
 
 export function sqrtSoftplusSecondDerivative(x: number): number {
@@ -80,10 +73,10 @@ export function sqrtSoftplusSecondDerivative(x: number): number {
   if (x === Infinity) return -0;
   if (x !== x) return NaN;
   logisticSplit(x, 0);
-  softplusSplit(x);
-  const ph = spd.hi;
-  const pl = spd.lo;
-  const kk = spd.k;
+  const sp = softplusSplit(x);
+  const ph = sp.hi;
+  const pl = sp.lo;
+  const kk = sp.k;
   // σ and σ′ over the same 2^kk as softplus
   const negative = lg.negative;
   const sh = negative ? lg.sh : lg.ih;

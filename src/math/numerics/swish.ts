@@ -13,7 +13,7 @@ import { ddAddParts, ddLow, ddMulParts } from './double-double.js';
 import { pow2 } from './exp-split.js';
 import type { PointwiseKernel } from '../types.js';
 import { twoProductError, twoSumError } from './double-double.js';
-import { lg, sigmoid, sigmoidTimes, sigmoidTimesPair, slopeTimes, splitLogistic } from './logistic.js';
+import { lg, sigmoid, sigmoidTimesPair, sigmoidTimesValue, slopeTimes, splitLogistic } from './logistic.js';
 import { nearRoot, rootSeries, sumRootSeries } from './root-series.js';
 
 /** Beyond |v| = 1500, e^−|v| times any prefactor a double can hold (|x|, v², β) is 0. */
@@ -54,18 +54,22 @@ const SLOPE_FAST_BELOW = -1.6;
 const SLOPE_FAST_ABOVE = -0.7;
 
 /**
- * lg.y = x·σ(v) for x = lg.c and v = lg.vh + lg.vl (see logistic.ts for the lg convention).
- * x = ±Infinity and |v| ≥ 1500 give the limits (x, or 0 with the sign of x).
+ * x·σ(v) for x = lg.c and v = lg.vh + lg.vl (see logistic.ts for the lg convention), returned (see
+ * sigmoidTimesValue). x = ±Infinity and |v| ≥ 1500 give the limits (x, or 0 with the sign of x).
  */
-export function swishValueOf(): void {
+export function swishValue(): number {
   const vh = lg.vh;
   if (!(vh > -TAIL && vh < TAIL)) {
     const x = lg.c;
-    lg.y = vh > 0 ? x : vh < 0 ? (x < 0 ? -0 : 0) : NaN;
-    return;
+    return vh > 0 ? x : vh < 0 ? (x < 0 ? -0 : 0) : NaN;
   }
   splitLogistic();
-  sigmoidTimes();
+  return sigmoidTimesValue();
+}
+
+/** lg.y = swishValue(), for callers that read lg.y. */
+export function swishValueOf(): void {
+  lg.y = swishValue();
 }
 
 /** lg.y = d/dx [x·σ(βx)] = σ(v)·(1 + v·(1 − σ(v))) for v = lg.vh + lg.vl = βx. */
@@ -137,8 +141,7 @@ export function silu(x: number): number {
   lg.vh = x;
   lg.vl = 0;
   lg.c = x;
-  swishValueOf();
-  return lg.y;
+  return swishValue();
 }
 
 /** SiLU′(x) = σ(x)·(1 + x·(1 − σ(x))). */
