@@ -37,6 +37,7 @@ Examples:
   $ actfn info GELU
   $ actfn list
   $ actfn grad-check GELU Mish
+  $ actfn diff gelu_new gelu_fast
   $ actfn help plot                         # or actfn plot --help
 
 Data goes to stdout, messages to stderr.
@@ -197,6 +198,37 @@ Examples:
     )
     .action(async (specs: string[], opts: Options) => {
       setExitCode(await (await import('./commands/compare.js')).runCompare(io, specs, opts));
+    });
+
+  program
+    .command('diff')
+    .description('how much two functions differ: largest |Δf| and |Δf′|, relative, in float32/bfloat16/float16 ulp; a chart')
+    .argument('<a>', 'the first function, e.g. GELU or gelu_new')
+    .argument('<b>', 'the second function, e.g. "GELU(approximate=tanh)" or gelu_fast')
+    .option('--range <a,b>', 'x range (default -6,6)')
+    .option('--samples <n>', 'evenly spaced points, ends included (default 10001; at most 10⁶); maxima are refined between them')
+    .option('--json', 'JSON (the contract for scripts; full precision)')
+    .option('-o, --out <file>', 'also draw f_A − f_B and f′_A − f′_B (format from .png .jpg .jpeg .webp .svg .pdf); - for stdout')
+    .option('--format <format>', 'png, jpg, webp, svg or pdf (default: from the file name, else png)')
+    .option('--size <WxH>', 'chart size in pixels (default 500x350)')
+    .option('--scale <k>', 'k× pixels with the same layout, for HiDPI (raster formats; default 1)')
+    .option('--title <text>', 'chart title (default "A − B"; "" for none)')
+    .option('--theme <theme>', 'light or dark (default light)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ actfn diff GELU "GELU(approximate=tanh)"
+  $ actfn diff gelu_new gelu_fast --range -10,10
+  $ actfn diff SiLU quick_gelu --json | jq '.f.maxAbs'
+  $ actfn diff GELU QuickGELU -o diff.png
+
+Figures for f and f′: the largest |A − B| and where (refined between sample points), the largest
+relative difference, and per format (float32, bfloat16, float16, cast as torch casts) how many ulp
+the largest difference is, how many ulp apart the two land, and at how many points they differ.`,
+    )
+    .action(async (a: string, b: string, opts: Options) => {
+      setExitCode(await (await import('./commands/diff.js')).runDiff(io, a, b, opts));
     });
 
   program
