@@ -128,14 +128,26 @@ full precision, NaN and ±Infinity as the strings "NaN", "Infinity", "-Infinity"
 
   program
     .command('list')
-    .description('every function: name, aliases, parameters with defaults, PyTorch equivalent')
-    .option('--json', 'JSON: every entry with its parameters, formulas and equivalents')
+    .description('every function (or those matching filters): name, aliases, parameters with defaults, PyTorch equivalent')
+    .option('--json', 'JSON: every entry with its parameters, formulas, equivalents, citation and framework names')
+    .option('--smooth', 'only smooth functions (C∞: no corner or jump)')
+    .option('--monotonic', 'only monotonic functions (non-decreasing or non-increasing)')
+    .option('--bounded', 'only functions with a bounded output range (both ends finite)')
+    .option('--zero-centered', 'only zero-centered functions (f(0) = 0 and both signs)')
+    .option('--self-gated', 'only self-gated functions: x·g(x) with a continuous gate g from 0 (x → −∞) to a positive limit')
+    .addOption(new Option('--framework <name>', 'only functions this framework ships').choices(['torch', 'jax', 'keras', 'tf', 'transformers', 'timm']))
+    .option('--search <word>', 'only functions whose name, alias, formula or citation contains the word (ignoring case and accents)')
     .addHelpText(
       'after',
       `
 Examples:
   $ actfn list
-  $ actfn list --json | jq -r '.[].name'`,
+  $ actfn list --json | jq -r '.[].name'
+  $ actfn list --smooth --monotonic --bounded
+  $ actfn list --self-gated --framework timm
+  $ actfn list --search hendrycks
+
+Filters combine (all must hold); properties are computed from each function with its defaults.`,
     )
     .action(async (opts: Options) => {
       setExitCode(await (await import('./commands/list.js')).runList(io, opts));
@@ -143,9 +155,10 @@ Examples:
 
   program
     .command('info')
-    .description('formula, derivative, parameters, properties, PyTorch/JAX/Keras equivalents, a terminal chart')
+    .description('formula, derivative, parameters, properties, equivalents, citation, framework names, a terminal chart')
     .argument('<specs...>', 'functions or expressions, e.g. GELU "ELU(alpha=0.5)"')
-    .option('--json', 'JSON: parameters, formulas and computed properties (full precision)')
+    .option('--json', 'JSON: parameters, formulas, computed properties, citation and framework names (full precision)')
+    .option('--bibtex', 'BibTeX entries of the papers the functions come from, for LaTeX')
     .option('--no-chart', 'leave out the terminal chart')
     .option('--width <columns>', 'width of the text and chart (default: the terminal, else 80)')
     .addHelpText(
@@ -155,7 +168,8 @@ Examples:
   $ actfn info GELU
   $ actfn info "ELU(alpha=0.5)" --no-chart
   $ actfn info "x*tanh(softplus(x))" --width 60
-  $ actfn info Sigmoid --json`,
+  $ actfn info Sigmoid --json
+  $ actfn info GELU Mish --bibtex >> refs.bib`,
     )
     .action(async (specs: string[], opts: Options) => {
       setExitCode(await (await import('./commands/info.js')).runInfo(io, specs, opts));

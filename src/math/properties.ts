@@ -93,7 +93,7 @@ function jumpAt(f: (x: number) => number, q: Kink): number {
 }
 
 /** A declared kink that changes nothing visible: a jump of f and of f′ both below NEGLIGIBLE_JUMP. */
-function isSwitch(q: Kink, f: (x: number) => number): boolean {
+export function isSwitch(q: Kink, f: (x: number) => number): boolean {
   if (!q.jump || !Number.isFinite(q.x)) return false;
   const small = (a: number, b: number) => Math.abs(a - b) <= NEGLIGIBLE_JUMP * Math.max(1, Math.abs(a), Math.abs(b));
   const step = jumpAt(f, q);
