@@ -5,7 +5,7 @@
  * at ±∞ and (for monotonic, bounded, zero-centered, self-gated) a coarse grid, so that filtering the
  * whole catalog costs a few milliseconds where computeProperties takes tens per function. The
  * definitions are those of properties.ts, and a test checks that both agree on every catalog entry:
- * - smooth: C∞ (smoothness 'C∞'): no corner or jump (numerical switches aside).
+ * - smooth: C∞ (smoothness 'C∞'): no jump of f, f′ or f″ (numerical switches aside); ELU is C¹.
  * - monotonic: non-decreasing or non-increasing (ReLU counts; Swish, GELU, Mish do not).
  * - bounded: both ends of the output range finite (Sigmoid, Tanh, ReLU6; not ReLU).
  * - zero-centered: f(0) = 0 and f takes both signs (the source article's sense).
@@ -16,15 +16,19 @@
  * Vector functions (Softmax) take their traits from computeProperties (one sampled vector, which is
  * cheap) and are never self-gated.
  */
-import { computeProperties, isSwitch } from './properties.js';
+import { computeProperties, isSwitch, smoothnessOf } from './properties.js';
 import type { ActivationFn, Kink, PointwiseKernel } from './types.js';
 
 export const TRAITS = ['smooth', 'monotonic', 'bounded', 'zeroCentered', 'selfGated'] as const;
 export type Trait = (typeof TRAITS)[number];
 
-/** Points of the coarse grid over [−R, R] (R = 30, or past the farthest kink by 5, as properties.ts). */
+/**
+ * The coarse grid: 201 points over [−R, R] (R = 30, or past the farthest kink by 5, as in
+ * properties.ts), 121 more over [−6, 6] where activations bend, and each kink with its neighbours.
+ */
 const GRID_POINTS = 201;
 const REACH = 30;
+const NEAR = 6;
 
 function limitOf(g: (x: number) => number, sign: 1 | -1): number {
   const v = g(sign * Infinity);
@@ -33,6 +37,7 @@ function limitOf(g: (x: number) => number, sign: 1 | -1): number {
 
 interface Probe {
   readonly k: PointwiseKernel;
+  readonly reach: number;
   /** Declared kinks that are not mere numerical switches. */
   readonly kinks: readonly Kink[];
   readonly x: Float64Array;
@@ -46,13 +51,28 @@ function probe(k: PointwiseKernel, declared: readonly Kink[]): Probe {
   const reach = Math.max(REACH, ...finite.map((v) => Math.abs(v) + 5));
   const xs: number[] = [0];
   for (let i = 0; i < GRID_POINTS; i++) xs.push(-reach + (2 * reach * i) / (GRID_POINTS - 1));
+  for (let i = -60; i <= 60; i++) xs.push((NEAR * i) / 60);
   for (const v of finite) {
     const d = 1e-9 * Math.max(1, Math.abs(v));
     xs.push(v - d, v, v + d);
   }
   const x = Float64Array.from(new Set(xs)).sort();
   const kinkSet = new Set(finite);
-  return { k, kinks, x, atKink: Uint8Array.from(x, (v) => (kinkSet.has(v) ? 1 : 0)), f: Float64Array.from(x, k.f) };
+  return {
+    k,
+    reach,
+    kinks,
+    x,
+    atKink: Uint8Array.from(x, (v) => (kinkSet.has(v) ? 1 : 0)),
+    f: Float64Array.from(x, k.f),
+  };
+}
+
+/** C∞ as properties.ts decides it (smoothnessOf), on the coarse grid. */
+function smooth(p: Probe): boolean {
+  if (p.kinks.length > 0) return false;
+  const samples = { x: p.x, atKink: p.atKink, reach: p.reach };
+  return smoothnessOf(p.k, p.kinks, samples, p.f, Float64Array.from(p.x, p.k.df)) === 'C∞';
 }
 
 function monotonic(p: Probe): boolean {
@@ -101,7 +121,7 @@ function selfGated(p: Probe): boolean {
 function pointwiseTrait(p: Probe, trait: Trait): boolean {
   switch (trait) {
     case 'smooth':
-      return p.kinks.length === 0;
+      return smooth(p);
     case 'monotonic':
       return monotonic(p);
     case 'bounded': {
@@ -138,7 +158,6 @@ export function traitsOf(fn: ActivationFn): (trait: Trait) => boolean {
   const k = fn.pointwise;
   let cached: Probe | undefined;
   return (trait) => {
-    if (trait === 'smooth') return fn.kinks.every((q) => isSwitch(q, k.f));
     cached ??= probe(k, fn.kinks);
     return pointwiseTrait(cached, trait);
   };
