@@ -100,5 +100,6 @@ export function diffHeadline(a: ActivationFn, b: ActivationFn, d: DiffResult): s
   const skipped = d.f.skipped + d.df.skipped;
   const kinks = d.kinks.length ? `, kinks at ${d.kinks.map(show).join(', ')} (f′ not compared there)` : '';
   const note = skipped ? `; ${count(skipped)} values left out (NaN or infinite)` : '';
-  return `A = ${a.label}, B = ${b.label} on [${show(d.range[0])}, ${show(d.range[1])}]: ${count(d.x.length)} points${kinks}, maxima refined between them${note}`;
+  const name = (fn: ActivationFn) => (fn.spec === fn.label ? fn.label : `${fn.spec} (${fn.label})`);
+  return `A = ${name(a)}, B = ${name(b)} on [${show(d.range[0])}, ${show(d.range[1])}]: ${count(d.x.length)} points${kinks}, maxima refined between them${note}`;
 }

@@ -29,11 +29,19 @@ describe('actfn diff', () => {
     expect(j.points).toBe(10001);
     expect(Object.keys(j).sort()).toEqual(['a', 'b', 'df', 'f', 'kinks', 'points', 'range']);
     expect(Object.keys(j.f).sort()).toEqual(['compared', 'formats', 'maxAbs', 'maxRel', 'skipped']);
-    expect(Object.keys(j.f.formats.float32).sort()).toEqual(['at', 'differing', 'maxAbsInUlp', 'maxUlpDistance', 'same']);
+    expect(Object.keys(j.f.formats.float32).sort()).toEqual([
+      'at',
+      'differing',
+      'maxAbsInUlp',
+      'maxUlpDistance',
+      'same',
+    ]);
   });
 
   it('--range and --samples; kinks are listed and f′ is not compared there', async () => {
-    const j = JSON.parse((await runCli(['diff', 'ReLU', 'Softplus', '--range', '-2,2', '--samples', '5', '--json'])).stdout);
+    const j = JSON.parse(
+      (await runCli(['diff', 'ReLU', 'Softplus', '--range', '-2,2', '--samples', '5', '--json'])).stdout,
+    );
     expect(j.range).toEqual([-2, 2]);
     expect(j.kinks).toEqual([0]);
     expect(j.points).toBe(5);

@@ -24,7 +24,11 @@ describe('actfn list filters', () => {
   it('--zero-centered and --search', async () => {
     expect(await names(['list', '--zero-centered'])).toEqual(expect.arrayContaining(['Tanh', 'GELU', 'ELU']));
     expect(await names(['list', '--zero-centered'])).not.toContain('Sigmoid');
-    expect(await names(['list', '--search', 'hendrycks', '--framework', 'timm'])).toEqual(['GELU', 'GELUTanh', 'QuickGELU']);
+    expect(await names(['list', '--search', 'hendrycks', '--framework', 'timm'])).toEqual([
+      'GELU',
+      'GELUTanh',
+      'QuickGELU',
+    ]);
   });
 
   it('the table says how many match; none is a message on stderr, exit 0', async () => {
@@ -46,7 +50,12 @@ describe('actfn list filters', () => {
   it('list --json carries citation and frameworks', async () => {
     const j = JSON.parse((await runCli(['list', '--json'])).stdout);
     const gelu = j.find((e: { name: string }) => e.name === 'GELU');
-    expect(gelu.citation).toMatchObject({ key: 'hendrycks2016gelu', year: 2016, arxiv: '1606.08415', bibtexType: 'misc' });
+    expect(gelu.citation).toMatchObject({
+      key: 'hendrycks2016gelu',
+      year: 2016,
+      arxiv: '1606.08415',
+      bibtexType: 'misc',
+    });
     expect(gelu.frameworks.torch).toBe('torch.nn.GELU');
     expect(Object.keys(gelu.frameworks)).toEqual(['torch', 'jax', 'keras', 'tf', 'transformers', 'timm']);
     expect(j.find((e: { name: string }) => e.name === 'Sigmoid').citation).toBeNull();
@@ -79,6 +88,8 @@ describe('actfn info: citation, frameworks, --bibtex', () => {
     const r = await runCli(['info', 'GELU', 'Sigmoid', '--bibtex']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('@misc{hendrycks2016gelu');
-    expect(r.stderr).toBe("actfn: Sigmoid has no citation in the catalog (no single paper introduced it); `actfn list --json` shows every entry's\n");
+    expect(r.stderr).toBe(
+      "actfn: Sigmoid has no citation in the catalog (no single paper introduced it); `actfn list --json` shows every entry's\n",
+    );
   });
 });
