@@ -220,7 +220,7 @@ Examples:
     .argument('<a>', 'the first function, e.g. GELU or gelu_new')
     .argument('<b>', 'the second function, e.g. "GELU(approximate=tanh)" or gelu_fast')
     .option('--range <a,b>', 'x range (default -6,6)')
-    .option('--samples <n>', 'evenly spaced points, ends included (default 10001; at most 10⁶); maxima are refined between them')
+    .option('--samples <n>', 'evenly spaced points, ends included (default 4001; at most 10⁶); maxima are refined between them')
     .option('--json', 'JSON (the contract for scripts; full precision)')
     .option('-o, --out <file>', 'also draw f_A − f_B and f′_A − f′_B (format from .png .jpg .jpeg .webp .svg .pdf); - for stdout')
     .option('--format <format>', 'png, jpg, webp, svg or pdf (default: from the file name, else png)')

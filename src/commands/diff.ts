@@ -29,8 +29,8 @@ export interface DiffCommandOptions {
   theme?: string;
 }
 
-/** Evenly spaced points by default: steps of 0.0012 over the default [−6, 6]. */
-export const DEFAULT_DIFF_SAMPLES = 10_001;
+/** Evenly spaced points by default: steps of 0.003 over the default [−6, 6]. */
+export const DEFAULT_DIFF_SAMPLES = 4001;
 
 function pointwise(spec: string): ActivationFn {
   const fn = resolveSpec(spec);

@@ -124,7 +124,9 @@ function quantityDiff(
     let differing = 0;
     for (let i = 0; i < n; i++) {
       if (Number.isNaN(abs[i]!)) continue;
-      const d = ulpsApart(format, castTo(format, a[i]!), castTo(format, b[i]!));
+      const u = a[i]!;
+      const v = b[i]!;
+      const d = u === v ? 0 : ulpsApart(format, castTo(format, u), castTo(format, v));
       if (d > 0) differing++;
       if (d > most || Number.isNaN(mostAt)) {
         most = d;

@@ -45,8 +45,16 @@ export function ulpOf(format: FloatFormat, x: number): number {
 
 /** The largest finite value of the format. */
 export function maxFinite(format: FloatFormat): number {
+  return format === FLOAT32 ? MAX32 : format === BFLOAT16 ? MAXBF16 : format === FLOAT16 ? MAX16 : largest(format);
+}
+
+function largest(format: FloatFormat): number {
   return (2 - 2 ** (1 - format.precision)) * 2 ** format.emax;
 }
+// Computed once: roundTo runs for every sample point of a diff.
+const MAX32 = largest(FLOAT32);
+const MAXBF16 = largest(BFLOAT16);
+const MAX16 = largest(FLOAT16);
 
 /** Round half to even of a double that is already an integer plus a fraction (|y| < 2^53). */
 function roundHalfEven(y: number): number {
