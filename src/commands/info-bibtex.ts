@@ -7,9 +7,8 @@ import { RuntimeFailure } from '../errors.js';
 import type { ActivationFn } from '../math/types.js';
 import { bibtex } from '../report/citation.js';
 import type { CliIO } from './io.js';
-import type { InfoOptions } from './info.js';
 
-export async function printBibtex(io: CliIO, fns: readonly ActivationFn[], _opts: InfoOptions): Promise<number> {
+export async function printBibtex(io: CliIO, fns: readonly ActivationFn[]): Promise<number> {
   const seen = new Set<string>();
   const entries: string[] = [];
   const missing: string[] = [];

@@ -124,7 +124,7 @@ async function smallChart(io: CliIO, fn: ActivationFn, opts: InfoOptions, width:
 
 export async function runInfo(io: CliIO, specs: string[], opts: InfoOptions): Promise<number> {
   const fns = specs.flatMap(expandSweeps).map(resolveSpec);
-  if (opts.bibtex) return (await import('./info-bibtex.js')).printBibtex(io, fns, opts);
+  if (opts.bibtex) return (await import('./info-bibtex.js')).printBibtex(io, fns);
   if (opts.json) {
     const out = fns.map((fn) => ({
       spec: fn.spec,
