@@ -169,7 +169,7 @@ Examples:
   $ actfn info "ELU(alpha=0.5)" --no-chart
   $ actfn info "x*tanh(softplus(x))" --width 60
   $ actfn info Sigmoid --json
-  $ actfn info GELU Mish --bibtex >> refs.bib`,
+  $ actfn info GELU Mish --bibtex          # BibTeX entries for LaTeX`,
     )
     .action(async (specs: string[], opts: Options) => {
       setExitCode(await (await import('./commands/info.js')).runInfo(io, specs, opts));
@@ -222,8 +222,8 @@ Examples:
     .option('--range <a,b>', 'x range (default -6,6)')
     .option('--samples <n>', 'evenly spaced points, ends included (default 4001; at most 10⁶); maxima are refined between them')
     .option('--json', 'JSON (the contract for scripts; full precision)')
-    .option('-o, --out <file>', 'also draw f_A − f_B and f′_A − f′_B (format from .png .jpg .jpeg .webp .svg .pdf); - for stdout')
-    .option('--format <format>', 'png, jpg, webp, svg or pdf (default: from the file name, else png)')
+    .option('-o, --out <file>', 'also draw f_A − f_B and f′_A − f′_B (format from .png .jpg .jpeg .webp .gif .svg .pdf); - for stdout')
+    .option('--format <format>', 'png, jpg, webp, gif, svg or pdf (default: from the file name, else png)')
     .option('--size <WxH>', 'chart size in pixels (default 500x350)')
     .option('--scale <k>', 'k× pixels with the same layout, for HiDPI (raster formats; default 1)')
     .option('--title <text>', 'chart title (default "A − B"; "" for none)')

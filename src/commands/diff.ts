@@ -50,7 +50,7 @@ interface Target {
 function targetOf(io: CliIO, opts: DiffCommandOptions): Target | undefined {
   const forced = opts.format === undefined ? undefined : FORMAT_BY_EXTENSION[opts.format.toLowerCase()];
   if (opts.format !== undefined && !forced)
-    throw new UsageError(`--format '${opts.format}' is not one of png, jpg, webp, svg, pdf`);
+    throw new UsageError(`--format '${opts.format}' is not one of png, jpg, webp, gif, svg, pdf`);
   if (opts.out === undefined) {
     for (const [flag, given] of [
       ['--format', opts.format],
@@ -63,11 +63,14 @@ function targetOf(io: CliIO, opts: DiffCommandOptions): Target | undefined {
     }
     return undefined;
   }
+  // An interactive page is a view of functions, not of a difference: images only here.
+  if (forced === 'html') throw new UsageError('--format html is not for diff; use png, jpg, webp, gif, svg or pdf');
   if (opts.out === '-') return { path: '-', format: forced ?? 'png' };
   const fromExt = FORMAT_BY_EXTENSION[extname(opts.out).slice(1).toLowerCase()];
+  if (fromExt === 'html') throw new UsageError(`'${basename(opts.out)}': diff draws images (png, jpg, webp, gif, svg or pdf), not an HTML page`);
   if (!fromExt && !forced) {
     throw new UsageError(
-      `cannot tell the image format of '${basename(opts.out)}': use a .png, .jpg, .jpeg, .webp, .svg or .pdf name, or --format`,
+      `cannot tell the image format of '${basename(opts.out)}': use a .png, .jpg, .jpeg, .webp, .gif, .svg or .pdf name, or --format`,
     );
   }
   if (fromExt && forced && fromExt !== forced)

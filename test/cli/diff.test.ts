@@ -75,7 +75,8 @@ describe('actfn diff', () => {
       [['diff', 'GELU', 'Mish', '--samples', '1'], /--samples 1 must be a whole number from 2 to 1000000/],
       [['diff', 'GELU', 'Mish', '--size', '10x10', '-o', 'x.png'], /--size 10x10/],
       [['diff', 'GELU', 'Mish', '--theme', 'dark'], /--theme is for the chart; give -o FILE/],
-      [['diff', 'GELU', 'Mish', '-o', 'x.gif'], /cannot tell the image format of 'x.gif'/],
+      [['diff', 'GELU', 'Mish', '-o', 'x.bmp'], /cannot tell the image format of 'x.bmp'/],
+      [['diff', 'GELU', 'Mish', '-o', 'x.html'], /diff draws images/],
     ];
     for (const [argv, message] of cases) {
       const r = await runCli(argv, { cwd: dir });
