@@ -40,6 +40,7 @@ Examples:
   $ actfn stats ReLU Tanh SELU              # moments, init gain vs torch's
   $ actfn propagate Sigmoid ReLU --depth 50 # signal and gradients through depth
   $ actfn edge-of-chaos Tanh GELU
+  $ actfn diff gelu_new gelu_fast
   $ actfn help plot                         # or actfn plot --help
 
 Data goes to stdout, messages to stderr.
@@ -130,14 +131,26 @@ full precision, NaN and ±Infinity as the strings "NaN", "Infinity", "-Infinity"
 
   program
     .command('list')
-    .description('every function: name, aliases, parameters with defaults, PyTorch equivalent')
-    .option('--json', 'JSON: every entry with its parameters, formulas and equivalents')
+    .description('every function (or those matching filters): name, aliases, parameters with defaults, PyTorch equivalent')
+    .option('--json', 'JSON: every entry with its parameters, formulas, equivalents, citation and framework names')
+    .option('--smooth', 'only smooth functions (C∞: no corner or jump)')
+    .option('--monotonic', 'only monotonic functions (non-decreasing or non-increasing)')
+    .option('--bounded', 'only functions with a bounded output range (both ends finite)')
+    .option('--zero-centered', 'only zero-centered functions (f(0) = 0 and both signs)')
+    .option('--self-gated', 'only self-gated functions: x·g(x) with a continuous gate g from 0 (x → −∞) to a positive limit')
+    .addOption(new Option('--framework <name>', 'only functions this framework ships').choices(['torch', 'jax', 'keras', 'tf', 'transformers', 'timm']))
+    .option('--search <word>', 'only functions whose name, alias, formula or citation contains the word (ignoring case and accents)')
     .addHelpText(
       'after',
       `
 Examples:
   $ actfn list
-  $ actfn list --json | jq -r '.[].name'`,
+  $ actfn list --json | jq -r '.[].name'
+  $ actfn list --smooth --monotonic --bounded
+  $ actfn list --self-gated --framework timm
+  $ actfn list --search hendrycks
+
+Filters combine (all must hold); properties are computed from each function with its defaults.`,
     )
     .action(async (opts: Options) => {
       setExitCode(await (await import('./commands/list.js')).runList(io, opts));
@@ -145,9 +158,10 @@ Examples:
 
   program
     .command('info')
-    .description('formula, derivative, parameters, properties, PyTorch/JAX/Keras equivalents, a terminal chart')
+    .description('formula, derivative, parameters, properties, equivalents, citation, framework names, a terminal chart')
     .argument('<specs...>', 'functions or expressions, e.g. GELU "ELU(alpha=0.5)"')
-    .option('--json', 'JSON: parameters, formulas and computed properties (full precision)')
+    .option('--json', 'JSON: parameters, formulas, computed properties, citation and framework names (full precision)')
+    .option('--bibtex', 'BibTeX entries of the papers the functions come from, for LaTeX')
     .option('--no-chart', 'leave out the terminal chart')
     .option('--width <columns>', 'width of the text and chart (default: the terminal, else 80)')
     .addHelpText(
@@ -157,7 +171,8 @@ Examples:
   $ actfn info GELU
   $ actfn info "ELU(alpha=0.5)" --no-chart
   $ actfn info "x*tanh(softplus(x))" --width 60
-  $ actfn info Sigmoid --json`,
+  $ actfn info Sigmoid --json
+  $ actfn info GELU Mish --bibtex          # BibTeX entries for LaTeX`,
     )
     .action(async (specs: string[], opts: Options) => {
       setExitCode(await (await import('./commands/info.js')).runInfo(io, specs, opts));
@@ -200,6 +215,37 @@ Examples:
     )
     .action(async (specs: string[], opts: Options) => {
       setExitCode(await (await import('./commands/compare.js')).runCompare(io, specs, opts));
+    });
+
+  program
+    .command('diff')
+    .description('how much two functions differ: largest |Δf| and |Δf′|, relative, in float32/bfloat16/float16 ulp; a chart')
+    .argument('<a>', 'the first function, e.g. GELU or gelu_new')
+    .argument('<b>', 'the second function, e.g. "GELU(approximate=tanh)" or gelu_fast')
+    .option('--range <a,b>', 'x range (default -6,6)')
+    .option('--samples <n>', 'evenly spaced points, ends included (default 4001; at most 10⁶); maxima are refined between them')
+    .option('--json', 'JSON (the contract for scripts; full precision)')
+    .option('-o, --out <file>', 'also draw f_A − f_B and f′_A − f′_B (format from .png .jpg .jpeg .webp .gif .svg .pdf); - for stdout')
+    .option('--format <format>', 'png, jpg, webp, gif, svg or pdf (default: from the file name, else png)')
+    .option('--size <WxH>', 'chart size in pixels (default 500x350)')
+    .option('--scale <k>', 'k× pixels with the same layout, for HiDPI (raster formats; default 1)')
+    .option('--title <text>', 'chart title (default "A − B"; "" for none)')
+    .option('--theme <theme>', 'light or dark (default light)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ actfn diff GELU "GELU(approximate=tanh)"
+  $ actfn diff gelu_new gelu_fast --range -10,10
+  $ actfn diff SiLU quick_gelu --json | jq '.f.maxAbs'
+  $ actfn diff GELU QuickGELU -o diff.png
+
+Figures for f and f′: the largest |A − B| and where (refined between sample points), the largest
+relative difference, and per format (float32, bfloat16, float16, cast as torch casts) how many ulp
+the largest difference is, how many ulp apart the two land, and at how many points they differ.`,
+    )
+    .action(async (a: string, b: string, opts: Options) => {
+      setExitCode(await (await import('./commands/diff.js')).runDiff(io, a, b, opts));
     });
 
   program

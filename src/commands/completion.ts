@@ -81,13 +81,16 @@ function optionsOf(help: Help, command: Command): CompletionOption[] {
   }));
 }
 
+/** Arguments that take function specs (`diff A B` names its two `a` and `b`). */
+const SPEC_ARGUMENTS = ['specs', 'a', 'b'];
+
 /** The model of `program`: its options, and per command its options and operand words. */
 export function completionModel(program: Command): CompletionModel {
   const help = new Help();
   const commands = help.visibleCommands(program).map((c) => {
     const first = c.registeredArguments[0];
     const operands = c.name() === 'help' ? program.commands.map((p) => p.name()) : (first?.argChoices ?? []);
-    return { name: c.name(), description: c.description(), options: optionsOf(help, c), specs: first?.name() === 'specs', operands };
+    return { name: c.name(), description: c.description(), options: optionsOf(help, c), specs: SPEC_ARGUMENTS.includes(first?.name() ?? ''), operands };
   });
   return { program: program.name(), options: optionsOf(help, program), commands, names: catalogWords() };
 }

@@ -8,6 +8,7 @@ import { describeRange } from '../math/params.js';
 import { resolveSpec } from '../math/resolve.js';
 import { expandSweeps } from '../math/spec.js';
 import type { ActivationFn, Kink, ParamDef } from '../math/types.js';
+import { citationJSON, citationLine, frameworkLines, frameworksJSON } from '../report/citation.js';
 import { exactJSON } from '../report/numbers.js';
 import { propertiesJSON, propertyRows, show } from '../report/properties-table.js';
 import { boxTable, painter } from '../report/table-format.js';
@@ -17,6 +18,8 @@ import { parseInteger } from './options.js';
 
 export interface InfoOptions {
   json?: boolean;
+  /** Print BibTeX entries for the functions' citations instead. */
+  bibtex?: boolean;
   /** false with --no-chart. */
   chart?: boolean;
   width?: string;
@@ -88,6 +91,12 @@ async function infoText(io: CliIO, fn: ActivationFn, opts: InfoOptions, width: n
     },
     { title: 'Properties', lines: table.trimEnd().split('\n') },
     { title: 'Equivalents', lines: equivalentLines(fn, width - 2) },
+    ...(entry
+      ? [
+          { title: 'Reference', lines: entry.citation ? wrapText(citationLine(entry.citation), width - 2) : ['none recorded'] },
+          { title: 'In frameworks', lines: frameworkLines(entry.frameworks) },
+        ]
+      : []),
     {
       title: 'At kinks',
       lines: kinks.length
@@ -115,12 +124,15 @@ async function smallChart(io: CliIO, fn: ActivationFn, opts: InfoOptions, width:
 
 export async function runInfo(io: CliIO, specs: string[], opts: InfoOptions): Promise<number> {
   const fns = specs.flatMap(expandSweeps).map(resolveSpec);
+  if (opts.bibtex) return (await import('./info-bibtex.js')).printBibtex(io, fns);
   if (opts.json) {
     const out = fns.map((fn) => ({
       spec: fn.spec,
       name: fn.name,
       params: { ...fn.params },
       formula: fn.entry ? { f: fn.entry.formula.f, df: fn.entry.formula.df } : undefined,
+      citation: citationJSON(fn.entry?.citation),
+      frameworks: frameworksJSON(fn.entry?.frameworks),
       properties: propertiesJSON(computeProperties(fn), measureCost(fn)),
     }));
     io.stdout.write(exactJSON(out) + '\n');

@@ -1,11 +1,13 @@
 /** `actfn list`: every catalog entry with its aliases, parameters and PyTorch equivalent. */
 import { catalog } from '../math/catalog.js';
 import type { CatalogEntry, ParamDef } from '../math/types.js';
+import { citationJSON, frameworksJSON } from '../report/citation.js';
 import { exactJSON, formatSignificant, type JsonValue } from '../report/numbers.js';
 import { boxTable } from '../report/table-format.js';
 import { colorLevel, type CliIO } from './io.js';
+import { describeFilter, listFilter, type ListFilterOptions } from './list-filter.js';
 
-export interface ListOptions {
+export interface ListOptions extends ListFilterOptions {
   json?: boolean;
 }
 
@@ -48,6 +50,8 @@ export function entryJSON(entry: CatalogEntry): JsonValue {
       keras: entry.equivalents.keras,
       notes: entry.equivalents.notes ? [...entry.equivalents.notes] : [],
     },
+    citation: citationJSON(entry.citation),
+    frameworks: frameworksJSON(entry.frameworks),
   };
 }
 
@@ -61,15 +65,23 @@ export function listRows(entries: readonly CatalogEntry[]): string[][] {
 }
 
 export async function runList(io: CliIO, opts: ListOptions): Promise<number> {
+  const filter = listFilter(opts);
+  // Traits are computed only when a filter asks for them (src/math/traits.ts).
+  const entries = filter ? (await import('../math/catalog-filter.js')).filterCatalog(catalog, filter) : catalog;
   if (opts.json) {
-    io.stdout.write(exactJSON(catalog.map(entryJSON)) + '\n');
+    io.stdout.write(exactJSON(entries.map(entryJSON)) + '\n');
+    return 0;
+  }
+  if (filter && entries.length === 0) {
+    io.stderr.write(`actfn: no function matches ${describeFilter(opts)}\n`);
     return 0;
   }
   const head = ['name', 'aliases', 'parameters (defaults)', 'PyTorch'];
   // On a terminal, wrap long cells to its width; piped output keeps one line per function.
   const width = io.stdout.isTTY ? io.stdout.columns : undefined;
-  const text = await boxTable(head, listRows(catalog), colorLevel(io.stdout, io.env), 'left', width);
+  const text = await boxTable(head, listRows(entries), colorLevel(io.stdout, io.env), 'left', width);
   io.stdout.write(text);
-  io.stdout.write(`${catalog.length} functions. \`actfn info NAME\` for formulas, properties and equivalents.\n`);
+  const count = filter ? `${entries.length} of ${catalog.length} functions match ${describeFilter(opts)}.` : `${catalog.length} functions.`;
+  io.stdout.write(`${count} \`actfn info NAME\` for formulas, properties and equivalents.\n`);
   return 0;
 }

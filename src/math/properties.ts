@@ -93,7 +93,7 @@ function jumpAt(f: (x: number) => number, q: Kink): number {
 }
 
 /** A declared kink that changes nothing visible: a jump of f and of f′ both below NEGLIGIBLE_JUMP. */
-function isSwitch(q: Kink, f: (x: number) => number): boolean {
+export function isSwitch(q: Kink, f: (x: number) => number): boolean {
   if (!q.jump || !Number.isFinite(q.x)) return false;
   const small = (a: number, b: number) => Math.abs(a - b) <= NEGLIGIBLE_JUMP * Math.max(1, Math.abs(a), Math.abs(b));
   const step = jumpAt(f, q);
@@ -110,7 +110,7 @@ const SCAN_POINTS = 20_000;
 // ---------------------------------------------------------------------------------------------
 // Sampling
 
-interface Samples {
+export interface Samples {
   /** Sorted, distinct, finite. */
   readonly x: Float64Array;
   /** Indices of x that are exactly a kink (where f′ is a convention, not a derivative). */
@@ -297,9 +297,11 @@ function hasJump(
   return false;
 }
 
-function smoothnessOf(k: PointwiseKernel, kinks: readonly Kink[], s: Samples, f: Float64Array, df: Float64Array): Smoothness {
+export function smoothnessOf(k: PointwiseKernel, kinks: readonly Kink[], s: Samples, f: Float64Array, df: Float64Array): Smoothness {
   if (kinks.some((q) => q.jump)) return 'discontinuous';
-  const at = kinks.map((q) => q.x).filter(Number.isFinite);
+  // 0 too: pieces of a formula meet there without a declared kink (Softsign's f″ jumps from 2 to
+  // −2, ELU's from α to 0), and a grid point at 0 splits such a jump into two steps that are no outliers.
+  const at = [...kinks.map((q) => q.x).filter(Number.isFinite), 0];
   const exact = (x: number) => 1e-12 * Math.max(1, Math.abs(x));
   if (hasJump(k.f, s, f, at, exact, 1e-9)) return 'discontinuous';
   if (kinks.some((q) => q.left !== q.right)) return 'continuous';

@@ -50,7 +50,17 @@ describe('the built CLI', () => {
     expect(log.required).not.toContain('node:child_process');
   });
 
-  for (const args of [['table', 'GELU'], ['table', 'GELU', 'Sigmoid', '--json'], ['list'], ['info', 'GELU'], ['plot', 'GELU', '--terminal']]) {
+  const commands = [
+    ['table', 'GELU'],
+    ['table', 'GELU', 'Sigmoid', '--json'],
+    ['list'],
+    ['info', 'GELU'],
+    ['list', '--self-gated', '--smooth'],
+    ['info', 'GELU', '--bibtex'],
+    ['diff', 'GELU', 'QuickGELU'],
+    ['plot', 'GELU', '--terminal'],
+  ];
+  for (const args of commands) {
     it(`${args.join(' ')} loads neither the canvas, the font nor zlib`, () => {
       const log = run(...args);
       expect(log.required.filter((r) => DRAWING.includes(r))).toEqual([]);

@@ -1,0 +1,135 @@
+/**
+ * `actfn diff A B`: how much two functions differ over a range (src/math/diff), as a table or
+ * JSON (src/report/diff-report.ts), and with `-o FILE` a chart of f_A − f_B and f′_A − f′_B.
+ * Loads the canvas and fonts only when a chart is written.
+ */
+import { basename, extname, resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import { diffFunctions } from '../math/diff/difference.js';
+import { MAX_POINTS } from '../math/grid.js';
+import { resolveSpec } from '../math/resolve.js';
+import type { ActivationFn } from '../math/types.js';
+import { FORMAT_BY_EXTENSION, type ImageFormat } from '../paint/image.js';
+import { diffHeadline, diffJSON, diffRows } from '../report/diff-report.js';
+import { exactJSON } from '../report/numbers.js';
+import { boxTable } from '../report/table-format.js';
+import { colorLevel, type CliIO } from './io.js';
+import { parseInteger } from './options.js';
+import { plotSettings, type PlotSettings } from './plot.js';
+
+export interface DiffCommandOptions {
+  range?: string;
+  samples?: string;
+  json?: boolean;
+  out?: string;
+  format?: string;
+  size?: string;
+  scale?: string;
+  title?: string;
+  theme?: string;
+}
+
+/** Evenly spaced points by default: steps of 0.003 over the default [−6, 6]. */
+export const DEFAULT_DIFF_SAMPLES = 4001;
+
+function pointwise(spec: string): ActivationFn {
+  const fn = resolveSpec(spec);
+  if (!fn.pointwise)
+    throw new UsageError(
+      `'${spec}' is a vector function (it acts on the whole input); diff compares pointwise functions`,
+    );
+  return fn;
+}
+
+interface Target {
+  /** Absolute path, or '-' for stdout. */
+  readonly path: string;
+  readonly format: ImageFormat;
+}
+
+function targetOf(io: CliIO, opts: DiffCommandOptions): Target | undefined {
+  const forced = opts.format === undefined ? undefined : FORMAT_BY_EXTENSION[opts.format.toLowerCase()];
+  if (opts.format !== undefined && !forced)
+    throw new UsageError(`--format '${opts.format}' is not one of png, jpg, webp, gif, svg, pdf`);
+  if (opts.out === undefined) {
+    for (const [flag, given] of [
+      ['--format', opts.format],
+      ['--size', opts.size],
+      ['--scale', opts.scale],
+      ['--title', opts.title],
+      ['--theme', opts.theme],
+    ] as const) {
+      if (given !== undefined) throw new UsageError(`${flag} is for the chart; give -o FILE to write one`);
+    }
+    return undefined;
+  }
+  // An interactive page is a view of functions, not of a difference: images only here.
+  if (forced === 'html') throw new UsageError('--format html is not for diff; use png, jpg, webp, gif, svg or pdf');
+  if (opts.out === '-') return { path: '-', format: forced ?? 'png' };
+  const fromExt = FORMAT_BY_EXTENSION[extname(opts.out).slice(1).toLowerCase()];
+  if (fromExt === 'html') throw new UsageError(`'${basename(opts.out)}': diff draws images (png, jpg, webp, gif, svg or pdf), not an HTML page`);
+  if (!fromExt && !forced) {
+    throw new UsageError(
+      `cannot tell the image format of '${basename(opts.out)}': use a .png, .jpg, .jpeg, .webp, .gif, .svg or .pdf name, or --format`,
+    );
+  }
+  if (fromExt && forced && fromExt !== forced)
+    throw new UsageError(`--format ${opts.format} does not match the file name '${basename(opts.out)}'`);
+  return { path: resolve(io.cwd, opts.out), format: (forced ?? fromExt)! };
+}
+
+export async function runDiff(io: CliIO, specA: string, specB: string, opts: DiffCommandOptions): Promise<number> {
+  // Options first, so that a bad one is reported before any work (and before anything is written).
+  const settings: PlotSettings = plotSettings({
+    range: opts.range,
+    size: opts.size,
+    scale: opts.scale,
+    theme: opts.theme,
+  });
+  const samples =
+    opts.samples === undefined ? DEFAULT_DIFF_SAMPLES : parseInteger(opts.samples, '--samples', 2, MAX_POINTS);
+  const target = targetOf(io, opts);
+  if (target?.path === '-' && target.format !== 'svg' && io.stdout.isTTY) {
+    throw new UsageError('refusing to write a binary image to the terminal; redirect stdout or use -o FILE');
+  }
+  const a = pointwise(specA);
+  const b = pointwise(specB);
+  const result = diffFunctions(a, b, { range: settings.range, samples });
+
+  // The report is data on stdout, unless the image goes there: then it is a message, on stderr.
+  const stream = target?.path === '-' ? io.stderr : io.stdout;
+  if (opts.json) stream.write(exactJSON(diffJSON(a, b, result)) + '\n');
+  else {
+    const width = stream.isTTY ? stream.columns : undefined;
+    const table = await boxTable(['', 'f', 'f′'], diffRows(result), colorLevel(stream, io.env), 'left', width);
+    stream.write(`${diffHeadline(a, b, result)}\n${table}`);
+  }
+
+  if (target) {
+    const { diffChart } = await import('../chart/diff-chart.js');
+    const { layoutChart } = await import('../chart/layout.js');
+    const { fontMeasure } = await import('../paint/fonts/font.js');
+    const { renderImage } = await import('../paint/image.js');
+    const { writeFileAtomic, withCleanupOnSignal } = await import('./atomic-write.js');
+    const model = diffChart(a, b, {
+      x: result.x,
+      kinks: result.kinks,
+      labels: [a.label, b.label],
+      ...(opts.title !== undefined ? { title: opts.title } : {}),
+      theme: settings.theme,
+    });
+    const scene = layoutChart(model, { width: settings.width, height: settings.height, measure: fontMeasure() });
+    const warn = (message: string) => io.stderr.write(`actfn: warning: ${message}\n`);
+    await withCleanupOnSignal(async () => {
+      const image = await renderImage(scene, target.format, {
+        scale: settings.scale,
+        jpegQuality: settings.jpegQuality,
+        title: model.title || 'diff',
+        warn,
+      });
+      if (target.path === '-') io.stdout.write(image);
+      else writeFileAtomic(target.path, image);
+    });
+  }
+  return 0;
+}

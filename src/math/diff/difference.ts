@@ -1,0 +1,173 @@
+/**
+ * How much two activation functions differ over an interval, for f and for f′: the largest |Δ|
+ * and where, the largest relative difference, and what the difference amounts to in float32,
+ * bfloat16 and float16 (how many ulp of each format apart the two outputs land, and at how many
+ * sampled points they round to different values).
+ *
+ * Points: `samples` evenly spaced x (a + (b − a)·i/(n − 1)), plus each kink of either function
+ * inside the interval. Maxima of |Δ| and of the relative difference are refined between samples
+ * (maximize.ts); the format figures are counted on the sample points, as they are about discrete
+ * roundings (a difference in ulp is counted at the larger of the two values, so two values of
+ * opposite signs near 0 are not as far apart as all the tiny numbers between them). f′ is not compared at a kink (it is a convention there, not a derivative), only
+ * beside it. Points where either value is NaN or infinite (and the two are not the same infinity)
+ * are skipped and counted. Pure: no I/O.
+ */
+import type { ActivationFn, PointwiseKernel } from '../types.js';
+import { castTo, FLOAT_FORMATS, ulpOf, ulpsApart, type FloatFormat } from './float-formats.js';
+import { refinedMax, type Maximum } from './maximize.js';
+
+export interface DiffOptions {
+  readonly range: readonly [number, number];
+  /** Evenly spaced points, ends included (at least 2). */
+  readonly samples: number;
+}
+
+export interface FormatFigures {
+  readonly format: FloatFormat['name'];
+  /**
+   * The most the two outputs differ once each is cast to the format, in ulp of the format at the
+   * larger of the two (ulpsApart), over the sample points: 0 when they always cast alike.
+   */
+  readonly maxUlpDistance: number;
+  /** Where (NaN when no point was compared). */
+  readonly maxUlpDistanceAt: number;
+  /** Sample points where the two outputs cast to different values of the format. */
+  readonly differing: number;
+  /** The largest |Δ| (maxAbs) in ulp of the format at the larger of the two values there. */
+  readonly maxAbsInUlp: number;
+}
+
+export interface QuantityDiff {
+  /** Largest |A − B| and where. */
+  readonly maxAbs: Maximum;
+  /** Largest |A − B| / max(|A|, |B|) (0 where both are 0) and where. */
+  readonly maxRel: Maximum;
+  /** Sample points compared. */
+  readonly compared: number;
+  /** Sample points left out: a value NaN or infinite. */
+  readonly skipped: number;
+  readonly formats: readonly FormatFigures[];
+}
+
+export interface DiffResult {
+  readonly range: readonly [number, number];
+  /** Every point sampled (kinks included), sorted. */
+  readonly x: Float64Array;
+  /** Kinks of either function inside the range. */
+  readonly kinks: readonly number[];
+  readonly f: QuantityDiff;
+  readonly df: QuantityDiff;
+}
+
+/** The sample points: evenly spaced, plus the kinks inside the range. */
+export function diffGrid(range: readonly [number, number], samples: number, kinks: readonly number[]): Float64Array {
+  const [a, b] = range;
+  const xs: number[] = [];
+  for (let i = 0; i < samples; i++) xs.push(i === samples - 1 ? b : a + ((b - a) * i) / (samples - 1));
+  for (const k of kinks) if (k > a && k < b) xs.push(k);
+  return Float64Array.from(new Set(xs)).sort();
+}
+
+/** Two values are comparable when both are finite, or equal (the same infinity). */
+function comparable(u: number, v: number): boolean {
+  return (Number.isFinite(u) && Number.isFinite(v)) || (u === v && !Number.isNaN(u));
+}
+
+function absDiff(u: number, v: number): number {
+  return u === v ? 0 : Math.abs(u - v);
+}
+
+function relDiff(u: number, v: number): number {
+  if (u === v) return 0;
+  return Math.abs(u - v) / Math.max(Math.abs(u), Math.abs(v));
+}
+
+function quantityDiff(
+  ga: (x: number) => number,
+  gb: (x: number) => number,
+  x: Float64Array,
+  skip: (x: number) => boolean,
+  kinks: readonly number[],
+): QuantityDiff {
+  const n = x.length;
+  const a = new Float64Array(n);
+  const b = new Float64Array(n);
+  const abs = new Float64Array(n).fill(NaN);
+  const rel = new Float64Array(n).fill(NaN);
+  let compared = 0;
+  let skipped = 0;
+  for (let i = 0; i < n; i++) {
+    if (skip(x[i]!)) continue;
+    const u = ga(x[i]!);
+    const v = gb(x[i]!);
+    a[i] = u;
+    b[i] = v;
+    if (!comparable(u, v)) {
+      skipped++;
+      continue;
+    }
+    compared++;
+    abs[i] = absDiff(u, v);
+    rel[i] = relDiff(u, v);
+  }
+  // Between samples only finite, comparable values count toward a maximum.
+  const at = (h: (u: number, v: number) => number) => (t: number) => {
+    const u = ga(t);
+    const v = gb(t);
+    return comparable(u, v) ? h(u, v) : NaN;
+  };
+  const maxAbs = refinedMax(at(absDiff), x, abs, kinks);
+  const maxRel = refinedMax(at(relDiff), x, rel, kinks);
+  const formats = FLOAT_FORMATS.map((format): FormatFigures => {
+    let most = 0;
+    let mostAt = NaN;
+    let differing = 0;
+    for (let i = 0; i < n; i++) {
+      if (Number.isNaN(abs[i]!)) continue;
+      const u = a[i]!;
+      const v = b[i]!;
+      const d = u === v ? 0 : ulpsApart(format, castTo(format, u), castTo(format, v));
+      if (d > 0) differing++;
+      if (d > most || Number.isNaN(mostAt)) {
+        most = d;
+        mostAt = x[i]!;
+      }
+    }
+    const scale = Number.isNaN(maxAbs.x) ? NaN : Math.max(Math.abs(ga(maxAbs.x)), Math.abs(gb(maxAbs.x)));
+    return {
+      format: format.name,
+      maxUlpDistance: most,
+      maxUlpDistanceAt: mostAt,
+      differing,
+      maxAbsInUlp: maxAbs.value / ulpOf(format, scale),
+    };
+  });
+  return { maxAbs, maxRel, compared, skipped, formats };
+}
+
+function pointwiseOf(fn: ActivationFn, which: string): PointwiseKernel {
+  if (!fn.pointwise)
+    throw new Error(
+      `${which} (${fn.label}) is a vector function: only pointwise functions can be compared point by point`,
+    );
+  return fn.pointwise;
+}
+
+/** The difference A − B over `options.range`: see the file comment. */
+export function diffFunctions(fnA: ActivationFn, fnB: ActivationFn, options: DiffOptions): DiffResult {
+  const A = pointwiseOf(fnA, 'the first function');
+  const B = pointwiseOf(fnB, 'the second function');
+  const [lo, hi] = options.range;
+  const kinks = [...new Set([...fnA.kinks, ...fnB.kinks].map((k) => k.x))]
+    .filter((k) => k > lo && k < hi)
+    .sort((p, q) => p - q);
+  const x = diffGrid(options.range, options.samples, kinks);
+  const atKink = new Set(kinks);
+  return {
+    range: options.range,
+    x,
+    kinks,
+    f: quantityDiff(A.f, B.f, x, () => false, kinks),
+    df: quantityDiff(A.df, B.df, x, (t) => atKink.has(t), kinks),
+  };
+}
