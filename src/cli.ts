@@ -4,13 +4,16 @@
  */
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { ArgumentError, RuntimeFailure, UsageError } from './errors.js';
-import { processIO, type CliIO } from './commands/io.js';
+import { processIO, type CliIO, type OutputStream } from './commands/io.js';
+import { fitHelpText, fitMessage, fittingHelp } from './report/help-format.js';
 import { VERSION } from './version.js';
 
 type Options = Record<string, unknown>;
 
 /** The commander program (exported for the completion script's tests and the CLI fuzzer). */
 export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
+  // Help on a terminal fits its width; piped, commander's 80 columns, our examples as written.
+  const after = (text: string) => (context: { error: boolean }) => fitHelpText(text, terminalColumns(context.error ? io.stderr : io.stdout));
   const program = new Command('actfn')
     .description('Plot, compare, tabulate and gradient-check neural-network activation functions.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -22,10 +25,13 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
       writeErr: (s) => io.stderr.write(s),
       // Errors are printed by main() as one line, with our prefix.
       outputError: () => {},
-    });
+      getOutHelpWidth: () => terminalColumns(io.stdout) ?? 80,
+      getErrHelpWidth: () => terminalColumns(io.stderr) ?? 80,
+    })
+    .configureHelp(fittingHelp());
   program.addHelpText(
     'after',
-    `
+    after(`
 Functions are catalog names with parameters (GELU, "ELU(alpha=0.5)", leaky_relu:negative_slope=0.2;
 actfn list shows them all) or expressions in x ("x*sigmoid(1.702*x)", "MySwish=x*sigmoid(1.5*x)").
 
@@ -40,7 +46,7 @@ Examples:
   $ actfn help plot                         # or actfn plot --help
 
 Data goes to stdout, messages to stderr.
-Exit codes: 0 success, 1 a failed check or runtime error, 2 a usage error.`,
+Exit codes: 0 success, 1 a failed check or runtime error, 2 a usage error.`),
   );
 
   program
@@ -68,7 +74,7 @@ Exit codes: 0 success, 1 a failed check or runtime error, 2 a usage error.`,
     .option('--width <columns>', 'width of the terminal chart (default: the terminal, else 80)')
     .addHelpText(
       'after',
-      `
+      after(`
 Examples:
   $ actfn plot GELU                         # writes GELU.png
   $ actfn plot GELU -o - > gelu.png         # the image on stdout
@@ -78,7 +84,7 @@ Examples:
   $ actfn plot Sigmoid Tanh --out-dir figs --format pdf
   $ actfn plot GELU --log-y --range -20,20  # |f′| on a log axis
   $ actfn plot GELU --terminal              # braille chart, e.g. over SSH
-  $ actfn plot --all --out-dir docs/figures`,
+  $ actfn plot --all --out-dir docs/figures`),
     )
     .action(async (specs: string[], opts: Options) => {
       // --terminal is its own command module, which builds on plot.ts (plot.ts does not know it).
@@ -100,9 +106,10 @@ Examples:
     .option('--json', 'JSON (the contract for scripts; full precision)')
     .option('--csv', 'CSV (full precision)')
     .option('--markdown', 'a Markdown table')
+    .option('--width <columns>', 'width the pretty table fits, 20 to 1000 (default: the terminal; piped: not wrapped)')
     .addHelpText(
       'after',
-      `
+      after(`
 Examples:
   $ actfn table GELU                      # x = -3..3 in steps of 1
   $ actfn table GELU Sigmoid --x -3,-1,0,1,3
@@ -111,7 +118,7 @@ Examples:
   $ actfn table GELU --json | jq '.[0].dy'
 
 JSON: an array with one object per function: {"spec", "name", "params", "x", "y", "dy"}; numbers at
-full precision, NaN and ±Infinity as the strings "NaN", "Infinity", "-Infinity".`,
+full precision, NaN and ±Infinity as the strings "NaN", "Infinity", "-Infinity".`),
     )
     .action(async (specs: string[], opts: Options) => {
       setExitCode(await (await import('./commands/table.js')).runTable(io, specs, opts));
@@ -121,12 +128,13 @@ full precision, NaN and ±Infinity as the strings "NaN", "Infinity", "-Infinity"
     .command('list')
     .description('every function: name, aliases, parameters with defaults, PyTorch equivalent')
     .option('--json', 'JSON: every entry with its parameters, formulas and equivalents')
+    .option('--width <columns>', 'width the table fits, 20 to 1000 (default: the terminal; piped: not wrapped)')
     .addHelpText(
       'after',
-      `
+      after(`
 Examples:
   $ actfn list
-  $ actfn list --json | jq -r '.[].name'`,
+  $ actfn list --json | jq -r '.[].name'`),
     )
     .action(async (opts: Options) => {
       setExitCode(await (await import('./commands/list.js')).runList(io, opts));
@@ -138,15 +146,16 @@ Examples:
     .argument('<specs...>', 'functions or expressions, e.g. GELU "ELU(alpha=0.5)"')
     .option('--json', 'JSON: parameters, formulas and computed properties (full precision)')
     .option('--no-chart', 'leave out the terminal chart')
-    .option('--width <columns>', 'width of the text and chart (default: the terminal, else 80)')
+    .option('--cost', 'measure and show the cost of f and f′ in ns per call (a timing: it varies between runs)')
+    .option('--width <columns>', 'width of the text and chart, 40 to 400 (default: the terminal; piped: text not wrapped, chart 80)')
     .addHelpText(
       'after',
-      `
+      after(`
 Examples:
   $ actfn info GELU
   $ actfn info "ELU(alpha=0.5)" --no-chart
   $ actfn info "x*tanh(softplus(x))" --width 60
-  $ actfn info Sigmoid --json`,
+  $ actfn info Sigmoid --json`),
     )
     .action(async (specs: string[], opts: Options) => {
       setExitCode(await (await import('./commands/info.js')).runInfo(io, specs, opts));
@@ -173,15 +182,16 @@ Examples:
     .option('--terminal', 'draw the chart in the terminal with braille dots instead of writing an image')
     .option('--width <columns>', 'width of the terminal chart (default: the terminal, else 80)')
     .option('-q, --quiet', 'no properties table')
+    .option('--cost', 'add the measured cost of f and f′ (ns per call; a timing: it varies between runs)')
     .addHelpText(
       'after',
-      `
+      after(`
 Examples:
   $ actfn compare ReLU GELU "LeakyReLU(negative_slope=0.1)" Mish -o cmp.png
   $ actfn compare Sigmoid Tanh --both -o both.svg
   $ actfn compare "ELU(alpha=0.5|1|2)" --derivative
   $ actfn compare GELU "0.5*x*(1+tanh(sqrt(2/pi)*(x+0.044715*x^3)))" -q -o approx.png
-  $ actfn compare GELU SiLU Mish --terminal`,
+  $ actfn compare GELU SiLU Mish --terminal`),
     )
     .action(async (specs: string[], opts: Options) => {
       setExitCode(await (await import('./commands/compare.js')).runCompare(io, specs, opts));
@@ -202,9 +212,10 @@ Examples:
     .addOption(new Option('--against <reference>', 'also compare values and derivatives with PyTorch (needs python3 with torch)').choices(['torch']))
     .option('--json', 'JSON report (the contract for scripts; full precision)')
     .option('--verbose', 'list every failing point')
+    .option('--width <columns>', 'width the report fits, 20 to 1000 (default: the terminal; piped: not wrapped)')
     .addHelpText(
       'after',
-      `
+      after(`
 Examples:
   $ actfn grad-check GELU Mish
   $ actfn grad-check --all --order 2
@@ -212,7 +223,7 @@ Examples:
   $ actfn grad-check "MySwish=x*sigmoid(1.5*x)" --range -10,10 --step 0.01
   $ actfn grad-check --all --against torch
 
-Exit codes: 0 every check passed, 1 a check failed, 2 a usage error (or no python3 with torch).`,
+Exit codes: 0 every check passed, 1 a check failed, 2 a usage error (or no python3 with torch).`),
     )
     .action(async (specs: string[], opts: Options) => {
       setExitCode(await (await import('./commands/grad-check.js')).runGradCheck(io, specs, opts));
@@ -224,11 +235,11 @@ Exit codes: 0 every check passed, 1 a check failed, 2 a usage error (or no pytho
     .addArgument(new Argument('<shell>', 'the shell to complete in').choices(['bash', 'zsh', 'fish']))
     .addHelpText(
       'after',
-      `
+      after(`
 Examples:
   $ source <(actfn completion bash)          # this shell; add the line to ~/.bashrc to keep it
   $ actfn completion zsh > "\${fpath[1]}/_actfn"
-  $ actfn completion fish > ~/.config/fish/completions/actfn.fish`,
+  $ actfn completion fish > ~/.config/fish/completions/actfn.fish`),
     )
     .action(async (shell: string) => {
       setExitCode(await (await import('./commands/completion.js')).runCompletion(io, shell, program));
@@ -249,6 +260,17 @@ function cliMessage(err: Error): string {
   if (!(err instanceof ArgumentError)) return err.message;
   const option = OPTION_FOR_ARGUMENT[err.argument];
   return option === undefined ? err.message : err.messageAs(option);
+}
+
+/** A terminal's width (80 when it does not say); undefined for a pipe or a file. */
+function terminalColumns(stream: OutputStream): number | undefined {
+  if (!stream.isTTY) return undefined;
+  return stream.columns && stream.columns > 0 ? stream.columns : 80;
+}
+
+/** An error line: one line in a pipe or a log, wrapped with an indent on a terminal. */
+function writeError(io: CliIO, line: string): void {
+  io.stderr.write(`${fitMessage(line, terminalColumns(io.stderr))}\n`);
 }
 
 function oneLine(message: string): string {
@@ -278,16 +300,16 @@ function report(err: unknown, io: CliIO, help: string): number {
     if (err.code === 'commander.executeSubCommandAsync') return 0;
     // commander's "unknown option '--colour' (Did you mean --color?)" as one sentence of ours.
     const message = oneLine(err.message).replace(/\s*\(Did you mean (.+?)\?\)/, '; did you mean $1?').replace(/\.$/, '');
-    io.stderr.write(`actfn: ${message} (see ${help})\n`);
+    writeError(io, `actfn: ${message} (see ${help})`);
     return 2;
   }
   if (err instanceof UsageError || err instanceof RuntimeFailure) {
-    io.stderr.write(`actfn: ${oneLine(cliMessage(err))}\n`);
+    writeError(io, `actfn: ${oneLine(cliMessage(err))}`);
     return err.exitCode;
   }
   const e = err as { code?: string; message?: string; stack?: string };
   if (io.env.ACTFN_DEBUG) io.stderr.write(`${e.stack ?? String(err)}\n`);
   const msg = e.message ? oneLine(e.message) : String(err);
-  io.stderr.write(`actfn: internal error: ${msg} (please report it; ACTFN_DEBUG=1 shows details)\n`);
+  writeError(io, `actfn: internal error: ${msg} (please report it; ACTFN_DEBUG=1 shows details)`);
   return 1;
 }

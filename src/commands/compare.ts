@@ -18,6 +18,7 @@ import { TAB10 } from '../chart/theme.js';
 import { writeFileAtomic, withCleanupOnSignal } from './atomic-write.js';
 import { measureCost } from './cost.js';
 import { colorLevel, type CliIO, type OutputStream } from './io.js';
+import { outputWidth } from './output-width.js';
 import { plotSettings, type PlotOptions, type PlotSettings } from './plot.js';
 import { terminalWidth } from './plot-terminal.js';
 
@@ -39,6 +40,8 @@ export interface CompareOptions {
   quiet?: boolean;
   terminal?: boolean;
   width?: string;
+  /** Measure the cost of f and f′ for the properties table. */
+  cost?: boolean;
 }
 
 /** The file written when no -o is given. */
@@ -128,11 +131,21 @@ function targetOf(io: CliIO, opts: CompareOptions): Target {
   return { path: resolve(io.cwd, opts.out), format: (forced ?? fromExt)! };
 }
 
-/** The properties table, one column per function; wrapped to a terminal's width. */
-export async function comparePropertiesTable(named: readonly Named[], stream: OutputStream, io: CliIO): Promise<string> {
-  const columns = named.map(({ fn }) => ({ properties: computeProperties(fn), cost: measureCost(fn) }));
-  const width = stream.isTTY ? stream.columns : undefined;
-  return boxTable(['property', ...named.map((n) => n.name)], propertyRows(columns), colorLevel(stream, io.env), 'left', width);
+/**
+ * The properties table, one column per function (cost only if asked: a timing varies between
+ * runs). It fits `width` (a terminal chart's --width, else the terminal's); piped, not wrapped.
+ * Too many functions for the width: blocks of functions, the property names repeated.
+ */
+export async function comparePropertiesTable(
+  named: readonly Named[],
+  stream: OutputStream,
+  io: CliIO,
+  options: { readonly cost?: boolean; readonly width?: number } = {},
+): Promise<string> {
+  const columns = named.map(({ fn }) => ({ properties: computeProperties(fn), ...(options.cost ? { cost: measureCost(fn) } : {}) }));
+  const width = options.width ?? outputWidth(stream, undefined);
+  const head = ['property', ...named.map((n) => n.name)];
+  return boxTable(head, propertyRows(columns), colorLevel(stream, io.env), 'left', width, { key: 1 });
 }
 
 export async function runCompare(io: CliIO, specs: string[], opts: CompareOptions): Promise<number> {
@@ -176,7 +189,8 @@ export async function runCompare(io: CliIO, specs: string[], opts: CompareOption
     // Data goes to stdout unless the image does; then the table is a message, on stderr.
     const stream = target?.path === '-' ? io.stderr : io.stdout;
     if (opts.terminal) stream.write('\n');
-    stream.write(await comparePropertiesTable(named, stream, io));
+    const width = opts.terminal && opts.width !== undefined ? columns : undefined;
+    stream.write(await comparePropertiesTable(named, stream, io, { cost: opts.cost === true, ...(width ? { width } : {}) }));
   }
   return 0;
 }

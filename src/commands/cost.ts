@@ -1,7 +1,12 @@
 /**
  * Relative cost of a function: measured nanoseconds per evaluation of f and of f′, for the
- * properties table. A measurement, so it varies a little from run to run (and with the load of the
- * machine); it is meant for comparing functions in the same run.
+ * properties table with --cost. A measurement, so it varies from run to run (and with the load of
+ * the machine); it is meant for comparing functions in the same run. To hold still, it is the
+ * median of many short timed runs after a fixed warm-up: a run the scheduler interrupts or a
+ * garbage collection lands in is an outlier the median ignores (the best of a time budget was not
+ * enough: on a loaded machine the budget could end after one run, and that run was the figure;
+ * Sigmoid read 1115 ns in one run and 24 ns in the next). bench/60-cost.bench.mjs shows how much
+ * it still varies between processes.
  */
 import type { Cost } from '../math/properties.js';
 import type { ActivationFn } from '../math/types.js';
@@ -18,17 +23,22 @@ function costPoints(): Float64Array {
   return x;
 }
 
-/** Best time per call (ns) of `run` over `x`, repeated for about `budgetMs`. */
-function bestNsPerPoint(run: (x: Float64Array) => number, x: Float64Array, budgetMs: number): number {
-  run(x); // warm-up: let the JIT see the kernel
-  let best = Infinity;
-  const end = performance.now() + budgetMs;
-  do {
+/** Untimed runs first, so that the JIT has optimized the loop before it is timed. */
+const WARM_UP_RUNS = 30;
+/** Timed runs: each takes tens of µs, so all of them take a few ms per function. */
+const TIMED_RUNS = 41;
+
+/** Median time per point (ns) of `run` over `x`, over TIMED_RUNS runs after WARM_UP_RUNS. */
+function medianNsPerPoint(run: (x: Float64Array) => number, x: Float64Array): number {
+  for (let r = 0; r < WARM_UP_RUNS; r++) run(x);
+  const times = new Float64Array(TIMED_RUNS);
+  for (let r = 0; r < TIMED_RUNS; r++) {
     const t0 = process.hrtime.bigint();
     run(x);
-    best = Math.min(best, Number(process.hrtime.bigint() - t0) / x.length);
-  } while (performance.now() < end);
-  return best;
+    times[r] = Number(process.hrtime.bigint() - t0) / x.length;
+  }
+  times.sort();
+  return times[TIMED_RUNS >> 1]!;
 }
 
 /** Sums g over xs (the sum keeps the calls from being optimized away). */
@@ -54,14 +64,14 @@ function warmCallSite(x: Float64Array): void {
   for (const g of others) for (let r = 0; r < 20; r++) callLoop(g)(x);
 }
 
-/** Measures `fn` for about 2 × `budgetMs`: ns per call, the call included. */
-export function measureCost(fn: ActivationFn, budgetMs = 15): Cost {
+/** Measures `fn`: median ns per call, the call included (vector functions: per element of a pass). */
+export function measureCost(fn: ActivationFn): Cost {
   const x = costPoints();
   if (fn.pointwise) {
     warmCallSite(x);
     const { f, df } = fn.pointwise;
-    return { f: bestNsPerPoint(callLoop(f), x, budgetMs), df: bestNsPerPoint(callLoop(df), x, budgetMs), together: false };
+    return { f: medianNsPerPoint(callLoop(f), x), df: medianNsPerPoint(callLoop(df), x), together: false };
   }
-  const both = bestNsPerPoint((xs) => fn.evaluate(xs).y[0]!, x, 2 * budgetMs);
+  const both = medianNsPerPoint((xs) => fn.evaluate(xs).y[0]!, x);
   return { f: both, df: both, together: true };
 }

@@ -2,11 +2,14 @@
 import { catalog } from '../math/catalog.js';
 import type { CatalogEntry, ParamDef } from '../math/types.js';
 import { exactJSON, formatSignificant, type JsonValue } from '../report/numbers.js';
-import { boxTable } from '../report/table-format.js';
+import { boxTable, fitsAsBox } from '../report/table-format.js';
+import { wrapText } from '../report/wrap.js';
 import { colorLevel, type CliIO } from './io.js';
+import { outputWidth } from './output-width.js';
 
 export interface ListOptions {
   json?: boolean;
+  width?: string;
 }
 
 /** `negative_slope=0.01`, `approximate=none|tanh|sigmoid`. */
@@ -51,13 +54,29 @@ export function entryJSON(entry: CatalogEntry): JsonValue {
   };
 }
 
+function otherAliases(e: CatalogEntry): string {
+  return e.aliases.filter((a) => a !== e.name.toLowerCase() && a !== e.name).join(', ');
+}
+
 export function listRows(entries: readonly CatalogEntry[]): string[][] {
-  return entries.map((e) => [
-    e.name,
-    e.aliases.filter((a) => a !== e.name.toLowerCase() && a !== e.name).join(', '),
-    e.params.map(paramWithDefault).join(', '),
-    e.equivalents.torch,
-  ]);
+  return entries.map((e) => [e.name, otherAliases(e), e.params.map(paramWithDefault).join(', '), e.equivalents.torch]);
+}
+
+const HEAD = ['name', 'aliases', 'parameters (defaults)', 'PyTorch'];
+
+/**
+ * The table for a terminal `width` columns wide: four columns if they fit; else the aliases in
+ * parentheses under the name, which saves a column's borders and its widest alias (80 columns).
+ */
+function listTable(width: number | undefined): { head: string[]; rows: string[][] } {
+  const rows = listRows(catalog);
+  if (width === undefined || fitsAsBox(HEAD, rows, 'left', width)) return { head: HEAD, rows };
+  const narrow = catalog.map((e, i) => {
+    const aliases = otherAliases(e);
+    return [aliases ? `${e.name} (${aliases})` : e.name, rows[i]![2]!, rows[i]![3]!];
+  });
+  const head = ['name (aliases)', HEAD[2]!, HEAD[3]!];
+  return fitsAsBox(head, narrow, 'left', width) ? { head, rows: narrow } : { head: HEAD, rows };
 }
 
 export async function runList(io: CliIO, opts: ListOptions): Promise<number> {
@@ -65,11 +84,12 @@ export async function runList(io: CliIO, opts: ListOptions): Promise<number> {
     io.stdout.write(exactJSON(catalog.map(entryJSON)) + '\n');
     return 0;
   }
-  const head = ['name', 'aliases', 'parameters (defaults)', 'PyTorch'];
-  // On a terminal, wrap long cells to its width; piped output keeps one line per function.
-  const width = io.stdout.isTTY ? io.stdout.columns : undefined;
-  const text = await boxTable(head, listRows(catalog), colorLevel(io.stdout, io.env), 'left', width);
+  // On a terminal (or with --width) the table fits its width; piped, one line per function.
+  const width = outputWidth(io.stdout, opts.width);
+  const { head, rows } = listTable(width);
+  const text = await boxTable(head, rows, colorLevel(io.stdout, io.env), 'left', width);
   io.stdout.write(text);
-  io.stdout.write(`${catalog.length} functions. \`actfn info NAME\` for formulas, properties and equivalents.\n`);
+  const footer = `${catalog.length} functions. \`actfn info NAME\` for formulas, properties and equivalents.`;
+  io.stdout.write(`${(width === undefined ? [footer] : wrapText(footer, width)).join('\n')}\n`);
   return 0;
 }

@@ -1,0 +1,118 @@
+/**
+ * `--help` and messages that fit the terminal: commander's help with visible widths (原函數 takes
+ * 4 columns, not 2) and wrapping below 40 columns too, and our examples wrapped as a shell reads
+ * them, so that a wrapped example still pastes and runs.
+ */
+import { type Command, Help } from 'commander';
+import { visibleWidth } from './width.js';
+import { wrapText } from './wrap.js';
+
+/** Below this many columns for an option's description, it goes under the option instead. */
+const MIN_DESCRIPTION = 24;
+
+/** Commander help overrides (configureHelp) that keep every line within the help's width. */
+export function fittingHelp(): Partial<Help> {
+  return {
+    // Commander wraps descriptions only; the usage line and the rest are fitted afterwards.
+    formatHelp(this: Help, cmd: Command, helper: Help): string {
+      return fitLines(Help.prototype.formatHelp.call(this, cmd, helper), helper.helpWidth ?? 80);
+    },
+    displayWidth: visibleWidth,
+    boxWrap: (text: string, width: number) =>
+      text
+        .split('\n')
+        .flatMap((line) => wrapText(line, width))
+        .join('\n'),
+    formatItem(term: string, termWidth: number, description: string, helper: Help): string {
+      const width = helper.helpWidth ?? 80;
+      if (!description) return `  ${term}`;
+      const room = width - termWidth - 4;
+      if (room >= MIN_DESCRIPTION) {
+        const lines = wrapText(description, room);
+        const padded = term + ' '.repeat(Math.max(0, termWidth - visibleWidth(term)));
+        return `  ${padded}  ${lines.join(`\n${' '.repeat(termWidth + 4)}`)}`;
+      }
+      // Narrow: the description on lines of its own, under its option.
+      const indent = '      ';
+      return [`  ${term}`, ...wrapText(description, width - indent.length).map((l) => indent + l)].join('\n');
+    },
+  };
+}
+
+/** Lines of help longer than `width` wrapped, continuation lines indented under their line. */
+export function fitLines(text: string, width: number): string {
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      const lead = /^ */.exec(line)![0];
+      return wrapText(line, width, `${lead}  `);
+    })
+    .join('\n');
+}
+
+/** Words of a shell command, quotes kept together: `plot "x * 2" -o a.png` → 4 words. */
+function shellWords(command: string): string[] {
+  return command.match(/(?:[^\s"']+|"[^"]*"|'[^']*')+/g) ?? [];
+}
+
+/**
+ * An example `  $ actfn … # comment` for `width` columns: the comment moves to a line of its own
+ * above the command, and a command still too long continues on the next lines after ` \`, as a
+ * shell reads it, so the example can be pasted as it is.
+ */
+export function fitExample(line: string, width: number): string[] {
+  if (visibleWidth(line) <= width) return [line];
+  const m = /^( *)\$ (.*?)(?:\s+(#.*))?$/.exec(line);
+  if (!m) return wrapText(line, width, '  ');
+  const [, lead = '', command = '', comment] = m;
+  const out = comment ? wrapText(`${lead}${comment}`, width, `${lead}  `) : [];
+  const first = `${lead}$ `;
+  const rest = `${lead}    `;
+  let current = first;
+  for (const word of shellWords(command)) {
+    const start = current === first || current === rest;
+    if (!start && visibleWidth(`${current} ${word} \\`) > width) {
+      out.push(`${current} \\`);
+      current = rest + word;
+    } else {
+      current = start ? current + word : `${current} ${word}`;
+    }
+  }
+  out.push(current);
+  return out;
+}
+
+/**
+ * Help text of ours (the examples and notes after commander's help) for `width` columns: examples
+ * by fitExample, and a paragraph with a line too long re-wrapped as one paragraph. An undefined
+ * width (help piped into a file or a pager) keeps the text as written.
+ */
+export function fitHelpText(text: string, width: number | undefined): string {
+  if (width === undefined) return text;
+  const out: string[] = [];
+  let paragraph: string[] = [];
+  const flush = () => {
+    if (paragraph.some((l) => visibleWidth(l) > width)) {
+      const lead = /^ */.exec(paragraph[0]!)![0];
+      out.push(...wrapText(paragraph.map((l) => l.trim()).join(' '), width - lead.length).map((l) => lead + l));
+    } else {
+      out.push(...paragraph);
+    }
+    paragraph = [];
+  };
+  for (const line of text.split('\n')) {
+    if (/^ *\$ /.test(line) || line.trim() === '') {
+      flush();
+      out.push(...(line.trim() === '' ? [line] : fitExample(line, width)));
+    } else {
+      paragraph.push(line);
+    }
+  }
+  flush();
+  return out.join('\n');
+}
+
+/** A one-line message (`actfn: …`) for a terminal `width` columns wide: continuation lines indented. */
+export function fitMessage(line: string, width: number | undefined): string {
+  return width === undefined ? line : wrapText(line, width, '  ').join('\n');
+}
