@@ -190,7 +190,7 @@ Examples:
   $ actfn compare ReLU GELU "LeakyReLU(negative_slope=0.1)" Mish -o cmp.png
   $ actfn compare Sigmoid Tanh --both -o both.svg
   $ actfn compare "ELU(alpha=0.5|1|2)" --derivative
-  $ actfn compare GELU "0.5*x*(1+tanh(sqrt(2/pi)*(x+0.044715*x^3)))" -q -o approx.png
+  $ actfn compare GELU "x*sigmoid(1.702*x)" -q -o approx.png
   $ actfn compare GELU SiLU Mish --terminal`),
     )
     .action(async (specs: string[], opts: Options) => {

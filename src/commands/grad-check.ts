@@ -14,6 +14,7 @@ import { expandSweeps } from '../math/spec.js';
 import type { ActivationFn } from '../math/types.js';
 import { gradCheckPassed, NO_EQUIVALENT, torchCheck, type GradCheckResult } from '../math/gradcheck/verdict.js';
 import { gradCheckJSON, gradCheckPretty } from '../report/gradcheck-format.js';
+import { fitMessage } from '../report/help-format.js';
 import { colorLevel, type CliIO } from './io.js';
 import { parseInteger, parsePositive } from './options.js';
 import { outputWidth } from './output-width.js';
@@ -147,7 +148,8 @@ export async function runGradCheckOn(io: CliIO, fns: readonly ActivationFn[], s:
   const torchFailed = (torch?.checks ?? []).flatMap((t, i) => (t.status === 'fail' ? [`${fns[i]!.label} (${count(t.comparison?.mismatches.length ?? 0)})`] : []));
   const parts = [...(failed.length ? [`grad-check failed for ${failed.join(', ')}`] : []), ...(torchFailed.length ? [`differs from torch for ${torchFailed.join(', ')}`] : [])];
   const hint = s.json || s.verbose ? '' : '; --verbose lists the failing points';
-  io.stderr.write(`actfn: ${parts.join('; ')}${hint}\n`);
+  const columns = io.stderr.isTTY ? io.stderr.columns || 80 : undefined;
+  io.stderr.write(`${fitMessage(`actfn: ${parts.join('; ')}${hint}`, columns)}\n`);
   return 1;
 }
 

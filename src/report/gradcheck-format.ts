@@ -270,7 +270,7 @@ async function torchTables(r: GradCheckResult, p: Paint, o: PrettyOptions): Prom
   return [
     paragraph(['', `Against torch ${version} (float64, autograd), same points and tolerance (finite x only):`], o.width),
     await torchSummary(r, checks, p, o),
-    notes.length ? `Left out of the torch comparison (not failures):\n${paragraph(notes, o.width, '    ')}` : '',
+    notes.length ? paragraph(['Left out of the torch comparison (not failures):'], o.width) + paragraph(notes, o.width, '    ') : '',
     await torchMismatches(r, checks, o),
   ].join('');
 }

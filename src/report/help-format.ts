@@ -79,7 +79,8 @@ export function fitExample(line: string, width: number): string[] {
     }
   }
   out.push(current);
-  return out;
+  // A single word wider than the terminal (a long quoted expression) is cut: it fits, but no longer pastes.
+  return out.flatMap((l) => wrapText(l, width, rest));
 }
 
 /**

@@ -242,23 +242,42 @@ function blocks(g: Grid, maxWidth: number, shape: Required<TableShape>, paint: P
 }
 
 /**
- * The last shape, for any table on any width: one record per row, its first cell as a title and
- * each other column as a `name  value` line, values wrapped with a hanging indent.
+ * `label` and `value` as lines of at most `width` columns after `indent`: side by side with the
+ * label in a column `labelWidth` wide if the value then wraps without cutting, else the label on a
+ * line of its own and the value under it, indented two more columns.
+ */
+function field(label: string, value: string, indent: string, labelWidth: number, width: number): string[] {
+  const valueWidth = width - indent.length - labelWidth - 2;
+  const fitsBeside = valueWidth >= 8 && minimumWidth(value, HANG) <= valueWidth && minimumWidth(label, ' ') <= labelWidth;
+  if (fitsBeside) {
+    const labels = wrapText(label, labelWidth, ' ');
+    const values = wrapText(value, valueWidth, HANG);
+    return Array.from({ length: Math.max(labels.length, values.length) }, (_, k) =>
+      `${indent}${padVisible(labels[k] ?? '', labelWidth)}  ${values[k] ?? ''}`.trimEnd(),
+    );
+  }
+  const under = `${indent}  `;
+  return [...wrapText(label, width - indent.length, ' ').map((l) => indent + l), ...wrapText(value, width - under.length, HANG).map((l) => under + l)];
+}
+
+/**
+ * The last shape, for any table on any width. Two columns (a property and its value): one line,
+ * or a few, per row, under the header. More: one record per row, its first cell as a title and
+ * each other column as a `name  value` field.
  */
 function records(g: Grid, maxWidth: number, paint: Painter): string {
-  const indent = '  ';
-  const labelWidth = Math.min(Math.max(...g.head.slice(1).map(visibleWidth)), Math.max(4, Math.floor((maxWidth - 4) / 3)));
-  const valueWidth = Math.max(1, maxWidth - indent.length - labelWidth - 2);
+  const labelWidth = (labels: readonly string[], share: number) =>
+    Math.min(Math.max(...labels.map(visibleWidth)), Math.max(4, Math.floor((maxWidth - 4) * share)));
+  if (g.head.length === 2) {
+    const width = labelWidth(g.body.map((r) => cellText(r, 0)), 1 / 2);
+    const head = field(g.head[0]!, g.head[1]!, '', width, maxWidth).map((l) => paint.head(l));
+    return [...head, ...g.body.flatMap((r) => field(cellText(r, 0), cellText(r, 1), '', width, maxWidth))].join('\n');
+  }
+  const width = labelWidth(g.head.slice(1), 1 / 3);
   return g.body
     .map((r) => {
       const lines = wrapText(cellText(r, 0), maxWidth, HANG).map((l) => paint.head(l));
-      for (let c = 1; c < g.head.length; c++) {
-        const label = wrapText(g.head[c]!, labelWidth, ' ');
-        const value = wrapText(cellText(r, c), valueWidth, HANG);
-        for (let k = 0; k < Math.max(label.length, value.length); k++) {
-          lines.push(`${indent}${padVisible(label[k] ?? '', labelWidth)}  ${value[k] ?? ''}`.trimEnd());
-        }
-      }
+      for (let c = 1; c < g.head.length; c++) lines.push(...field(g.head[c]!, cellText(r, c), '  ', width, maxWidth));
       return lines.join('\n');
     })
     .join('\n\n');
@@ -293,7 +312,9 @@ export async function boxTable(
   const fit = fittedWidths(g, maxWidth);
   if (fit) return renderBox(g, fit.widths, fit.wrap, paint).join('\n') + '\n';
   if (shape.key !== undefined && shape.key > 0 && head.length > shape.key + 1) {
-    const b = blocks(g, maxWidth, { key: shape.key, group: shape.group ?? 1 }, paint);
+    // A function's f and f′ side by side if they fit, else one column per block.
+    const group = shape.group ?? 1;
+    const b = blocks(g, maxWidth, { key: shape.key, group }, paint) ?? (group > 1 ? blocks(g, maxWidth, { key: shape.key, group: 1 }, paint) : undefined);
     if (b) return b.join('\n\n') + '\n';
   }
   return records(g, maxWidth, paint) + '\n';
