@@ -13,7 +13,7 @@ type Options = Record<string, unknown>;
 /** The commander program (exported for the completion script's tests and the CLI fuzzer). */
 export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
   // Help on a terminal fits its width; piped, commander's 80 columns, our examples as written.
-  const after = (text: string) => (context: { error: boolean }) => fitHelpText(text, terminalColumns(context.error ? io.stderr : io.stdout));
+  const after = (text: string) => (context: { error: boolean }) => fitHelpText(text, helpColumns(context.error ? io.stderr : io.stdout));
   const program = new Command('actfn')
     .description('Plot, compare, tabulate and gradient-check neural-network activation functions.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -25,8 +25,8 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
       writeErr: (s) => io.stderr.write(s),
       // Errors are printed by main() as one line, with our prefix.
       outputError: () => {},
-      getOutHelpWidth: () => terminalColumns(io.stdout) ?? 80,
-      getErrHelpWidth: () => terminalColumns(io.stderr) ?? 80,
+      getOutHelpWidth: () => helpColumns(io.stdout) ?? 80,
+      getErrHelpWidth: () => helpColumns(io.stderr) ?? 80,
     })
     .configureHelp(fittingHelp());
   program.addHelpText(
@@ -266,6 +266,12 @@ function cliMessage(err: Error): string {
 function terminalColumns(stream: OutputStream): number | undefined {
   if (!stream.isTTY) return undefined;
   return stream.columns && stream.columns > 0 ? stream.columns : 80;
+}
+
+/** Help is laid out for at least 40 columns (the usage line alone takes about that). */
+function helpColumns(stream: OutputStream): number | undefined {
+  const columns = terminalColumns(stream);
+  return columns === undefined ? undefined : Math.max(40, columns);
 }
 
 /** An error line: one line in a pipe or a log, wrapped with an indent on a terminal. */

@@ -2,11 +2,11 @@
  * Relative cost of a function: measured nanoseconds per evaluation of f and of f′, for the
  * properties table with --cost. A measurement, so it varies from run to run (and with the load of
  * the machine); it is meant for comparing functions in the same run. To hold still, it is the
- * median of many short timed runs after a fixed warm-up: a run the scheduler interrupts or a
- * garbage collection lands in is an outlier the median ignores (the best of a time budget was not
- * enough: on a loaded machine the budget could end after one run, and that run was the figure;
- * Sigmoid read 1115 ns in one run and 24 ns in the next). bench/60-cost.bench.mjs shows how much
- * it still varies between processes.
+ * lowest median of several rounds of short timed runs after a warm-up (see steadyNsPerPoint): the
+ * best of a time budget was not enough, since on a loaded machine the budget could end after one
+ * run, and that run was the figure (Sigmoid read 1115 ns in one run and 24 ns in the next), and a
+ * single median could still catch the code before the optimizing compiler had finished.
+ * bench/60-cost.bench.mjs shows how much it still varies between processes.
  */
 import type { Cost } from '../math/properties.js';
 import type { ActivationFn } from '../math/types.js';
@@ -23,22 +23,31 @@ function costPoints(): Float64Array {
   return x;
 }
 
-/** Untimed runs first, so that the JIT has optimized the loop before it is timed. */
+/** Untimed runs first, so that the JIT has seen the loop before it is timed. */
 const WARM_UP_RUNS = 30;
-/** Timed runs: each takes tens of µs, so all of them take a few ms per function. */
-const TIMED_RUNS = 41;
+/** Rounds of timed runs: each run takes tens of µs, a round about a millisecond. */
+const ROUNDS = 6;
+const RUNS_PER_ROUND = 31;
 
-/** Median time per point (ns) of `run` over `x`, over TIMED_RUNS runs after WARM_UP_RUNS. */
-function medianNsPerPoint(run: (x: Float64Array) => number, x: Float64Array): number {
+/**
+ * Time per point (ns) of `run` over `x`: the lowest of the rounds' medians. The median drops a run
+ * that the scheduler interrupted; the lowest round is the one after the optimizing compiler has
+ * finished, which on a busy machine can come rounds after the warm-up.
+ */
+function steadyNsPerPoint(run: (x: Float64Array) => number, x: Float64Array): number {
   for (let r = 0; r < WARM_UP_RUNS; r++) run(x);
-  const times = new Float64Array(TIMED_RUNS);
-  for (let r = 0; r < TIMED_RUNS; r++) {
-    const t0 = process.hrtime.bigint();
-    run(x);
-    times[r] = Number(process.hrtime.bigint() - t0) / x.length;
+  const times = new Float64Array(RUNS_PER_ROUND);
+  let best = Infinity;
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let r = 0; r < RUNS_PER_ROUND; r++) {
+      const t0 = process.hrtime.bigint();
+      run(x);
+      times[r] = Number(process.hrtime.bigint() - t0) / x.length;
+    }
+    times.sort();
+    best = Math.min(best, times[RUNS_PER_ROUND >> 1]!);
   }
-  times.sort();
-  return times[TIMED_RUNS >> 1]!;
+  return best;
 }
 
 /** Sums g over xs (the sum keeps the calls from being optimized away). */
@@ -64,14 +73,14 @@ function warmCallSite(x: Float64Array): void {
   for (const g of others) for (let r = 0; r < 20; r++) callLoop(g)(x);
 }
 
-/** Measures `fn`: median ns per call, the call included (vector functions: per element of a pass). */
+/** Measures `fn`: ns per call, the call included (vector functions: per element of a pass). */
 export function measureCost(fn: ActivationFn): Cost {
   const x = costPoints();
   if (fn.pointwise) {
     warmCallSite(x);
     const { f, df } = fn.pointwise;
-    return { f: medianNsPerPoint(callLoop(f), x), df: medianNsPerPoint(callLoop(df), x), together: false };
+    return { f: steadyNsPerPoint(callLoop(f), x), df: steadyNsPerPoint(callLoop(df), x), together: false };
   }
-  const both = medianNsPerPoint((xs) => fn.evaluate(xs).y[0]!, x);
+  const both = steadyNsPerPoint((xs) => fn.evaluate(xs).y[0]!, x);
   return { f: both, df: both, together: true };
 }

@@ -14,5 +14,6 @@ export function outputWidth(
 ): number | undefined {
   if (option !== undefined) return parseInteger(option, '--width', min, max);
   if (!stream.isTTY) return undefined;
-  return stream.columns && stream.columns > 0 ? stream.columns : 80;
+  // No table gets narrower than 20 columns, --width's least.
+  return stream.columns && stream.columns > 0 ? Math.max(min, stream.columns) : 80;
 }

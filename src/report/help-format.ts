@@ -115,5 +115,12 @@ export function fitHelpText(text: string, width: number | undefined): string {
 
 /** A one-line message (`actfn: …`) for a terminal `width` columns wide: continuation lines indented. */
 export function fitMessage(line: string, width: number | undefined): string {
-  return width === undefined ? line : wrapText(line, width, '  ').join('\n');
+  // Narrower than any real terminal: one line, as in a log.
+  if (width === undefined || width < MIN_MESSAGE_WIDTH) return line;
+  // `actfn: ` stays with the first word: the message's first line always starts `actfn: …`.
+  return wrapText(line.replace(/^actfn: /, 'actfn:\u00a0'), width, '  ')
+    .join('\n')
+    .replace('actfn:\u00a0', 'actfn: ');
 }
+
+const MIN_MESSAGE_WIDTH = 20;
