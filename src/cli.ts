@@ -2,10 +2,12 @@
  * The command-line entry point. Options are declared here (cheap); each command's implementation
  * is imported only when that command runs, so `table` never loads the canvas or fonts.
  */
-import { Argument, Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import { ArgumentError, RuntimeFailure, UsageError } from './errors.js';
 import { processIO, type CliIO, type OutputStream } from './commands/io.js';
-import { fitHelpText, fitMessage, fittingHelp } from './report/help-format.js';
+import { fitHelpText, fitLines, fitMessage } from './report/help-format.js';
+import { visibleWidth } from './report/width.js';
+import { wrapText } from './report/wrap.js';
 import { VERSION } from './version.js';
 
 type Options = Record<string, unknown>;
@@ -260,6 +262,38 @@ function cliMessage(err: Error): string {
   if (!(err instanceof ArgumentError)) return err.message;
   const option = OPTION_FOR_ARGUMENT[err.argument];
   return option === undefined ? err.message : err.messageAs(option);
+}
+
+/** Below this many columns for an option's description, it goes under the option instead. */
+const MIN_DESCRIPTION = 24;
+
+/** Commander help overrides (configureHelp) that keep every line within the help's width. */
+function fittingHelp(): Partial<Help> {
+  return {
+    // Commander wraps descriptions only; the usage line and the rest are fitted afterwards.
+    formatHelp(this: Help, cmd: Command, helper: Help): string {
+      return fitLines(Help.prototype.formatHelp.call(this, cmd, helper), helper.helpWidth ?? 80);
+    },
+    displayWidth: visibleWidth,
+    boxWrap: (text: string, width: number) =>
+      text
+        .split('\n')
+        .flatMap((line) => wrapText(line, width))
+        .join('\n'),
+    formatItem(term: string, termWidth: number, description: string, helper: Help): string {
+      const width = helper.helpWidth ?? 80;
+      if (!description) return `  ${term}`;
+      const room = width - termWidth - 4;
+      if (room >= MIN_DESCRIPTION) {
+        const lines = wrapText(description, room);
+        const padded = term + ' '.repeat(Math.max(0, termWidth - visibleWidth(term)));
+        return `  ${padded}  ${lines.join(`\n${' '.repeat(termWidth + 4)}`)}`;
+      }
+      // Narrow: the description on lines of its own, under its option.
+      const indent = '      ';
+      return [`  ${term}`, ...wrapText(description, width - indent.length).map((l) => indent + l)].join('\n');
+    },
+  };
 }
 
 /** A terminal's width (80 when it does not say); undefined for a pipe or a file. */

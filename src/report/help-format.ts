@@ -1,43 +1,10 @@
 /**
- * `--help` and messages that fit the terminal: commander's help with visible widths (原函數 takes
- * 4 columns, not 2) and wrapping below 40 columns too, and our examples wrapped as a shell reads
- * them, so that a wrapped example still pastes and runs.
+ * `--help` texts and messages that fit the terminal: our examples wrapped as a shell reads them,
+ * so that a wrapped example still pastes and runs, and paragraphs re-wrapped. (Commander's own part
+ * of the help is fitted by the overrides in src/cli.ts, with visibleWidth and wrapText.)
  */
-import { type Command, Help } from 'commander';
 import { visibleWidth } from './width.js';
 import { wrapText } from './wrap.js';
-
-/** Below this many columns for an option's description, it goes under the option instead. */
-const MIN_DESCRIPTION = 24;
-
-/** Commander help overrides (configureHelp) that keep every line within the help's width. */
-export function fittingHelp(): Partial<Help> {
-  return {
-    // Commander wraps descriptions only; the usage line and the rest are fitted afterwards.
-    formatHelp(this: Help, cmd: Command, helper: Help): string {
-      return fitLines(Help.prototype.formatHelp.call(this, cmd, helper), helper.helpWidth ?? 80);
-    },
-    displayWidth: visibleWidth,
-    boxWrap: (text: string, width: number) =>
-      text
-        .split('\n')
-        .flatMap((line) => wrapText(line, width))
-        .join('\n'),
-    formatItem(term: string, termWidth: number, description: string, helper: Help): string {
-      const width = helper.helpWidth ?? 80;
-      if (!description) return `  ${term}`;
-      const room = width - termWidth - 4;
-      if (room >= MIN_DESCRIPTION) {
-        const lines = wrapText(description, room);
-        const padded = term + ' '.repeat(Math.max(0, termWidth - visibleWidth(term)));
-        return `  ${padded}  ${lines.join(`\n${' '.repeat(termWidth + 4)}`)}`;
-      }
-      // Narrow: the description on lines of its own, under its option.
-      const indent = '      ';
-      return [`  ${term}`, ...wrapText(description, width - indent.length).map((l) => indent + l)].join('\n');
-    },
-  };
-}
 
 /** Lines of help longer than `width` wrapped, continuation lines indented under their line. */
 export function fitLines(text: string, width: number): string {
