@@ -2,20 +2,23 @@
  * The command-line entry point. Options are declared here (cheap); each command's implementation
  * is imported only when that command runs, so `table` never loads the canvas or fonts.
  */
-import { Argument, Command, CommanderError, Help, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { ArgumentError, RuntimeFailure, UsageError } from './errors.js';
 import { processIO, type CliIO, type OutputStream } from './commands/io.js';
-import { fitHelpText, fitLines, fitMessage } from './report/help-format.js';
-import { visibleWidth } from './report/width.js';
-import { wrapText } from './report/wrap.js';
 import { VERSION } from './version.js';
 
 type Options = Record<string, unknown>;
 
-/** The commander program (exported for the completion script's tests and the CLI fuzzer). */
-export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
-  // Help on a terminal fits its width; piped, commander's 80 columns, our examples as written.
-  const after = (text: string) => (context: { error: boolean }) => fitHelpText(text, helpColumns(context.error ? io.stderr : io.stdout));
+/** What fits help to a terminal (src/cli-help.ts): loaded only when help is shown, as start-up is precious. */
+type HelpFitting = typeof import('./cli-help.js');
+
+/**
+ * The commander program (exported for the completion script's tests and the CLI fuzzer). With
+ * `fit`, help on a terminal fits its width; piped, commander's 80 columns and our examples as written.
+ */
+export function buildProgram(io: CliIO, setExitCode: (code: number) => void, fit?: HelpFitting): Command {
+  const after = (text: string) => (context: { error: boolean }) =>
+    fit ? fit.fitHelpText(text, helpColumns(context.error ? io.stderr : io.stdout)) : text;
   const program = new Command('actfn')
     .description('Plot, compare, tabulate and gradient-check neural-network activation functions.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -29,8 +32,8 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
       outputError: () => {},
       getOutHelpWidth: () => helpColumns(io.stdout) ?? 80,
       getErrHelpWidth: () => helpColumns(io.stderr) ?? 80,
-    })
-    .configureHelp(fittingHelp());
+    });
+  if (fit) program.configureHelp(fit.fittingHelp());
   program.addHelpText(
     'after',
     after(`
@@ -264,38 +267,6 @@ function cliMessage(err: Error): string {
   return option === undefined ? err.message : err.messageAs(option);
 }
 
-/** Below this many columns for an option's description, it goes under the option instead. */
-const MIN_DESCRIPTION = 24;
-
-/** Commander help overrides (configureHelp) that keep every line within the help's width. */
-function fittingHelp(): Partial<Help> {
-  return {
-    // Commander wraps descriptions only; the usage line and the rest are fitted afterwards.
-    formatHelp(this: Help, cmd: Command, helper: Help): string {
-      return fitLines(Help.prototype.formatHelp.call(this, cmd, helper), helper.helpWidth ?? 80);
-    },
-    displayWidth: visibleWidth,
-    boxWrap: (text: string, width: number) =>
-      text
-        .split('\n')
-        .flatMap((line) => wrapText(line, width))
-        .join('\n'),
-    formatItem(term: string, termWidth: number, description: string, helper: Help): string {
-      const width = helper.helpWidth ?? 80;
-      if (!description) return `  ${term}`;
-      const room = width - termWidth - 4;
-      if (room >= MIN_DESCRIPTION) {
-        const lines = wrapText(description, room);
-        const padded = term + ' '.repeat(Math.max(0, termWidth - visibleWidth(term)));
-        return `  ${padded}  ${lines.join(`\n${' '.repeat(termWidth + 4)}`)}`;
-      }
-      // Narrow: the description on lines of its own, under its option.
-      const indent = '      ';
-      return [`  ${term}`, ...wrapText(description, width - indent.length).map((l) => indent + l)].join('\n');
-    },
-  };
-}
-
 /** A terminal's width (80 when it does not say); undefined for a pipe or a file. */
 function terminalColumns(stream: OutputStream): number | undefined {
   if (!stream.isTTY) return undefined;
@@ -309,8 +280,10 @@ function helpColumns(stream: OutputStream): number | undefined {
 }
 
 /** An error line: one line in a pipe or a log, wrapped with an indent on a terminal. */
-function writeError(io: CliIO, line: string): void {
-  io.stderr.write(`${fitMessage(line, terminalColumns(io.stderr))}\n`);
+async function writeError(io: CliIO, line: string): Promise<void> {
+  const columns = terminalColumns(io.stderr);
+  const text = columns === undefined ? line : (await import('./cli-help.js')).fitMessage(line, columns);
+  io.stderr.write(`${text}\n`);
 }
 
 function oneLine(message: string): string {
@@ -320,19 +293,26 @@ function oneLine(message: string): string {
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   let exitCode = 0;
-  const program = buildProgram(io, (code) => {
-    exitCode = code;
-  });
+  // Help is shown for these (no command at all: the help, on stderr).
+  const helpShown = argv.length === 0 || argv[0] === 'help' || argv.includes('-h') || argv.includes('--help');
+  const fit = helpShown ? await import('./cli-help.js') : undefined;
+  const program = buildProgram(
+    io,
+    (code) => {
+      exitCode = code;
+    },
+    fit,
+  );
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (err) {
     const command = program.commands.find((c) => c.name() === argv[0]);
-    return report(err, io, command ? `actfn ${command.name()} --help` : 'actfn --help');
+    return await report(err, io, command ? `actfn ${command.name()} --help` : 'actfn --help');
   }
 }
 
-function report(err: unknown, io: CliIO, help: string): number {
+async function report(err: unknown, io: CliIO, help: string): Promise<number> {
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
     // Help asked for (`actfn help`) is a success; help shown for want of a command is a usage error.
@@ -340,16 +320,16 @@ function report(err: unknown, io: CliIO, help: string): number {
     if (err.code === 'commander.executeSubCommandAsync') return 0;
     // commander's "unknown option '--colour' (Did you mean --color?)" as one sentence of ours.
     const message = oneLine(err.message).replace(/\s*\(Did you mean (.+?)\?\)/, '; did you mean $1?').replace(/\.$/, '');
-    writeError(io, `actfn: ${message} (see ${help})`);
+    await writeError(io, `actfn: ${message} (see ${help})`);
     return 2;
   }
   if (err instanceof UsageError || err instanceof RuntimeFailure) {
-    writeError(io, `actfn: ${oneLine(cliMessage(err))}`);
+    await writeError(io, `actfn: ${oneLine(cliMessage(err))}`);
     return err.exitCode;
   }
   const e = err as { code?: string; message?: string; stack?: string };
   if (io.env.ACTFN_DEBUG) io.stderr.write(`${e.stack ?? String(err)}\n`);
   const msg = e.message ? oneLine(e.message) : String(err);
-  writeError(io, `actfn: internal error: ${msg} (please report it; ACTFN_DEBUG=1 shows details)`);
+  await writeError(io, `actfn: internal error: ${msg} (please report it; ACTFN_DEBUG=1 shows details)`);
   return 1;
 }

@@ -32,7 +32,7 @@ import type { CheckOptions, FunctionReport, KinkResult } from '../math/gradcheck
 import { gradCheckPassed, type GradCheckResult, type TorchCheck } from '../math/gradcheck/verdict.js';
 import { boxTable } from './table-format.js';
 import { wrapText } from './wrap.js';
-import { exactJSON, formatSignificant, type JsonValue } from './numbers.js';
+import { exactJSON, formatCompact, formatSignificant, type JsonValue } from './numbers.js';
 
 export interface PrettyOptions {
   readonly color: 0 | 1 | 2 | 3;
@@ -118,6 +118,9 @@ export function gradCheckJSON(r: GradCheckResult): string {
 
 const num = (v: number, digits = 3) => formatSignificant(v, digits, '−');
 const orNone = (v: number, digits = 3) => (Number.isNaN(v) ? '—' : num(v, digits));
+/** Errors: 3 digits, and 1.01e−6 rather than 0.00000101. */
+const err = (v: number) => formatCompact(v, 3, '−');
+const errOrNone = (v: number) => (Number.isNaN(v) ? '—' : err(v));
 
 interface Paint {
   readonly pass: (s: string) => string;
@@ -165,8 +168,8 @@ async function summaryTable(r: GradCheckResult, p: Paint, o: PrettyOptions): Pro
   const body = r.reports.map((f) => [
     f.fn.label,
     String(f.checked),
-    orNone(f.maxAbsError),
-    orNone(f.maxRelError),
+    errOrNone(f.maxAbsError),
+    errOrNone(f.maxRelError),
     orNone(f.worstX, 6),
     kinkCount(f),
     statusCell(f.status, p),
@@ -205,8 +208,8 @@ async function failureTable(r: GradCheckResult, o: PrettyOptions): Promise<strin
       num(pt.analytic, 10),
       num(pt.numeric, 10),
       num(pt.numericError, 2),
-      num(pt.absError),
-      orNone(pt.relError),
+      err(pt.absError),
+      errOrNone(pt.relError),
       pt.reason ?? '',
     ]),
   );
@@ -229,7 +232,7 @@ async function torchSummary(r: GradCheckResult, checks: readonly TorchCheck[], p
     const c = t.comparison;
     const diff = (q: string) => {
       const d = c?.differences.find((e) => e.quantity === q);
-      return d ? num(d.maxAbsError) : '—';
+      return d ? err(d.maxAbsError) : '—';
     };
     return [
       f.fn.label,
@@ -252,7 +255,7 @@ async function torchMismatches(r: GradCheckResult, checks: readonly TorchCheck[]
   r.reports.forEach((f, i) => {
     const all = checks[i]!.comparison?.mismatches ?? [];
     const shown = o.verbose ? all : all.slice(0, MISMATCH_ROWS);
-    for (const m of shown) rows.push([f.fn.label, num(m.x, 6), quantityName[m.quantity], num(m.ours, 10), num(m.theirs, 10), num(m.absError)]);
+    for (const m of shown) rows.push([f.fn.label, num(m.x, 6), quantityName[m.quantity], num(m.ours, 10), num(m.theirs, 10), err(m.absError)]);
     if (shown.length < all.length) more.push(`${f.fn.label}: ${all.length - shown.length} more`);
   });
   if (rows.length === 0) return '';
