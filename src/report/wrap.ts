@@ -110,23 +110,26 @@ function fill(
 ): string[] {
   const lines: string[] = [];
   let line = '';
+  // The line's width, kept as units are added rather than measured again each time.
+  let width = 0;
   const room = () => (lines.length === 0 ? first : rest);
   for (const u of units) {
-    if (line && visibleWidth(line + u.join + u.text) <= room()) {
+    const w = visibleWidth(u.text);
+    if (line && width + u.join.length + w <= room()) {
       line += u.join + u.text;
+      width += u.join.length + w;
       continue;
     }
-    if (line) {
-      lines.push(line);
-      line = '';
-    }
-    if (visibleWidth(u.text) <= room()) {
+    if (line) lines.push(line);
+    if (w <= room()) {
       line = u.text;
+      width = w;
       continue;
     }
     const parts = split(u.text, room(), rest);
     lines.push(...parts.slice(0, -1));
     line = parts[parts.length - 1]!;
+    width = visibleWidth(line);
   }
   if (line || lines.length === 0) lines.push(line);
   return lines;
@@ -170,11 +173,18 @@ export function wrapAfter(prefix: string, text: string, width: number): string[]
   return wrapLines(text, Math.max(1, width - p), width - hang.length).map((l, i) => (i === 0 ? prefix : hang) + l);
 }
 
+/** minimumWidth's answers: a table measures the same cells again for each shape it tries. */
+const MEMO = new Map<string, number>();
+const MEMO_LIMIT = 20_000;
+
 /**
  * The narrowest width at which `text` wraps without cutting anything (rule 5), with `hang` on
  * lines after the first; `pieceLevel` leaves out the inner break points of rule 4.
  */
 export function minimumWidth(text: string, hang = '', pieceLevel = false): number {
+  const key = `${pieceLevel ? 'p' : 'a'}${hang.length}${text}`;
+  const known = MEMO.get(key);
+  if (known !== undefined) return known;
   const whole = visibleWidth(text);
   let widest = 0;
   for (const clause of text.split(/ {2,}/)) {
@@ -183,5 +193,8 @@ export function minimumWidth(text: string, hang = '', pieceLevel = false): numbe
       else for (const a of atoms(p)) widest = Math.max(widest, visibleWidth(a.text));
     }
   }
-  return Math.min(whole, widest + (widest < whole ? visibleWidth(hang) : 0));
+  const width = Math.min(whole, widest + (widest < whole ? visibleWidth(hang) : 0));
+  if (MEMO.size >= MEMO_LIMIT) MEMO.clear();
+  MEMO.set(key, width);
+  return width;
 }
