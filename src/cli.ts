@@ -4,13 +4,21 @@
  */
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { ArgumentError, RuntimeFailure, UsageError } from './errors.js';
-import { processIO, type CliIO } from './commands/io.js';
+import { processIO, type CliIO, type OutputStream } from './commands/io.js';
 import { VERSION } from './version.js';
 
 type Options = Record<string, unknown>;
 
-/** The commander program (exported for the completion script's tests and the CLI fuzzer). */
-export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
+/** What fits help to a terminal (src/cli-help.ts): loaded only when help is shown, as start-up is precious. */
+type HelpFitting = typeof import('./cli-help.js');
+
+/**
+ * The commander program (exported for the completion script's tests and the CLI fuzzer). With
+ * `fit`, help on a terminal fits its width; piped, commander's 80 columns and our examples as written.
+ */
+export function buildProgram(io: CliIO, setExitCode: (code: number) => void, fit?: HelpFitting): Command {
+  const after = (text: string) => (context: { error: boolean }) =>
+    fit ? fit.fitHelpText(text, helpColumns(context.error ? io.stderr : io.stdout)) : text;
   const program = new Command('actfn')
     .description('Plot, compare, tabulate and gradient-check neural-network activation functions.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -22,10 +30,13 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
       writeErr: (s) => io.stderr.write(s),
       // Errors are printed by main() as one line, with our prefix.
       outputError: () => {},
+      getOutHelpWidth: () => helpColumns(io.stdout) ?? 80,
+      getErrHelpWidth: () => helpColumns(io.stderr) ?? 80,
     });
+  if (fit) program.configureHelp(fit.fittingHelp());
   program.addHelpText(
     'after',
-    `
+    after(`
 Functions are catalog names with parameters (GELU, "ELU(alpha=0.5)", leaky_relu:negative_slope=0.2;
 actfn list shows them all) or expressions in x ("x*sigmoid(1.702*x)", "MySwish=x*sigmoid(1.5*x)").
 
@@ -44,7 +55,7 @@ Examples:
   $ actfn help plot                         # or actfn plot --help
 
 Data goes to stdout, messages to stderr.
-Exit codes: 0 success, 1 a failed check or runtime error, 2 a usage error.`,
+Exit codes: 0 success, 1 a failed check or runtime error, 2 a usage error.`),
   );
 
   program
@@ -75,7 +86,7 @@ Exit codes: 0 success, 1 a failed check or runtime error, 2 a usage error.`,
     .option('--width <columns>', 'width of the terminal chart (default: the terminal, else 80)')
     .addHelpText(
       'after',
-      `
+      after(`
 Examples:
   $ actfn plot GELU                         # writes GELU.png
   $ actfn plot GELU -o - > gelu.png         # the image on stdout
@@ -87,7 +98,7 @@ Examples:
   $ actfn plot GELU --terminal              # braille chart, e.g. over SSH
   $ actfn plot "ELU(alpha=0.7)" -o elu.html # sliders, hover readout, the command line
   $ actfn plot "Softplus(beta=0.5..5)" -o sp.gif  # beta animated over 40 frames
-  $ actfn plot --all --out-dir docs/figures`,
+  $ actfn plot --all --out-dir docs/figures`),
     )
     .action(async (specs: string[], opts: Options) => {
       // --terminal and animations (a spec with a range a..b) are their own command modules, which
@@ -112,9 +123,10 @@ Examples:
     .option('--json', 'JSON (the contract for scripts; full precision)')
     .option('--csv', 'CSV (full precision)')
     .option('--markdown', 'a Markdown table')
+    .option('--width <columns>', 'width the pretty table fits, 20 to 1000 (default: the terminal; piped: not wrapped)')
     .addHelpText(
       'after',
-      `
+      after(`
 Examples:
   $ actfn table GELU                      # x = -3..3 in steps of 1
   $ actfn table GELU Sigmoid --x -3,-1,0,1,3
@@ -123,7 +135,7 @@ Examples:
   $ actfn table GELU --json | jq '.[0].dy'
 
 JSON: an array with one object per function: {"spec", "name", "params", "x", "y", "dy"}; numbers at
-full precision, NaN and ±Infinity as the strings "NaN", "Infinity", "-Infinity".`,
+full precision, NaN and ±Infinity as the strings "NaN", "Infinity", "-Infinity".`),
     )
     .action(async (specs: string[], opts: Options) => {
       setExitCode(await (await import('./commands/table.js')).runTable(io, specs, opts));
@@ -140,9 +152,10 @@ full precision, NaN and ±Infinity as the strings "NaN", "Infinity", "-Infinity"
     .option('--self-gated', 'only self-gated functions: x·g(x) with a continuous gate g from 0 (x → −∞) to a positive limit')
     .addOption(new Option('--framework <name>', 'only functions this framework ships').choices(['torch', 'jax', 'keras', 'tf', 'transformers', 'timm']))
     .option('--search <word>', 'only functions whose name, alias, formula or citation contains the word (ignoring case and accents)')
+    .option('--width <columns>', 'width the table fits, 20 to 1000 (default: the terminal; piped: not wrapped)')
     .addHelpText(
       'after',
-      `
+      after(`
 Examples:
   $ actfn list
   $ actfn list --json | jq -r '.[].name'
@@ -150,7 +163,7 @@ Examples:
   $ actfn list --self-gated --framework timm
   $ actfn list --search hendrycks
 
-Filters combine (all must hold); properties are computed from each function with its defaults.`,
+Filters combine (all must hold); properties are computed from each function with its defaults.`),
     )
     .action(async (opts: Options) => {
       setExitCode(await (await import('./commands/list.js')).runList(io, opts));
@@ -163,16 +176,17 @@ Filters combine (all must hold); properties are computed from each function with
     .option('--json', 'JSON: parameters, formulas, computed properties, citation and framework names (full precision)')
     .option('--bibtex', 'BibTeX entries of the papers the functions come from, for LaTeX')
     .option('--no-chart', 'leave out the terminal chart')
-    .option('--width <columns>', 'width of the text and chart (default: the terminal, else 80)')
+    .option('--cost', 'measure and show the cost of f and f′ in ns per call (a timing: it varies between runs)')
+    .option('--width <columns>', 'width of the text and chart, 40 to 400 (default: the terminal; piped: text not wrapped, chart 80)')
     .addHelpText(
       'after',
-      `
+      after(`
 Examples:
   $ actfn info GELU
   $ actfn info "ELU(alpha=0.5)" --no-chart
   $ actfn info "x*tanh(softplus(x))" --width 60
   $ actfn info Sigmoid --json
-  $ actfn info GELU Mish --bibtex          # BibTeX entries for LaTeX`,
+  $ actfn info GELU Mish --bibtex          # BibTeX entries for LaTeX`),
     )
     .action(async (specs: string[], opts: Options) => {
       setExitCode(await (await import('./commands/info.js')).runInfo(io, specs, opts));
@@ -201,9 +215,10 @@ Examples:
     .option('--terminal', 'draw the chart in the terminal with braille dots instead of writing an image')
     .option('--width <columns>', 'width of the terminal chart (default: the terminal, else 80)')
     .option('-q, --quiet', 'no properties table')
+    .option('--cost', 'add the measured cost of f and f′ (ns per call; a timing: it varies between runs)')
     .addHelpText(
       'after',
-      `
+      after(`
 Examples:
   $ actfn compare ReLU GELU "LeakyReLU(negative_slope=0.1)" Mish -o cmp.png
   $ actfn compare Sigmoid Tanh --both -o both.svg
@@ -211,7 +226,7 @@ Examples:
   $ actfn compare GELU "0.5*x*(1+tanh(sqrt(2/pi)*(x+0.044715*x^3)))" -q -o approx.png
   $ actfn compare GELU SiLU Mish --terminal
   $ actfn compare ReLU GELU Mish -o cmp.html       # interactive page
-  $ actfn compare "ELU(alpha=0.1..3)" -o elu.gif   # alpha animated over 40 frames`,
+  $ actfn compare "ELU(alpha=0.1..3)" -o elu.gif   # alpha animated over 40 frames`),
     )
     .action(async (specs: string[], opts: Options) => {
       setExitCode(await (await import('./commands/compare.js')).runCompare(io, specs, opts));
@@ -263,9 +278,10 @@ the largest difference is, how many ulp apart the two land, and at how many poin
     .addOption(new Option('--against <reference>', 'also compare values and derivatives with PyTorch (needs python3 with torch)').choices(['torch']))
     .option('--json', 'JSON report (the contract for scripts; full precision)')
     .option('--verbose', 'list every failing point')
+    .option('--width <columns>', 'width the report fits, 20 to 1000 (default: the terminal; piped: not wrapped)')
     .addHelpText(
       'after',
-      `
+      after(`
 Examples:
   $ actfn grad-check GELU Mish
   $ actfn grad-check --all --order 2
@@ -273,7 +289,7 @@ Examples:
   $ actfn grad-check "MySwish=x*sigmoid(1.5*x)" --range -10,10 --step 0.01
   $ actfn grad-check --all --against torch
 
-Exit codes: 0 every check passed, 1 a check failed, 2 a usage error (or no python3 with torch).`,
+Exit codes: 0 every check passed, 1 a check failed, 2 a usage error (or no python3 with torch).`),
     )
     .action(async (specs: string[], opts: Options) => {
       setExitCode(await (await import('./commands/grad-check.js')).runGradCheck(io, specs, opts));
@@ -384,11 +400,11 @@ at σw² = 1, σb² = 0; ReLU's is the single point σw² = 2, σb² = 0 (He ini
     .addArgument(new Argument('<shell>', 'the shell to complete in').choices(['bash', 'zsh', 'fish']))
     .addHelpText(
       'after',
-      `
+      after(`
 Examples:
   $ source <(actfn completion bash)          # this shell; add the line to ~/.bashrc to keep it
   $ actfn completion zsh > "\${fpath[1]}/_actfn"
-  $ actfn completion fish > ~/.config/fish/completions/actfn.fish`,
+  $ actfn completion fish > ~/.config/fish/completions/actfn.fish`),
     )
     .action(async (shell: string) => {
       setExitCode(await (await import('./commands/completion.js')).runCompletion(io, shell, program));
@@ -411,6 +427,25 @@ function cliMessage(err: Error): string {
   return option === undefined ? err.message : err.messageAs(option);
 }
 
+/** A terminal's width (80 when it does not say); undefined for a pipe or a file. */
+function terminalColumns(stream: OutputStream): number | undefined {
+  if (!stream.isTTY) return undefined;
+  return stream.columns && stream.columns > 0 ? stream.columns : 80;
+}
+
+/** Help is laid out for at least 40 columns (the usage line alone takes about that). */
+function helpColumns(stream: OutputStream): number | undefined {
+  const columns = terminalColumns(stream);
+  return columns === undefined ? undefined : Math.max(40, columns);
+}
+
+/** An error line: one line in a pipe or a log, wrapped with an indent on a terminal. */
+async function writeError(io: CliIO, line: string): Promise<void> {
+  const columns = terminalColumns(io.stderr);
+  const text = columns === undefined ? line : (await import('./cli-help.js')).fitMessage(line, columns);
+  io.stderr.write(`${text}\n`);
+}
+
 function oneLine(message: string): string {
   return message.replace(/^error:\s*/i, '').replace(/\s*\n\s*/g, ' ').trim();
 }
@@ -418,19 +453,26 @@ function oneLine(message: string): string {
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   let exitCode = 0;
-  const program = buildProgram(io, (code) => {
-    exitCode = code;
-  });
+  // Help is shown for these (no command at all: the help, on stderr).
+  const helpShown = argv.length === 0 || argv[0] === 'help' || argv.includes('-h') || argv.includes('--help');
+  const fit = helpShown ? await import('./cli-help.js') : undefined;
+  const program = buildProgram(
+    io,
+    (code) => {
+      exitCode = code;
+    },
+    fit,
+  );
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (err) {
     const command = program.commands.find((c) => c.name() === argv[0]);
-    return report(err, io, command ? `actfn ${command.name()} --help` : 'actfn --help');
+    return await report(err, io, command ? `actfn ${command.name()} --help` : 'actfn --help');
   }
 }
 
-function report(err: unknown, io: CliIO, help: string): number {
+async function report(err: unknown, io: CliIO, help: string): Promise<number> {
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
     // Help asked for (`actfn help`) is a success; help shown for want of a command is a usage error.
@@ -438,16 +480,16 @@ function report(err: unknown, io: CliIO, help: string): number {
     if (err.code === 'commander.executeSubCommandAsync') return 0;
     // commander's "unknown option '--colour' (Did you mean --color?)" as one sentence of ours.
     const message = oneLine(err.message).replace(/\s*\(Did you mean (.+?)\?\)/, '; did you mean $1?').replace(/\.$/, '');
-    io.stderr.write(`actfn: ${message} (see ${help})\n`);
+    await writeError(io, `actfn: ${message} (see ${help})`);
     return 2;
   }
   if (err instanceof UsageError || err instanceof RuntimeFailure) {
-    io.stderr.write(`actfn: ${oneLine(cliMessage(err))}\n`);
+    await writeError(io, `actfn: ${oneLine(cliMessage(err))}`);
     return err.exitCode;
   }
   const e = err as { code?: string; message?: string; stack?: string };
   if (io.env.ACTFN_DEBUG) io.stderr.write(`${e.stack ?? String(err)}\n`);
   const msg = e.message ? oneLine(e.message) : String(err);
-  io.stderr.write(`actfn: internal error: ${msg} (please report it; ACTFN_DEBUG=1 shows details)\n`);
+  await writeError(io, `actfn: internal error: ${msg} (please report it; ACTFN_DEBUG=1 shows details)`);
   return 1;
 }

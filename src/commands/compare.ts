@@ -17,6 +17,7 @@ import { TAB10 } from '../chart/theme.js';
 import { writeFileAtomic, withCleanupOnSignal } from './atomic-write.js';
 import { measureCost } from './cost.js';
 import { colorLevel, type CliIO, type OutputStream } from './io.js';
+import { outputWidth } from './output-width.js';
 import { plotSettings, type PlotOptions, type PlotSettings } from './plot.js';
 import { terminalWidth } from './plot-terminal.js';
 import { isAnimated } from '../math/animate.js';
@@ -45,6 +46,8 @@ export interface CompareOptions {
   /** Animations (a spec with a parameter range a..b): number of frames and frames per second. */
   frames?: string;
   fps?: string;
+  /** Measure the cost of f and f′ for the properties table. */
+  cost?: boolean;
 }
 
 /** The file written when no -o is given. */
@@ -108,12 +111,26 @@ function targetOf(io: CliIO, opts: CompareOptions): Target {
   return { path: resolve(io.cwd, opts.out), format: (forced ?? fromExt)! };
 }
 
-/** The properties table, one column per function; wrapped to a terminal's width. */
-export async function comparePropertiesTable(named: readonly Named[], stream: OutputStream, io: CliIO): Promise<string> {
-  // Vector functions (Softmax) have no moments under a Gaussian unit: '—' in the init rows.
-  const columns = named.map(({ fn }) => ({ properties: computeProperties(fn), cost: measureCost(fn), init: fn.pointwise ? gainStats(fn) : undefined }));
-  const width = stream.isTTY ? stream.columns : undefined;
-  return boxTable(['property', ...named.map((n) => n.name)], propertyRows(columns), colorLevel(stream, io.env), 'left', width);
+/**
+ * The properties table, one column per function (cost only if asked: a timing varies between
+ * runs), with the initialization rows (gain, χ₁; '—' for vector functions, which have no moments
+ * under a Gaussian unit). It fits `width` (a terminal chart's --width, else the terminal's); piped,
+ * not wrapped. Too many functions for the width: blocks of functions, the property names repeated.
+ */
+export async function comparePropertiesTable(
+  named: readonly Named[],
+  stream: OutputStream,
+  io: CliIO,
+  options: { readonly cost?: boolean; readonly width?: number } = {},
+): Promise<string> {
+  const columns = named.map(({ fn }) => ({
+    properties: computeProperties(fn),
+    ...(options.cost ? { cost: measureCost(fn) } : {}),
+    init: fn.pointwise ? gainStats(fn) : undefined,
+  }));
+  const width = options.width ?? outputWidth(stream, undefined);
+  const head = ['property', ...named.map((n) => n.name)];
+  return boxTable(head, propertyRows(columns), colorLevel(stream, io.env), 'left', width, { key: 1 });
 }
 
 export async function runCompare(io: CliIO, specs: string[], opts: CompareOptions): Promise<number> {
@@ -164,7 +181,8 @@ export async function runCompare(io: CliIO, specs: string[], opts: CompareOption
     // Data goes to stdout unless the image does; then the table is a message, on stderr.
     const stream = target?.path === '-' ? io.stderr : io.stdout;
     if (opts.terminal) stream.write('\n');
-    stream.write(await comparePropertiesTable(named, stream, io));
+    const width = opts.terminal && opts.width !== undefined ? columns : undefined;
+    stream.write(await comparePropertiesTable(named, stream, io, { cost: opts.cost === true, ...(width ? { width } : {}) }));
   }
   return 0;
 }

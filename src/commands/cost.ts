@@ -1,7 +1,12 @@
 /**
  * Relative cost of a function: measured nanoseconds per evaluation of f and of f′, for the
- * properties table. A measurement, so it varies a little from run to run (and with the load of the
- * machine); it is meant for comparing functions in the same run.
+ * properties table with --cost. A measurement, so it varies from run to run (and with the load of
+ * the machine); it is meant for comparing functions in the same run. To hold still, it is the
+ * lowest median of several rounds of short timed runs after a warm-up (see steadyNsPerPoint): the
+ * best of a time budget was not enough, since on a loaded machine the budget could end after one
+ * run, and that run was the figure (Sigmoid read 1115 ns in one run and 24 ns in the next), and a
+ * single median could still catch the code before the optimizing compiler had finished.
+ * bench/60-cost.bench.mjs shows how much it still varies between processes.
  */
 import type { Cost } from '../math/properties.js';
 import type { ActivationFn } from '../math/types.js';
@@ -18,16 +23,30 @@ function costPoints(): Float64Array {
   return x;
 }
 
-/** Best time per call (ns) of `run` over `x`, repeated for about `budgetMs`. */
-function bestNsPerPoint(run: (x: Float64Array) => number, x: Float64Array, budgetMs: number): number {
-  run(x); // warm-up: let the JIT see the kernel
+/** Untimed runs first, so that the JIT has seen the loop before it is timed. */
+const WARM_UP_RUNS = 30;
+/** Rounds of timed runs: each run takes tens of µs, a round about a millisecond. */
+const ROUNDS = 6;
+const RUNS_PER_ROUND = 31;
+
+/**
+ * Time per point (ns) of `run` over `x`: the lowest of the rounds' medians. The median drops a run
+ * that the scheduler interrupted; the lowest round is the one after the optimizing compiler has
+ * finished, which on a busy machine can come rounds after the warm-up.
+ */
+function steadyNsPerPoint(run: (x: Float64Array) => number, x: Float64Array): number {
+  for (let r = 0; r < WARM_UP_RUNS; r++) run(x);
+  const times = new Float64Array(RUNS_PER_ROUND);
   let best = Infinity;
-  const end = performance.now() + budgetMs;
-  do {
-    const t0 = process.hrtime.bigint();
-    run(x);
-    best = Math.min(best, Number(process.hrtime.bigint() - t0) / x.length);
-  } while (performance.now() < end);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let r = 0; r < RUNS_PER_ROUND; r++) {
+      const t0 = process.hrtime.bigint();
+      run(x);
+      times[r] = Number(process.hrtime.bigint() - t0) / x.length;
+    }
+    times.sort();
+    best = Math.min(best, times[RUNS_PER_ROUND >> 1]!);
+  }
   return best;
 }
 
@@ -54,14 +73,14 @@ function warmCallSite(x: Float64Array): void {
   for (const g of others) for (let r = 0; r < 20; r++) callLoop(g)(x);
 }
 
-/** Measures `fn` for about 2 × `budgetMs`: ns per call, the call included. */
-export function measureCost(fn: ActivationFn, budgetMs = 15): Cost {
+/** Measures `fn`: ns per call, the call included (vector functions: per element of a pass). */
+export function measureCost(fn: ActivationFn): Cost {
   const x = costPoints();
   if (fn.pointwise) {
     warmCallSite(x);
     const { f, df } = fn.pointwise;
-    return { f: bestNsPerPoint(callLoop(f), x, budgetMs), df: bestNsPerPoint(callLoop(df), x, budgetMs), together: false };
+    return { f: steadyNsPerPoint(callLoop(f), x), df: steadyNsPerPoint(callLoop(df), x), together: false };
   }
-  const both = bestNsPerPoint((xs) => fn.evaluate(xs).y[0]!, x, 2 * budgetMs);
+  const both = steadyNsPerPoint((xs) => fn.evaluate(xs).y[0]!, x);
   return { f: both, df: both, together: true };
 }

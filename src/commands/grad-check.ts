@@ -14,8 +14,10 @@ import { expandSweeps } from '../math/spec.js';
 import type { ActivationFn } from '../math/types.js';
 import { gradCheckPassed, NO_EQUIVALENT, torchCheck, type GradCheckResult } from '../math/gradcheck/verdict.js';
 import { gradCheckJSON, gradCheckPretty } from '../report/gradcheck-format.js';
+import { fitMessage } from '../report/help-format.js';
 import { colorLevel, type CliIO } from './io.js';
 import { parseInteger, parsePositive } from './options.js';
+import { outputWidth } from './output-width.js';
 import { tablePoints } from './table.js';
 import { evaluateWithTorch } from './torch-bridge.js';
 
@@ -34,6 +36,7 @@ export interface GradCheckOptions {
   json?: boolean;
   against?: string;
   verbose?: boolean;
+  width?: string;
 }
 
 /** Where the points come from: --x exactly, a --range grid plus its kinks, or the default grid. */
@@ -48,6 +51,8 @@ export interface GradCheckSettings {
   readonly json: boolean;
   readonly verbose: boolean;
   readonly againstTorch: boolean;
+  /** --width as given (see outputWidth). */
+  readonly width?: string;
 }
 
 function parseTolerance(text: string, option: string): number {
@@ -80,6 +85,7 @@ export function parseGradCheckOptions(opts: GradCheckOptions): GradCheckSettings
     json: opts.json === true,
     verbose: opts.verbose === true,
     againstTorch: opts.against === 'torch',
+    ...(opts.width !== undefined ? { width: opts.width } : {}),
   };
 }
 
@@ -128,11 +134,12 @@ async function checkAgainstTorch(
 
 /** Checks `fns` and writes the report; resolves to the exit code. The CLI and the tests both come here. */
 export async function runGradCheckOn(io: CliIO, fns: readonly ActivationFn[], s: GradCheckSettings): Promise<number> {
+  const width = outputWidth(io.stdout, s.width);
   const points = fns.map((fn) => pointsFor(fn, s));
   const reports = fns.map((fn, i) => checkFunction(fn, points[i]!, s.check));
   const torch = s.againstTorch ? await checkAgainstTorch(fns, points, s, io.env) : undefined;
   const result: GradCheckResult = { options: s.check, reports, ...(torch ? { torch } : {}) };
-  const text = s.json ? gradCheckJSON(result) : await gradCheckPretty(result, { color: colorLevel(io.stdout, io.env), verbose: s.verbose });
+  const text = s.json ? gradCheckJSON(result) : await gradCheckPretty(result, { color: colorLevel(io.stdout, io.env), verbose: s.verbose, width });
   io.stdout.write(text);
   if (gradCheckPassed(result)) return 0;
   // The report is on stdout (or in the JSON); the verdict ends stderr in one line, as every error does.
@@ -141,7 +148,8 @@ export async function runGradCheckOn(io: CliIO, fns: readonly ActivationFn[], s:
   const torchFailed = (torch?.checks ?? []).flatMap((t, i) => (t.status === 'fail' ? [`${fns[i]!.label} (${count(t.comparison?.mismatches.length ?? 0)})`] : []));
   const parts = [...(failed.length ? [`grad-check failed for ${failed.join(', ')}`] : []), ...(torchFailed.length ? [`differs from torch for ${torchFailed.join(', ')}`] : [])];
   const hint = s.json || s.verbose ? '' : '; --verbose lists the failing points';
-  io.stderr.write(`actfn: ${parts.join('; ')}${hint}\n`);
+  const columns = io.stderr.isTTY ? io.stderr.columns || 80 : undefined;
+  io.stderr.write(`${fitMessage(`actfn: ${parts.join('; ')}${hint}`, columns)}\n`);
   return 1;
 }
 

@@ -2,6 +2,7 @@
  * `actfn info NAME`: everything about one function — formulas, parameters, computed properties,
  * PyTorch / JAX / Keras equivalents and where they differ, the convention at kinks, when to use it,
  * and a small terminal chart. All of it read from the registry; loads neither canvas nor fonts.
+ * On a terminal (or with --width) every line fits its width; piped, the text is not wrapped.
  */
 import { computeProperties } from '../math/properties.js';
 import { describeRange } from '../math/params.js';
@@ -12,9 +13,10 @@ import { citationJSON, citationLine, frameworkLines, frameworksJSON } from '../r
 import { exactJSON } from '../report/numbers.js';
 import { propertiesJSON, propertyRows, show } from '../report/properties-table.js';
 import { boxTable, painter } from '../report/table-format.js';
+import { wrapAfter, wrapText } from '../report/wrap.js';
 import { measureCost } from './cost.js';
 import { colorLevel, type CliIO } from './io.js';
-import { parseInteger } from './options.js';
+import { outputWidth } from './output-width.js';
 
 export interface InfoOptions {
   json?: boolean;
@@ -23,22 +25,8 @@ export interface InfoOptions {
   /** false with --no-chart. */
   chart?: boolean;
   width?: string;
-}
-
-/** Greedy word wrap to `width` columns, each line prefixed by `indent`. */
-export function wrapText(text: string, width: number, indent = ''): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && indent.length + line.length + 1 + word.length > width) {
-      lines.push(indent + line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) lines.push(indent + line);
-  return lines;
+  /** Measure and show the cost of f and f′ (a timing: it varies from run to run). */
+  cost?: boolean;
 }
 
 function paramLine(def: ParamDef, value: unknown): string {
@@ -61,9 +49,13 @@ export function kinkLine(k: Kink): string {
 function equivalentLines(fn: ActivationFn, width: number): string[] {
   const eq = fn.entry?.equivalents;
   if (!eq) return ['(an expression: no library equivalent)'];
-  const libraries: [string, string | undefined][] = [['PyTorch', eq.torch], ['JAX', eq.jax], ['Keras', eq.keras]];
-  const lines = libraries.map(([lib, expr]) => `${lib.padEnd(9)}${expr ?? '(none)'}`);
-  const notes = (eq.notes ?? []).flatMap((n) => wrapText(n, width, '  ').map((l, i) => (i === 0 ? `• ${l.slice(2)}` : l)));
+  const libraries: [string, string | undefined][] = [
+    ['PyTorch', eq.torch],
+    ['JAX', eq.jax],
+    ['Keras', eq.keras],
+  ];
+  const lines = libraries.flatMap(([lib, expr]) => wrapAfter(lib.padEnd(9), expr ?? '(none)', width));
+  const notes = (eq.notes ?? []).flatMap((n) => wrapAfter('• ', n, width));
   return [...lines, ...notes];
 }
 
@@ -72,46 +64,55 @@ interface Section {
   readonly lines: readonly string[];
 }
 
-async function infoText(io: CliIO, fn: ActivationFn, opts: InfoOptions, width: number): Promise<string> {
+/** The chart's width when the text has none (a pipe or a file): a picture needs one. */
+const DEFAULT_CHART_WIDTH = 80;
+
+/** `width`: what the text must fit (--width or the terminal's); undefined: no wrapping (a pipe or file). */
+async function infoText(io: CliIO, fn: ActivationFn, opts: InfoOptions, width: number | undefined): Promise<string> {
   const color = colorLevel(io.stdout, io.env);
   const paint = await painter(color);
   const entry = fn.entry;
   const properties = computeProperties(fn);
-  const cost = measureCost(fn);
-  const table = await boxTable(['property', fn.label], propertyRows([{ properties, cost }]), color, 'left', width);
+  const cost = opts.cost ? measureCost(fn) : undefined;
+  // Section lines are indented by two spaces, so what is inside them is two columns narrower.
+  const inner = width === undefined ? Infinity : width - 2;
+  const tableWidth = width === undefined ? undefined : inner;
+  const table = await boxTable(['property', fn.label], propertyRows([{ properties, cost }]), color, 'left', tableWidth);
   const kinks = fn.kinks.filter((k) => Number.isFinite(k.x));
+  const noKinks = 'none: f′ is defined everywhere, no convention needed.';
   const sections: Section[] = [
     {
       title: 'Formula',
-      lines: entry ? [`f(x)  = ${entry.formula.f}`, `f′(x) = ${entry.formula.df}`] : [`f(x) = ${fn.expression ?? fn.spec}`],
+      lines: entry
+        ? [...wrapAfter('f(x)  = ', entry.formula.f, inner), ...wrapAfter('f′(x) = ', entry.formula.df, inner)]
+        : wrapAfter('f(x) = ', fn.expression ?? fn.spec, inner),
     },
     {
       title: 'Parameters',
-      lines: entry?.params.length ? entry.params.flatMap((d) => wrapText(paramLine(d, fn.params[d.name]), width - 2)) : ['none'],
+      lines: entry?.params.length ? entry.params.flatMap((d) => wrapText(paramLine(d, fn.params[d.name]), inner, '  ')) : ['none'],
     },
     { title: 'Properties', lines: table.trimEnd().split('\n') },
-    { title: 'Equivalents', lines: equivalentLines(fn, width - 2) },
+    { title: 'Equivalents', lines: equivalentLines(fn, inner) },
     ...(entry
       ? [
-          { title: 'Reference', lines: entry.citation ? wrapText(citationLine(entry.citation), width - 2) : ['none recorded'] },
+          {
+            title: 'Reference',
+            lines: entry.citation ? wrapText(citationLine(entry.citation), inner, '  ') : ['none recorded'],
+          },
           { title: 'In frameworks', lines: frameworkLines(entry.frameworks) },
         ]
       : []),
-    {
-      title: 'At kinks',
-      lines: kinks.length
-        ? kinks.flatMap((k) => wrapText(kinkLine(k), width - 2))
-        : ['none: f′ is defined everywhere, no convention needed.'],
-    },
+    { title: 'At kinks', lines: kinks.length ? kinks.flatMap((k) => wrapText(kinkLine(k), inner, '  ')) : wrapText(noKinks, inner, '  ') },
   ];
-  if (entry?.usage) sections.push({ title: 'When to use it', lines: wrapText(entry.usage, width - 2) });
+  if (entry?.usage) sections.push({ title: 'When to use it', lines: wrapText(entry.usage.replace(/\s+/g, ' '), inner) });
   if (opts.chart !== false) {
-    const chart = await smallChart(io, fn, opts, width);
+    const chart = await smallChart(io, fn, opts, width ?? DEFAULT_CHART_WIDTH);
     if (chart) sections.push({ title: 'Chart', lines: chart.trimEnd().split('\n') });
   }
-  const head = [paint.head(entry ? `${fn.label} — ${entry.summary}` : fn.label)];
+  const all = width ?? Infinity;
+  const head = wrapText(entry ? `${fn.label} — ${entry.summary}` : fn.label, all, '  ').map((l) => paint.head(l));
   const aliases = entry?.aliases.filter((a) => a !== entry.name && a !== entry.name.toLowerCase()) ?? [];
-  if (aliases.length) head.push(`also: ${aliases.join(', ')}`);
+  if (aliases.length) head.push(...wrapText(`also: ${aliases.join(', ')}`, all, '  '));
   const body = sections.map((s) => [paint.head(s.title), ...s.lines.map((l) => `  ${l}`)].join('\n'));
   return [head.join('\n'), ...body].join('\n\n') + '\n';
 }
@@ -133,12 +134,12 @@ export async function runInfo(io: CliIO, specs: string[], opts: InfoOptions): Pr
       formula: fn.entry ? { f: fn.entry.formula.f, df: fn.entry.formula.df } : undefined,
       citation: citationJSON(fn.entry?.citation),
       frameworks: frameworksJSON(fn.entry?.frameworks),
-      properties: propertiesJSON(computeProperties(fn), measureCost(fn)),
+      properties: propertiesJSON(computeProperties(fn), opts.cost ? measureCost(fn) : undefined),
     }));
     io.stdout.write(exactJSON(out) + '\n');
     return 0;
   }
-  const width = opts.width !== undefined ? parseInteger(opts.width, '--width', 40, 400) : io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80;
+  const width = outputWidth(io.stdout, opts.width, 40, 400);
   const texts: string[] = [];
   for (const fn of fns) texts.push(await infoText(io, fn, opts, width));
   io.stdout.write(texts.join('\n'));

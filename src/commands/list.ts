@@ -3,12 +3,15 @@ import { catalog } from '../math/catalog.js';
 import type { CatalogEntry, ParamDef } from '../math/types.js';
 import { citationJSON, frameworksJSON } from '../report/citation.js';
 import { exactJSON, formatSignificant, type JsonValue } from '../report/numbers.js';
-import { boxTable } from '../report/table-format.js';
+import { boxTable, fitsAsBox } from '../report/table-format.js';
+import { wrapText } from '../report/wrap.js';
 import { colorLevel, type CliIO } from './io.js';
 import { describeFilter, listFilter, type ListFilterOptions } from './list-filter.js';
+import { outputWidth } from './output-width.js';
 
 export interface ListOptions extends ListFilterOptions {
   json?: boolean;
+  width?: string;
 }
 
 /** `negative_slope=0.01`, `approximate=none|tanh|sigmoid`. */
@@ -55,13 +58,32 @@ export function entryJSON(entry: CatalogEntry): JsonValue {
   };
 }
 
+function otherAliases(e: CatalogEntry): string {
+  return e.aliases.filter((a) => a !== e.name.toLowerCase() && a !== e.name).join(', ');
+}
+
 export function listRows(entries: readonly CatalogEntry[]): string[][] {
-  return entries.map((e) => [
-    e.name,
-    e.aliases.filter((a) => a !== e.name.toLowerCase() && a !== e.name).join(', '),
-    e.params.map(paramWithDefault).join(', '),
-    e.equivalents.torch,
-  ]);
+  return entries.map((e) => [e.name, otherAliases(e), e.params.map(paramWithDefault).join(', '), e.equivalents.torch]);
+}
+
+const HEAD = ['name', 'aliases', 'parameters (defaults)', 'PyTorch'];
+
+/**
+ * The table for a terminal `width` columns wide: four columns if they fit; else the aliases in
+ * parentheses under the name, which saves a column's borders and its widest alias (80 columns).
+ */
+function listTable(
+  entries: readonly CatalogEntry[],
+  width: number | undefined,
+): { head: string[]; rows: string[][] } {
+  const rows = listRows(entries);
+  if (width === undefined || fitsAsBox(HEAD, rows, 'left', width)) return { head: HEAD, rows };
+  const narrow = entries.map((e, i) => {
+    const aliases = otherAliases(e);
+    return [aliases ? `${e.name} (${aliases})` : e.name, rows[i]![2]!, rows[i]![3]!];
+  });
+  const head = ['name (aliases)', HEAD[2]!, HEAD[3]!];
+  return fitsAsBox(head, narrow, 'left', width) ? { head, rows: narrow } : { head: HEAD, rows };
 }
 
 export async function runList(io: CliIO, opts: ListOptions): Promise<number> {
@@ -76,12 +98,15 @@ export async function runList(io: CliIO, opts: ListOptions): Promise<number> {
     io.stderr.write(`actfn: no function matches ${describeFilter(opts)}\n`);
     return 0;
   }
-  const head = ['name', 'aliases', 'parameters (defaults)', 'PyTorch'];
-  // On a terminal, wrap long cells to its width; piped output keeps one line per function.
-  const width = io.stdout.isTTY ? io.stdout.columns : undefined;
-  const text = await boxTable(head, listRows(entries), colorLevel(io.stdout, io.env), 'left', width);
+  // On a terminal (or with --width) the table fits its width; piped, one line per function.
+  const width = outputWidth(io.stdout, opts.width);
+  const { head, rows } = listTable(entries, width);
+  const text = await boxTable(head, rows, colorLevel(io.stdout, io.env), 'left', width);
   io.stdout.write(text);
-  const count = filter ? `${entries.length} of ${catalog.length} functions match ${describeFilter(opts)}.` : `${catalog.length} functions.`;
-  io.stdout.write(`${count} \`actfn info NAME\` for formulas, properties and equivalents.\n`);
+  const count = filter
+    ? `${entries.length} of ${catalog.length} functions match ${describeFilter(opts)}.`
+    : `${catalog.length} functions.`;
+  const footer = `${count} \`actfn info NAME\` for formulas, properties and equivalents.`;
+  io.stdout.write(`${(width === undefined ? [footer] : wrapText(footer, width)).join('\n')}\n`);
   return 0;
 }

@@ -10,6 +10,7 @@ import type { ActivationFn, Evaluation } from '../math/types.js';
 import { formatTable, type TableFormat } from '../report/table-format.js';
 import { colorLevel, type CliIO } from './io.js';
 import { parseInteger, parsePointList, parsePositive, parseRange } from './options.js';
+import { outputWidth } from './output-width.js';
 
 export interface TableOptions {
   x?: string;
@@ -20,6 +21,7 @@ export interface TableOptions {
   json?: boolean;
   csv?: boolean;
   markdown?: boolean;
+  width?: string;
 }
 
 export function pickFormat(opts: TableOptions): TableFormat {
@@ -51,7 +53,9 @@ export async function runTable(io: CliIO, specs: string[], opts: TableOptions): 
   const x = tablePoints(opts);
   const results: Evaluation[] = fns.map((fn) => fn.evaluate(x));
   const color = format === 'pretty' ? colorLevel(io.stdout, io.env) : 0;
-  const text = await formatTable({ fns, x, results, digits, color }, format);
+  // The pretty table fits a terminal's width (or --width); piped, one line per row.
+  const width = outputWidth(io.stdout, opts.width);
+  const text = await formatTable({ fns, x, results, digits, color, width }, format);
   io.stdout.write(text);
   return 0;
 }

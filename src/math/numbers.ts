@@ -1,8 +1,17 @@
-/** Strict number syntax shared by specs and command-line options. */
+/**
+ * Strict number syntax shared by specs and command-line options. The true minus sign U+2212 (−),
+ * which every table and label prints, reads as the ASCII minus: what actfn prints can be pasted
+ * back (`Hardtanh(min_val=−1)`, `--x −3,0`, `--atol 1e−9`); so does ∞ where infinities are allowed.
+ */
 import { UsageError } from '../errors.js';
 
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
-const INFINITY = /^([+-]?)(?:inf|infinity)$/i;
+const INFINITY = /^([+-]?)(?:inf|infinity|∞)$/i;
+
+/** `−1.5e−3` → `-1.5e-3`. */
+export function asciiMinus(text: string): string {
+  return text.includes('\u2212') ? text.replace(/\u2212/g, '-') : text;
+}
 
 export interface NumberSyntax {
   /** Accept `nan` (table inputs do; parameters do not). */
@@ -19,7 +28,7 @@ export interface NumberSyntax {
  * Returns undefined when `text` is not a number at all, so that callers can say what they expected.
  */
 export function parseNumberLiteral(text: string, syntax: NumberSyntax = {}, what?: string): number | undefined {
-  const s = text.trim();
+  const s = asciiMinus(text.trim());
   if (DECIMAL.test(s)) {
     const v = Number(s);
     if (!Number.isFinite(v)) throw new UsageError(`${what ? `${what}: ` : ''}${s} is beyond the largest double (about 1.8e308)`);

@@ -31,12 +31,15 @@ import type { ReferenceComparison } from '../math/gradcheck/against.js';
 import type { CheckOptions, FunctionReport, KinkResult } from '../math/gradcheck/check.js';
 import { gradCheckPassed, type GradCheckResult, type TorchCheck } from '../math/gradcheck/verdict.js';
 import { boxTable } from './table-format.js';
-import { exactJSON, formatSignificant, type JsonValue } from './numbers.js';
+import { wrapText } from './wrap.js';
+import { exactJSON, formatCompact, formatSignificant, type JsonValue } from './numbers.js';
 
 export interface PrettyOptions {
   readonly color: 0 | 1 | 2 | 3;
   /** List every failing point and every torch mismatch. */
   readonly verbose: boolean;
+  /** Width the report fits (a terminal's, or --width); undefined: not wrapped (a pipe or a file). */
+  readonly width?: number;
 }
 
 /** Torch mismatches listed per function without --verbose. */
@@ -115,6 +118,9 @@ export function gradCheckJSON(r: GradCheckResult): string {
 
 const num = (v: number, digits = 3) => formatSignificant(v, digits, '−');
 const orNone = (v: number, digits = 3) => (Number.isNaN(v) ? '—' : num(v, digits));
+/** Errors: 3 digits, and 1.01e−6 rather than 0.00000101. */
+const err = (v: number) => formatCompact(v, 3, '−');
+const errOrNone = (v: number) => (Number.isNaN(v) ? '—' : err(v));
 
 interface Paint {
   readonly pass: (s: string) => string;
@@ -135,8 +141,16 @@ function describeMethod(o: CheckOptions): string {
     o.method.kind === 'richardson'
       ? 'central differences, step ε^(1/3)·max(1, |x|), Richardson-refined'
       : `plain central differences, step ${o.method.eps}`;
-  return `grad-check order ${o.order}: ${what} (${how}); a point passes when |analytic − numeric| ≤ ${o.atol} + ${o.rtol}·|numeric|\n`;
+  return `grad-check order ${o.order}: ${what} (${how}); a point passes when |analytic − numeric| ≤ ${o.atol} + ${o.rtol}·|numeric|`;
 }
+
+/** Lines of text, each wrapped to the width (continuation lines indented) unless there is none. */
+function paragraph(lines: readonly string[], width: number | undefined, hang = '  '): string {
+  return lines.flatMap((l) => (width === undefined ? [l] : wrapText(l, width, hang))).join('\n') + '\n';
+}
+
+/** Every table of the report: the function (first column) stays at the left of each block. */
+const BY_FUNCTION = { key: 1 } as const;
 
 function statusCell(status: string, p: Paint): string {
   if (status === 'pass') return p.pass('PASS');
@@ -149,21 +163,21 @@ function kinkCount(f: FunctionReport): string {
   return `${f.kinks.length}${mismatched ? ` (${mismatched} ≠ declared)` : ''}`;
 }
 
-async function summaryTable(r: GradCheckResult, p: Paint, color: PrettyOptions['color']): Promise<string> {
+async function summaryTable(r: GradCheckResult, p: Paint, o: PrettyOptions): Promise<string> {
   const head = ['function', 'points', 'max abs error', 'max rel error', 'worst x', 'kinks', 'result'];
   const body = r.reports.map((f) => [
     f.fn.label,
     String(f.checked),
-    orNone(f.maxAbsError),
-    orNone(f.maxRelError),
+    errOrNone(f.maxAbsError),
+    errOrNone(f.maxRelError),
     orNone(f.worstX, 6),
     kinkCount(f),
     statusCell(f.status, p),
   ]);
-  return boxTable(head, body, color);
+  return boxTable(head, body, o.color, 'right', o.width, BY_FUNCTION);
 }
 
-async function kinkTable(r: GradCheckResult, color: PrettyOptions['color']): Promise<string> {
+async function kinkTable(r: GradCheckResult, o: PrettyOptions): Promise<string> {
   const rows = r.reports.flatMap((f) =>
     f.kinks.map((k) => {
       const notes = [k.jump ? 'jump' : '', k.declared ? '' : 'found numerically', k.mismatch ? `catalog record: ${k.mismatch}` : '']
@@ -174,11 +188,19 @@ async function kinkTable(r: GradCheckResult, color: PrettyOptions['color']): Pro
   );
   if (rows.length === 0) return '';
   const d = r.options.order === 1 ? 'f′' : 'f″';
-  const title = `\nKinks: points whose difference stencil straddles a corner or jump are listed here, not judged.\nleft/right are one-sided derivatives estimated numerically; "used" is the value the catalog returns there.\n`;
-  return title + (await boxTable(['function', 'x', `left ${d}`, `right ${d}`, `${d} used`, 'note'], rows, color));
+  const title = paragraph(
+    [
+      '',
+      'Kinks: points whose difference stencil straddles a corner or jump are listed here, not judged.',
+      'left/right are one-sided derivatives estimated numerically; "used" is the value the catalog returns there.',
+    ],
+    o.width,
+  );
+  const head = ['function', 'x', `left ${d}`, `right ${d}`, `${d} used`, 'note'];
+  return title + (await boxTable(head, rows, o.color, 'right', o.width, BY_FUNCTION));
 }
 
-async function failureTable(r: GradCheckResult, color: PrettyOptions['color']): Promise<string> {
+async function failureTable(r: GradCheckResult, o: PrettyOptions): Promise<string> {
   const rows = r.reports.flatMap((f) =>
     f.failures.map((pt) => [
       f.fn.label,
@@ -186,22 +208,23 @@ async function failureTable(r: GradCheckResult, color: PrettyOptions['color']): 
       num(pt.analytic, 10),
       num(pt.numeric, 10),
       num(pt.numericError, 2),
-      num(pt.absError),
-      orNone(pt.relError),
+      err(pt.absError),
+      errOrNone(pt.relError),
       pt.reason ?? '',
     ]),
   );
   if (rows.length === 0) return '';
   const title = '\nFailing points\n';
-  return title + (await boxTable(['function', 'x', 'analytic', 'numeric', '± numeric', 'abs error', 'rel error', 'note'], rows, color));
+  const head = ['function', 'x', 'analytic', 'numeric', '± numeric', 'abs error', 'rel error', 'note'];
+  return title + (await boxTable(head, rows, o.color, 'right', o.width, BY_FUNCTION));
 }
 
-function notCheckableLines(r: GradCheckResult): string {
+function notCheckableLines(r: GradCheckResult, width: number | undefined): string {
   const lines = r.reports.filter((f) => f.status === 'not-checkable').map((f) => `  ${f.fn.label}: ${f.reason}`);
-  return lines.length ? `\nNot checked (not a failure):\n${lines.join('\n')}\n` : '';
+  return lines.length ? `\nNot checked (not a failure):\n${paragraph(lines, width, '    ')}` : '';
 }
 
-async function torchSummary(r: GradCheckResult, checks: readonly TorchCheck[], p: Paint, color: PrettyOptions['color']): Promise<string> {
+async function torchSummary(r: GradCheckResult, checks: readonly TorchCheck[], p: Paint, o: PrettyOptions): Promise<string> {
   const withD2 = checks.some((t) => t.comparison?.differences.some((d) => d.quantity === 'd2'));
   const head = ['function', 'torch expression', 'points', 'max |Δf|', 'max |Δf′|', ...(withD2 ? ['max |Δf″|'] : []), 'beyond tolerance', 'result'];
   const body = r.reports.map((f, i) => {
@@ -209,7 +232,7 @@ async function torchSummary(r: GradCheckResult, checks: readonly TorchCheck[], p
     const c = t.comparison;
     const diff = (q: string) => {
       const d = c?.differences.find((e) => e.quantity === q);
-      return d ? num(d.maxAbsError) : '—';
+      return d ? err(d.maxAbsError) : '—';
     };
     return [
       f.fn.label,
@@ -222,7 +245,7 @@ async function torchSummary(r: GradCheckResult, checks: readonly TorchCheck[], p
       t.status === 'unavailable' ? p.dim('n/a') : statusCell(t.status, p),
     ];
   });
-  return boxTable(head, body, color);
+  return boxTable(head, body, o.color, 'right', o.width, BY_FUNCTION);
 }
 
 async function torchMismatches(r: GradCheckResult, checks: readonly TorchCheck[], o: PrettyOptions): Promise<string> {
@@ -232,13 +255,13 @@ async function torchMismatches(r: GradCheckResult, checks: readonly TorchCheck[]
   r.reports.forEach((f, i) => {
     const all = checks[i]!.comparison?.mismatches ?? [];
     const shown = o.verbose ? all : all.slice(0, MISMATCH_ROWS);
-    for (const m of shown) rows.push([f.fn.label, num(m.x, 6), quantityName[m.quantity], num(m.ours, 10), num(m.theirs, 10), num(m.absError)]);
+    for (const m of shown) rows.push([f.fn.label, num(m.x, 6), quantityName[m.quantity], num(m.ours, 10), num(m.theirs, 10), err(m.absError)]);
     if (shown.length < all.length) more.push(`${f.fn.label}: ${all.length - shown.length} more`);
   });
   if (rows.length === 0) return '';
-  let text = '\nDifferences from torch beyond the tolerance (largest first):\n';
-  text += await boxTable(['function', 'x', 'quantity', 'ours', 'torch', '|Δ|'], rows, o.color);
-  if (more.length) text += `(${more.join(', ')}; --verbose lists them all)\n`;
+  let text = paragraph(['', 'Differences from torch beyond the tolerance (largest first):'], o.width);
+  text += await boxTable(['function', 'x', 'quantity', 'ours', 'torch', '|Δ|'], rows, o.color, 'right', o.width, BY_FUNCTION);
+  if (more.length) text += paragraph([`(${more.join(', ')}; --verbose lists them all)`], o.width);
   return text;
 }
 
@@ -246,11 +269,11 @@ async function torchTables(r: GradCheckResult, p: Paint, o: PrettyOptions): Prom
   if (!r.torch) return '';
   const { version, checks } = r.torch;
   const notes = r.reports.flatMap((f, i) => (checks[i]!.reason ? [`  ${f.fn.label}: ${checks[i]!.reason}`] : []));
-  if (version === 'not run') return `\nAgainst torch: not run, no function has a torch expression.\n`;
+  if (version === 'not run') return paragraph(['', 'Against torch: not run, no function has a torch expression.'], o.width);
   return [
-    `\nAgainst torch ${version} (float64, autograd), same points and tolerance (finite x only):\n`,
-    await torchSummary(r, checks, p, o.color),
-    notes.length ? `Left out of the torch comparison (not failures):\n${notes.join('\n')}\n` : '',
+    paragraph(['', `Against torch ${version} (float64, autograd), same points and tolerance (finite x only):`], o.width),
+    await torchSummary(r, checks, p, o),
+    notes.length ? paragraph(['Left out of the torch comparison (not failures):'], o.width) + paragraph(notes, o.width, '    ') : '',
     await torchMismatches(r, checks, o),
   ].join('');
 }
@@ -258,11 +281,11 @@ async function torchTables(r: GradCheckResult, p: Paint, o: PrettyOptions): Prom
 export async function gradCheckPretty(r: GradCheckResult, o: PrettyOptions): Promise<string> {
   const p = await paint(o.color);
   return [
-    describeMethod(r.options),
-    await summaryTable(r, p, o.color),
-    notCheckableLines(r),
-    await kinkTable(r, o.color),
-    o.verbose ? await failureTable(r, o.color) : '',
+    paragraph([describeMethod(r.options)], o.width),
+    await summaryTable(r, p, o),
+    notCheckableLines(r, o.width),
+    await kinkTable(r, o),
+    o.verbose ? await failureTable(r, o) : '',
     await torchTables(r, p, o),
   ].join('');
 }

@@ -20,6 +20,17 @@ export function formatSignificant(v: number, digits: number, minus = '-'): strin
   return minus === '-' ? s : s.replace(/-/g, minus);
 }
 
+/**
+ * Like formatSignificant, but in exponent form below 1e-4, as printf's %g: an error of 1.01e−6
+ * reads (and fits a column) better than 0.00000101.
+ */
+export function formatCompact(v: number, digits: number, minus = '-'): string {
+  const a = Math.abs(v);
+  if (a === 0 || a >= 1e-4 || !Number.isFinite(v)) return formatSignificant(v, digits, minus);
+  const s = trimZeros(v.toExponential(digits - 1));
+  return minus === '-' ? s : s.replace(/-/g, minus);
+}
+
 /** `0.500000` → `0.5`, `1.00000e-7` → `1e-7`, `1.5e+21` → `1.5e21` (no regular expressions: tables call this millions of times). */
 function trimZeros(s: string): string {
   const e = s.indexOf('e');

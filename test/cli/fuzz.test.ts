@@ -377,7 +377,10 @@ function violation(o: Outcome): string | undefined {
   if (o.code === 2 && o.stderr.startsWith('Usage: actfn [options] [command]\n')) return undefined;
   // As a terminal shows it: a carriage return starts the line over (the progress bar's redraws).
   const lines = o.stderr.replace(/\x1b\[K/g, '').trimEnd().split('\n').map((l) => l.slice(l.lastIndexOf('\r') + 1));
-  const last = lines[lines.length - 1] ?? '';
+  // On a terminal the message wraps: its continuation lines are indented.
+  let start = lines.length - 1;
+  while (start > 0 && /^ {2}\S/.test(lines[start]!)) start--;
+  const last = lines[start] ?? '';
   if (!/^actfn: \S/.test(last)) return `the last stderr line is not our one-line error: ${JSON.stringify(last)}`;
   return undefined;
 }

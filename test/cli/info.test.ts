@@ -19,7 +19,7 @@ describe('actfn info', () => {
     expect(r.stdout).toMatch(/│ range of f′\s+│ \(0, 0\.25\]/);
     expect(r.stdout).toMatch(/│ saturating\s+│ both sides/);
     expect(r.stdout).toMatch(/│ \|f′\| < 0\.001 where\s+│ \|x\| > 6\.9058/);
-    expect(r.stdout).toMatch(/│ cost f \/ f′\s+│ [\d.]+ ns \/ [\d.]+ ns/);
+    expect(r.stdout).not.toContain('cost f / f′'); // a timing: only with --cost, so the output is deterministic
     expect(r.stdout).toContain('none: f′ is defined everywhere');
     expect(r.stdout.replace(/\s+/g, ' ')).toContain(e.usage.replace(/\s+/g, ' '));
     expect(r.stdout).not.toMatch(BRAILLE);
@@ -61,7 +61,21 @@ describe('actfn info', () => {
     expect(out.name).toBe('Sigmoid');
     expect(out.properties.saturation.left.vanishBeyond).toBe(p.saturation.left.vanishBeyond);
     expect(out.properties.derivativeRange.hi).toEqual({ value: 0.25, attained: true, at: 0 });
+    expect(out.properties.costNs).toBeUndefined();
+  });
+
+  it('--cost adds the measured cost of f and f′ (text and JSON)', async () => {
+    const r = await runCli(['info', 'Sigmoid', '--no-chart', '--cost']);
+    expect(r.stdout).toMatch(/│ cost f \/ f′\s+│ [\d.]+ ns \/ [\d.]+ ns/);
+    const [out] = JSON.parse((await runCli(['info', 'Sigmoid', '--json', '--cost'])).stdout);
     expect(out.properties.costNs.f).toBeGreaterThan(0);
+    expect(out.properties.costNs.df).toBeGreaterThan(0);
+  });
+
+  it('the same command writes the same bytes (no timing in the default output)', async () => {
+    const a = await runCli(['info', 'GELU', 'ReLU']);
+    const b = await runCli(['info', 'GELU', 'ReLU']);
+    expect(a.stdout).toBe(b.stdout);
   });
 
   it('an unknown name is a one-line error, exit 2', async () => {

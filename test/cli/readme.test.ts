@@ -93,7 +93,8 @@ describe('README', () => {
     const lines = shLines.filter((l) => exampleOf(l) !== undefined);
     expect(lines.length).toBeGreaterThan(20);
     for (const line of lines) await expectExampleWorks(line, tmp(), torch);
-  });
+    // Some forty commands, torch's among them: beyond the default minute on the busy 2-core machine.
+  }, 180_000);
 
   /** Sample output: a text block after `<!-- output of: actfn … -->` is exactly what that prints. */
   const samples = [...readme.matchAll(/<!-- output of: (actfn [^>]+?) -->\n```text\n([\s\S]*?)```/g)].map((m) => ({

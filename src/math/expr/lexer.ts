@@ -21,7 +21,8 @@ export function column(pos: number): string {
   return `column ${pos + 1}`;
 }
 
-const NUMBER = /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
+/** The exponent's sign may be the true minus that actfn prints (`1e−9`). */
+const NUMBER = /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+\-−]?\d+)?/y;
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 const SPACE = /\s+/y;
 
@@ -66,7 +67,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     }
     const num = readSticky(NUMBER, text, pos);
     if (num) {
-      const value = Number(num);
+      const value = Number(num.replace('−', '-'));
       if (!Number.isFinite(value)) throw new UsageError(`number '${num}' at ${column(pos)} is beyond the largest double (about 1.8e308)`);
       tokens.push({ kind: 'number', text: num, pos, value });
       pos += num.length;

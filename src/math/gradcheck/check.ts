@@ -75,7 +75,7 @@ export interface FunctionReport {
   /** Points compared (kinks and skipped points excluded). */
   readonly checked: number;
   readonly maxAbsError: number;
-  /** Over the points whose numeric value is known to better than rtol (see `resolved`). */
+  /** Over the points whose numeric value is known to better than rtol (see `resolved`); NaN when none is. */
   readonly maxRelError: number;
   /** Where |analytic − numeric| / (atol + rtol·|numeric|) is largest; NaN when every error is 0 or nothing was checked. */
   readonly worstX: number;
@@ -181,7 +181,8 @@ export function checkFunction(fn: ActivationFn, points: Float64Array, o: CheckOp
   const skipped: SkippedPoint[] = [];
   let checked = 0;
   let maxAbsError = 0;
-  let maxRelError = 0;
+  // NaN until a point qualifies: with none (a tight rtol), there is no relative error to report.
+  let maxRelError = NaN;
   let worstX = NaN;
   let worstRatio = 0;
 
@@ -233,7 +234,7 @@ export function checkFunction(fn: ActivationFn, points: Float64Array, o: CheckOp
       worstX = x;
     }
     maxAbsError = Math.max(maxAbsError, Number.isNaN(absError) ? Infinity : absError);
-    if (resolved(est, o)) maxRelError = Math.max(maxRelError, absError / Math.abs(est.value));
+    if (resolved(est, o)) maxRelError = Math.max(Number.isNaN(maxRelError) ? 0 : maxRelError, absError / Math.abs(est.value));
   }
 
   const kinks: KinkResult[] = [...pointsByKink].map(([k, pts]) => {
