@@ -154,7 +154,7 @@ export async function runCompare(io: CliIO, specs: string[], opts: CompareOption
       const page = t.format === 'html' ? comparePageView(specs, opts, settings, show) : undefined;
       const image = await renderImage(scene, t.format, { scale: settings.scale, jpegQuality: settings.jpegQuality, title: model.title || 'compare', warn, page });
       if (t.path === '-') io.stdout.write(image);
-      else writeFileAtomic(t.path, image);
+      else await writeFileAtomic(t.path, image);
     });
   }
 

@@ -178,6 +178,8 @@ interface Target {
   /** Absolute path, or '-' for stdout. */
   readonly path: string;
   readonly format: ImageFormat;
+  /** The file name the spec would have had, taken by an earlier output of the run. */
+  readonly renamedFrom?: string;
 }
 
 function targets(io: CliIO, fns: readonly ActivationFn[], opts: PlotOptions): Target[] {
@@ -195,14 +197,16 @@ function targets(io: CliIO, fns: readonly ActivationFn[], opts: PlotOptions): Ta
     return [{ fn: fns[0]!, path: resolve(io.cwd, opts.out), format: (forced ?? fromExt)! }];
   }
   const format = forced ?? 'png';
+  if (opts.outDir === '') throw new UsageError("--out-dir '' names no folder (use --out-dir . for the current one)");
   const dir = resolve(io.cwd, opts.outDir ?? '.');
-  const seen = new Map<string, number>();
+  // Every output gets its own name: `GELU GELU "GELU-2=x*x"` → GELU, GELU-2, GELU-2-2.
+  const taken = new Set<string>();
   return fns.map((fn) => {
     const base = safeFileName(fn.label);
-    const n = (seen.get(base.toLowerCase()) ?? 0) + 1;
-    seen.set(base.toLowerCase(), n);
-    const name = n === 1 ? base : `${base}-${n}`;
-    return { fn, path: join(dir, `${name}.${format}`), format };
+    let name = base;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}-${n}`;
+    taken.add(name.toLowerCase());
+    return { fn, path: join(dir, `${name}.${format}`), format, ...(name === base ? {} : { renamedFrom: `${base}.${format}` }) };
   });
 }
 
@@ -239,28 +243,29 @@ export async function runPlot(io: CliIO, specs: string[], opts: PlotOptions): Pr
   const { layoutChart } = await import('../chart/layout.js');
   const { fontMeasure } = await import('../paint/fonts/font.js');
   const measure = fontMeasure();
+  for (const t of plan) {
+    if (t.renamedFrom) warn(`${t.renamedFrom} is already an output of this run; ${t.fn.label} goes to ${basename(t.path)}`);
+  }
   const progress = progressBar(io.stderr, plan.length);
   try {
     await withCleanupOnSignal(async () => {
       for (const t of plan) {
-        // Let a pending Ctrl-C be handled between figures (signals wait for the event loop).
-        if (plan.length > 1) await new Promise((next) => setImmediate(next));
         progress.step(t.fn.label);
         const model = plotModel(t.fn, settings);
         const scene = layoutChart(model, { width: settings.width, height: settings.height, measure });
         const page = plotPageView(t.fn.spec, opts, settings);
         const image = await renderImage(scene, t.format, { scale: settings.scale, jpegQuality: settings.jpegQuality, title: model.title ?? '', warn, page });
         if (t.path === '-') io.stdout.write(image);
-        else writeFileAtomic(t.path, image);
+        else await writeFileAtomic(t.path, image);
         if (opts.html && t.format !== 'html' && t.path !== '-') {
-          writeFileAtomic(pagePath(t.path), await renderImage(scene, 'html', { scale: 1, jpegQuality: 0, title: model.title ?? '', warn, page }));
+          await writeFileAtomic(pagePath(t.path), await renderImage(scene, 'html', { scale: 1, jpegQuality: 0, title: model.title ?? '', warn, page }));
         }
       }
-      if (opts.all) writeFileAtomic(join(resolve(io.cwd, opts.outDir!), 'index.md'), indexMarkdown(plan.map((t) => ({ fn: t.fn, file: basename(t.path) }))));
+      if (opts.all) await writeFileAtomic(join(resolve(io.cwd, opts.outDir!), 'index.md'), indexMarkdown(plan.map((t) => ({ fn: t.fn, file: basename(t.path) }))));
       if (opts.all && opts.html) {
         const { galleryPage } = await import('../paint/html/gallery.js');
         const rows = plan.map((t) => ({ fn: t.fn, image: basename(t.path), page: basename(t.format === 'html' ? t.path : pagePath(t.path)) }));
-        writeFileAtomic(join(resolve(io.cwd, opts.outDir!), 'index.html'), galleryPage(rows));
+        await writeFileAtomic(join(resolve(io.cwd, opts.outDir!), 'index.html'), galleryPage(rows));
       }
     });
   } finally {
