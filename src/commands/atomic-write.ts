@@ -186,9 +186,9 @@ function writeAll(fd: number, data: string | Uint8Array): void {
   for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 
-/** Writes into an existing FIFO, device or socket-like node as a stream, as `>` would. */
-function writeStream(path: string, data: string | Uint8Array): void {
-  const fd = openSync(path, constants.O_WRONLY);
+/** Writes into an existing FIFO or device as a stream (or over a file in place), as `>` would. */
+function writeStream(path: string, data: string | Uint8Array, flags = 0): void {
+  const fd = openSync(path, constants.O_WRONLY | flags);
   try {
     writeAll(fd, data);
   } finally {
@@ -259,27 +259,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   const unguard = guard();
   pending.add(temp);
   try {
-    // A file we could not open for writing is an error, as for a shell redirection.
-    if (existing) accessSync(target, constants.W_OK);
-    const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666);
-    try {
-      if (existing) {
-        fchmodSync(fd, existing.mode & 0o7777);
-        if (existing.uid !== fstatSync(fd).uid || existing.gid !== fstatSync(fd).gid) {
-          try {
-            fchownSync(fd, existing.uid, existing.gid);
-          } catch {
-            // only root may give a file away: it becomes ours, as when the file is replaced by `mv`
-          }
-        }
-      }
-      writeAll(fd, data);
-    } finally {
-      closeSync(fd);
-    }
-    // A signal that came during the write is handled here, while only the temporary file exists.
-    await yieldToSignals();
-    renameSync(temp, target);
+    await writeThroughTemporary(target, temp, existing, data);
     run.written.add(target);
   } catch (err) {
     removeQuietly(temp);
@@ -289,10 +269,44 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     fail(err, code === 'ENOENT' && exists(dir) ? 'the folder does not accept new files' : reason(err));
   } finally {
     pending.delete(temp);
+    // A signal during the rename (or a write in place) is delivered now, not lost with the handler.
+    await yieldToSignals();
+    unguard();
   }
-  // One after the rename too: a signal during it is not lost, and the file is whole.
+}
+
+/** The temporary file, with the existing file's mode and owner, renamed over `target`. */
+async function writeThroughTemporary(target: string, temp: string, existing: Stats | undefined, data: string | Uint8Array): Promise<void> {
+  // A file we could not open for writing is an error, as for a shell redirection.
+  if (existing) accessSync(target, constants.W_OK);
+  let fd: number;
+  try {
+    fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (!existing || (code !== 'EACCES' && code !== 'EPERM')) throw err;
+    // A writable file in a folder we may not add to: overwrite it in place, as `>` does.
+    writeStream(target, data, constants.O_TRUNC);
+    return;
+  }
+  try {
+    if (existing) {
+      fchmodSync(fd, existing.mode & 0o7777);
+      if (existing.uid !== fstatSync(fd).uid || existing.gid !== fstatSync(fd).gid) {
+        try {
+          fchownSync(fd, existing.uid, existing.gid);
+        } catch {
+          // only root may give a file away: it becomes ours, as when the file is replaced by `mv`
+        }
+      }
+    }
+    writeAll(fd, data);
+  } finally {
+    closeSync(fd);
+  }
+  // A signal that came during the write is handled here, while only the temporary file exists.
   await yieldToSignals();
-  unguard();
+  renameSync(temp, target);
 }
 
 /**

@@ -23,7 +23,11 @@ const LONG: readonly (readonly [string, readonly string[], keyof typeof STATUS])
   ['plot, SIGQUIT', ['plot', 'GELU', '--size', '6000x6000', '-o', 'big.png'], 'SIGQUIT'],
   ['compare, SIGINT', ['compare', 'GELU', 'ReLU', '--size', '6000x6000', '-q', '-o', 'big.png'], 'SIGINT'],
   ['compare, SIGTERM', ['compare', 'GELU', 'ReLU', '--size', '6000x6000', '-q', '-o', 'big.webp'], 'SIGTERM'],
-  ['an expression with 10⁶ samples, SIGINT', ['plot', 'x*sigmoid(1.702*x)', '--samples', '1000000', '-o', 'e.png'], 'SIGINT'],
+  [
+    'an expression with 10⁶ samples, SIGINT',
+    ['plot', 'x*sigmoid(1.702*x)', '--samples', '1000000', '-o', 'e.png'],
+    'SIGINT',
+  ],
   ['plot --all, SIGTERM', ['plot', '--all', '--out-dir', 'figs', '--size', '3000x2000'], 'SIGTERM'],
 ];
 
@@ -48,28 +52,33 @@ await withCleanupOnSignal(() => writeFileAtomic('out/big.bin', new Uint8Array(64
 `;
 
 describe('a signal while the temporary file is written', () => {
-  it.each(['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const)('%s: the temporary file and the folder made for it are removed', async (signal) => {
-    const cwd = tmp();
-    const child = spawn(process.execPath, ['--input-type=module', '-e', WRITER], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    // Send the signal as soon as the temporary file appears.
-    const sent = new Promise<void>((done) => {
-      const poll = setInterval(() => {
-        if (existsSync(join(cwd, 'out')) && readdirSync(join(cwd, 'out')).length > 0) {
-          clearInterval(poll);
-          child.kill(signal);
-          done();
-        }
-      }, 1);
-    });
-    const ending = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
-      child.on('close', (code, sig) => done({ code, signal: sig })),
-    );
-    await sent;
-    expect(shellStatus(ending), stderr).toBe(STATUS[signal]);
-    expect(stderr).toBe('actfn: interrupted; no partial files were left\n');
-    expect(readdirSync(cwd)).toEqual([]);
-  });
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const)(
+    '%s: the temporary file and the folder made for it are removed',
+    async (signal) => {
+      const cwd = tmp();
+      const child = spawn(process.execPath, ['--input-type=module', '-e', WRITER], {
+        cwd,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      // Send the signal as soon as the temporary file appears.
+      const sent = new Promise<void>((done) => {
+        const poll = setInterval(() => {
+          if (existsSync(join(cwd, 'out')) && readdirSync(join(cwd, 'out')).length > 0) {
+            clearInterval(poll);
+            child.kill(signal);
+            done();
+          }
+        }, 1);
+      });
+      const ending = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+        child.on('close', (code, sig) => done({ code, signal: sig })),
+      );
+      await sent;
+      expect(shellStatus(ending), stderr).toBe(STATUS[signal]);
+      expect(stderr).toBe('actfn: interrupted; no partial files were left\n');
+      expect(readdirSync(cwd)).toEqual([]);
+    },
+  );
 });
-

@@ -48,7 +48,12 @@ export function interruptPlotAll(cwd: string): Promise<Ending & { figs: string }
  * Runs the bin with `args` in `cwd`, sends `signal` after `delayMs`, and measures how long the
  * process took to end after it.
  */
-export function signalAfter(cwd: string, args: readonly string[], signal: NodeJS.Signals, delayMs: number): Promise<Ending & { afterMs: number }> {
+export function signalAfter(
+  cwd: string,
+  args: readonly string[],
+  signal: NodeJS.Signals,
+  delayMs: number,
+): Promise<Ending & { afterMs: number }> {
   const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
