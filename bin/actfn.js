@@ -20,40 +20,71 @@ try {
   process.exit(1);
 }
 
-// The cache begins with the bundle's first line (`// actfn build <hash>`): V8 itself checks only
-// its version, its flags and the source's length.
+// Our header before V8's data: the bundle's first line (`// actfn build <hash>`), then the CRC-32 of
+// the data as 8 hex digits and a newline. V8 itself checks only its version, its flags and the
+// source's length, and crashes on damaged data: a cache that fails either check is not used.
 const buildLine = Buffer.from(source.slice(0, source.indexOf('\n') + 1), 'latin1');
+const { crc32 } = require('node:zlib'); // Node ≥ 20.15; without it the cache is neither used nor made
+const CRC_LINE = 9;
+const crcLine = (data) => Buffer.from(`${(crc32(data) >>> 0).toString(16).padStart(8, '0')}\n`, 'latin1');
 let cachedData;
-if (!process.env.ACTFN_NO_CODE_CACHE) {
+if (!process.env.ACTFN_NO_CODE_CACHE && crc32) {
   try {
     const cache = readFileSync(cacheFile);
-    if (cache.subarray(0, buildLine.length).equals(buildLine)) cachedData = cache.subarray(buildLine.length);
+    const data = cache.subarray(buildLine.length + CRC_LINE);
+    const header = cache.subarray(0, buildLine.length + CRC_LINE);
+    if (header.equals(Buffer.concat([buildLine, crcLine(data)]))) cachedData = data;
   } catch {
     // no cache: compile
   }
 }
 
 // The wrapper Node gives CommonJS modules, on a line of its own so that lines keep their numbers.
-const script = new Script(`(function (exports, require, module, __filename, __dirname) {\n${source}\n})`, {
-  filename: bundle,
-  lineOffset: -1,
-  cachedData,
-});
+/** A damaged or partial install: one line saying what to do, never a dump of the bundle. */
+function damaged(what) {
+  process.stderr.write(`actfn: ${what}; reinstall actfn (or run \`npm run build\` in the package folder)\n`);
+  process.exit(1);
+}
+
+let script;
+try {
+  script = new Script(`(function (exports, require, module, __filename, __dirname) {\n${source}\n})`, {
+    filename: bundle,
+    lineOffset: -1,
+    cachedData,
+  });
+} catch (err) {
+  damaged(`dist/actfn.cjs is damaged (${String(err?.message).split('\n')[0]})`);
+}
 if (process.env.ACTFN_DEBUG && !process.env.ACTFN_NO_CODE_CACHE && (!cachedData || script.cachedDataRejected)) {
-  const why = cachedData ? 'V8 rejected it: another Node version or V8 flags than the build' : 'missing or from another build';
+  const why = cachedData ? 'V8 rejected it: another Node version or V8 flags than the build' : 'missing, damaged or from another build';
   process.stderr.write(`actfn: not using dist/actfn.v8cache (${why}); compiling the bundle\n`);
 }
 // The build records the cache: functions compiled by this run are added to it.
 const record = process.env.ACTFN_WRITE_CODE_CACHE;
-if (record) {
+if (record && crc32) {
   process.once('exit', () => {
-    writeFileSync(`${record}.tmp`, Buffer.concat([buildLine, script.createCachedData()]));
+    const data = script.createCachedData();
+    writeFileSync(`${record}.tmp`, Buffer.concat([buildLine, crcLine(data), data]));
     renameSync(`${record}.tmp`, record);
   });
 }
 
+// Relative paths need the current folder; a deleted one is one line, not an ENOENT stack trace.
+try {
+  process.cwd();
+} catch {
+  process.stderr.write('actfn: the current folder no longer exists; cd to one that does\n');
+  process.exit(1);
+}
+
 const module_ = { exports: {} };
-script.runInThisContext()(module_.exports, createRequire(bundle), module_, bundle, dirname(bundle));
+try {
+  script.runInThisContext()(module_.exports, createRequire(bundle), module_, bundle, dirname(bundle));
+} catch (err) {
+  damaged(`dist/actfn.cjs is damaged (${String(err?.message).split('\n')[0]})`);
+}
+if (typeof module_.exports.main !== 'function') damaged('dist/actfn.cjs is incomplete');
 module_.exports.main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });
