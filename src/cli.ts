@@ -263,8 +263,26 @@ function cliMessage(err: Error): string {
   return option === undefined ? err.message : err.messageAs(option);
 }
 
+/**
+ * One line, with control characters from arguments escaped (\u001b…) so that no escape sequence
+ * reaches the terminal: C0, DEL, C1 (0x9b is a one-byte CSI), and the line/paragraph separators.
+ */
 function oneLine(message: string): string {
-  return message.replace(/^error:\s*/i, '').replace(/\s*\n\s*/g, ' ').trim();
+  return message
+    .replace(/^error:\s*/i, '')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim()
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** `actfn help nope`: an unknown command, not the whole help (commander prints it, exit 1). */
+function checkHelpTopic(program: Command, argv: readonly string[]): void {
+  if (argv[0] !== 'help' || argv[1] === undefined || argv[1].startsWith('-')) return;
+  const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+  if (!names.includes(argv[1])) {
+    throw new UsageError(`unknown command '${argv[1]}' (the commands are ${names.filter((n) => n !== 'help').join(', ')})`);
+  }
 }
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
@@ -274,6 +292,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     exitCode = code;
   });
   try {
+    checkHelpTopic(program, argv);
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (err) {
@@ -289,7 +308,10 @@ function report(err: unknown, io: CliIO, help: string): number {
     if (err.code === 'commander.help') return err.exitCode === 0 ? 0 : 2;
     if (err.code === 'commander.executeSubCommandAsync') return 0;
     // commander's "unknown option '--colour' (Did you mean --color?)" as one sentence of ours.
-    const message = oneLine(err.message).replace(/\s*\(Did you mean (.+?)\?\)/, '; did you mean $1?').replace(/\.$/, '');
+    let message = oneLine(err.message).replace(/\s*\(Did you mean (.+?)\?\)/, '; did you mean $1?').replace(/\.$/, '');
+    // `actfn table "-x"`: an expression that starts with a minus reads as an option.
+    const dashed = err.code === 'commander.unknownOption' ? /^unknown option '(-[^-].*)'$/.exec(message) : null;
+    if (dashed) message += `; an expression starting with - goes after -- (after the options), e.g. ${help.replace(/ --help$/, '')} -- "${dashed[1]}"`;
     io.stderr.write(`actfn: ${message} (see ${help})\n`);
     return 2;
   }

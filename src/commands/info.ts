@@ -126,7 +126,7 @@ export async function runInfo(io: CliIO, specs: string[], opts: InfoOptions): Pr
     io.stdout.write(exactJSON(out) + '\n');
     return 0;
   }
-  const width = opts.width !== undefined ? parseInteger(opts.width, '--width', 40, 400) : io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80;
+  const width = opts.width !== undefined ? parseInteger(opts.width, '--width', 40, 400) : io.stdout.isTTY && io.stdout.columns ? Math.min(io.stdout.columns, 400) : 80;
   const texts: string[] = [];
   for (const fn of fns) texts.push(await infoText(io, fn, opts, width));
   io.stdout.write(texts.join('\n'));

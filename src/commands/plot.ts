@@ -8,6 +8,7 @@ import { catalog } from '../math/catalog.js';
 import type { Sampling } from '../math/sample.js';
 import { MAX_POINTS } from '../math/grid.js';
 import { resolveSpec } from '../math/resolve.js';
+import { expandSweeps } from '../math/spec.js';
 import type { ActivationFn } from '../math/types.js';
 import { functionChart, type CurveChoice, type FunctionChartOptions } from '../chart/function-chart.js';
 import { FORMAT_BY_EXTENSION, renderImage, type ImageFormat } from '../paint/image.js';
@@ -128,7 +129,16 @@ function parseSampling(opts: PlotOptions, range: readonly [number, number]): Sam
   if (opts.step !== undefined && opts.samples !== undefined) throw new UsageError('give either --step or --samples, not both');
   if (opts.samples !== undefined) return { samples: parseInteger(opts.samples, '--samples', 2, MAX_POINTS) };
   if (opts.step !== undefined) return { step: parsePositive(opts.step, '--step') };
-  return { step: (range[1] - range[0]) / DEFAULT_STEPS };
+  return defaultSampling(range);
+}
+
+/**
+ * range / 120, computed so that it neither overflows (−1e308,1e308) nor underflows to 0 (0,5e-324):
+ * a range too narrow for that step gets 121 evenly spaced samples instead.
+ */
+export function defaultSampling(range: readonly [number, number]): Sampling {
+  const step = range[1] / DEFAULT_STEPS - range[0] / DEFAULT_STEPS;
+  return step > 0 && range[0] + step > range[0] ? { step } : { samples: DEFAULT_STEPS + 1 };
 }
 
 export function plotSettings(opts: PlotOptions): PlotSettings {
@@ -232,7 +242,7 @@ export async function runPlot(io: CliIO, specs: string[], opts: PlotOptions): Pr
   if (!opts.all && specs.length === 0) throw new UsageError('name a function to plot (e.g. actfn plot GELU) or use --all with --out-dir');
   if (opts.all && opts.outDir === undefined) throw new UsageError('--all needs --out-dir DIR (one file per function, plus index.md)');
   const settings = plotSettings(opts);
-  const fns = opts.all ? catalog.map((e) => resolveSpec(e.name)) : specs.map(resolveSpec);
+  const fns = opts.all ? catalog.map((e) => resolveSpec(e.name)) : specs.flatMap(expandSweeps).map(resolveSpec);
   const plan = targets(io, fns, opts);
   if (plan.some((t) => t.path === '-' && t.format !== 'svg' && t.format !== 'html') && io.stdout.isTTY) {
     throw new UsageError('refusing to write a binary image to the terminal; redirect stdout or use -o FILE');

@@ -51,6 +51,15 @@ const CASES: readonly Case[] = [
   ['output under a regular file', ['plot', 'GELU', '-o', 'file.txt/g.svg'], 1, /^cannot write \/.*\/file\.txt\/g\.svg: a parent of it is a file, not a folder$/],
   ['output folder under a regular file', ['plot', 'GELU', 'ReLU', '--out-dir', 'file.txt/figs'], 1, /^cannot create folder \/.*\/file\.txt\/figs: a parent of it is a file, not a folder$/],
   ['output into a folder that takes no files', ['compare', 'GELU', 'ReLU', '-q', '-o', '/proc/actfn-test.svg'], 1, /^cannot write \/proc\/actfn-test\.svg: the folder does not accept new files$/],
+  // Issue #16: control characters from arguments are escaped in every message.
+  ['a control character in a number', ['plot', 'GELU', '--range', '1\x07,2'], 2, /^--range: '1\\u0007' is not a number/],
+  ['an escape sequence in a choice', ['plot', 'GELU', '--theme', '\x1b[2J'], 2, /^--theme '\\u001b\[2J' is not one of light, dark$/],
+  ['an escape sequence in an option name', ['table', 'GELU', '--x\x1b[31m', '1'], 2, /^unknown option '--x\\u001b\[31m'/],
+  ['a one-byte CSI in a spec', ['table', 'GELU\x9b2J'], 2, /\\u009b/],
+  ['help on an unknown command', ['help', 'nope'], 2, /^unknown command 'nope' \(the commands are plot, table, list, info, compare, grad-check, completion\)$/],
+  ['an expression starting with -', ['table', '-x'], 2, /^unknown option '-x'; an expression starting with - goes after -- \(after the options\), e.g\. actfn table -- "-x"/],
+  ['an empty --out-dir', ['plot', 'GELU', '--out-dir', ''], 2, /^--out-dir '' names no folder \(use --out-dir \. for the current one\)$/],
+  ['nesting beyond 256 levels', ['table', `${'('.repeat(257)}x${')'.repeat(257)}`], 2, /^expression nests deeper than 256 levels/],
   ['output with an unknown extension', ['plot', 'GELU', '-o', 'g.bmp'], 2, /^cannot tell the image format of 'g\.bmp': use a \.png, \.jpg, \.jpeg, \.webp, \.svg, \.pdf, \.html or \.gif name, or --format$/],
 ];
 

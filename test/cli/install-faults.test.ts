@@ -4,7 +4,7 @@
  * cache's data and crashed on it); a truncated bundle and a deleted current folder are one line.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO } from '../support/paths.js';
@@ -77,7 +77,7 @@ describe('a damaged install is one line saying what to do', () => {
 
   it('a missing bundle', () => {
     const root = copyPackage();
-    rmdirSync(join(root, 'dist'), { recursive: true } as never);
+    rmSync(join(root, 'dist'), { recursive: true });
     const r = table(root);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('actfn: dist/actfn.cjs is missing; run `npm run build` in the package folder\n');
