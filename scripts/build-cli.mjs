@@ -8,7 +8,7 @@
 //    commands, so that later starts deserialize compiled bytecode instead of parsing and compiling
 //    250 KB of JavaScript. V8 rejects it when the Node version or V8 flags differ (bin/actfn.js then
 //    compiles as usual); bin/actfn.js ignores it unless it was recorded from this very bundle and
-//    its CRC-32 (in our header: V8 does not check its data, and crashes on a damaged cache) matches.
+//    its checksum (in our header: V8 does not check its data, and crashes on a damaged cache) matches.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';

@@ -14,6 +14,7 @@ import { propertyRows } from '../report/properties-table.js';
 import { boxTable } from '../report/table-format.js';
 import { TAB10 } from '../chart/theme.js';
 import { writeFileAtomic, withCleanupOnSignal } from './atomic-write.js';
+import { chartWork, checkBudget } from './budget.js';
 import { measureCost } from './cost.js';
 import { colorLevel, type CliIO, type OutputStream } from './io.js';
 import { plotSettings, type PlotOptions, type PlotSettings } from './plot.js';
@@ -133,6 +134,7 @@ export async function runCompare(io: CliIO, specs: string[], opts: CompareOption
   const target = opts.terminal ? undefined : targetOf(io, opts);
   const columns = opts.terminal ? terminalWidth(io, opts.width) : 0;
   const named = resolveCompared(specs);
+  checkBudget(chartWork(named.map((n) => n.fn), settings.range, settings.sampling, !opts.quiet));
   if (named.length > TAB10.length) {
     io.stderr.write(`actfn: warning: ${named.length} functions but ${TAB10.length} colors; colors repeat after the ${TAB10.length}th\n`);
   }

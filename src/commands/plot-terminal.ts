@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import { expandSweeps } from '../math/spec.js';
 import { resolveSpec } from '../math/resolve.js';
 import { terminalChart } from '../paint/terminal/index.js';
+import { chartWork, checkBudget } from './budget.js';
 import { colorLevel, type CliIO } from './io.js';
 import { parseInteger } from './options.js';
 import { plotModel, plotSettings, type PlotOptions } from './plot.js';
@@ -44,6 +45,7 @@ export async function runPlotTerminal(io: CliIO, specs: string[], opts: PlotOpti
   const settings = plotSettings(opts);
   const columns = terminalWidth(io, opts.width);
   const fns = specs.flatMap(expandSweeps).map(resolveSpec);
+  checkBudget(chartWork(fns, settings.range, settings.sampling));
   const color = colorLevel(io.stdout, io.env);
   const charts: string[] = [];
   for (const fn of fns) charts.push(await terminalChart(plotModel(fn, settings), { columns, color }));

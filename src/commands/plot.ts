@@ -15,6 +15,7 @@ import { FORMAT_BY_EXTENSION, renderImage, type ImageFormat } from '../paint/ima
 import type { ChartModel } from '../chart/model.js';
 import { LEGEND_PLACEMENTS, THEME_NAMES } from '../chart/model.js';
 import { writeFileAtomic, withCleanupOnSignal } from './atomic-write.js';
+import { chartWork, checkBudget } from './budget.js';
 import type { CliIO } from './io.js';
 import { parseInteger, parsePositive, parseRange } from './options.js';
 import { progressBar } from './progress.js';
@@ -243,6 +244,7 @@ export async function runPlot(io: CliIO, specs: string[], opts: PlotOptions): Pr
   if (opts.all && opts.outDir === undefined) throw new UsageError('--all needs --out-dir DIR (one file per function, plus index.md)');
   const settings = plotSettings(opts);
   const fns = opts.all ? catalog.map((e) => resolveSpec(e.name)) : specs.flatMap(expandSweeps).map(resolveSpec);
+  checkBudget(chartWork(fns, settings.range, settings.sampling));
   const plan = targets(io, fns, opts);
   if (plan.some((t) => t.path === '-' && t.format !== 'svg' && t.format !== 'html') && io.stdout.isTTY) {
     throw new UsageError('refusing to write a binary image to the terminal; redirect stdout or use -o FILE');

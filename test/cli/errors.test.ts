@@ -27,6 +27,9 @@ const tree = (dir: string): string[] =>
     .filter((f) => statSync(join(dir, f)).isFile())
     .sort();
 
+/** A 9 993-character expression: 1249 terms of dice(x). */
+const LONG_EXPRESSION = Array.from({ length: 1249 }, () => 'dice(x)').join('+');
+
 type Case = readonly [what: string, argv: readonly string[], code: 1 | 2, message: RegExp];
 
 const CASES: readonly Case[] = [
@@ -60,6 +63,15 @@ const CASES: readonly Case[] = [
   ['an expression starting with -', ['table', '-x'], 2, /^unknown option '-x'; an expression starting with - goes after -- \(after the options\), e.g\. actfn table -- "-x"/],
   ['an empty --out-dir', ['plot', 'GELU', '--out-dir', ''], 2, /^--out-dir '' names no folder \(use --out-dir \. for the current one\)$/],
   ['nesting beyond 256 levels', ['table', `${'('.repeat(257)}x${')'.repeat(257)}`], 2, /^expression nests deeper than 256 levels/],
+  // Issue #16: one budget for the whole run, checked before any work starts.
+  ['sweeps that multiply', ['table', `SwiGLU(${['v', 'w', 'b', 'c', 'beta'].map((k) => `${k}=${Array.from({ length: 20 }, (_, i) => i + 1).join('|')}`).join(',')})`], 2, /: its sweeps give over a million functions; the limit is 1000$/],
+  ['24 two-value sweeps in an expression', ['table', Array.from({ length: 24 }, () => 'elu(x,alpha=1|2)').join('+')], 2, /: its sweeps give over a million functions; the limit is 1000$/],
+  ['a table of many functions × many points', ['table', `ELU(alpha=${Array.from({ length: 16 }, (_, i) => i + 1).join('|')})`, '--range', '0,0.999999', '--step', '1e-6'], 2, /^16 functions × \d+ points make 1\.6e7 values to tabulate; the limit is 1e6 per run$/],
+  ['10⁶ samples of a long expression', ['plot', LONG_EXPRESSION, '--samples', '1000000', '-o', 'e.png'], 2, /^this run needs about 6\.3e8 units of work \(1 function, 1e6 points in all, expressions costing up to 625× a catalog function\); the limit is 1e7 per run: /],
+  ['the properties of a long expression', ['info', LONG_EXPRESSION, '--no-chart'], 2, /^this run needs about 6\.3e7 units of work \(1 function, expressions costing/],
+  ['info on a 1000-value sweep', ['info', `ELU(alpha=${Array.from({ length: 1000 }, (_, i) => i + 1).join('|')})`, '--no-chart'], 2, /^this run needs about 1e8 units of work \(1000 functions\)/],
+  ['compare of 100 functions', ['compare', ...Array.from({ length: 100 }, (_, i) => `ELU(alpha=${i + 1})`), '-o', 'c.svg'], 2, /^this run needs about 1e7 units of work \(100 functions, 12000 points in all\)/],
+  ['grad-check of a vector function at 5001 points', ['grad-check', 'Softmax', '--range', '-10,10', '--step', '0.004'], 2, /^this run needs about 2e8 units of work \(1 function, 5001 points in all\)/],
   ['output with an unknown extension', ['plot', 'GELU', '-o', 'g.bmp'], 2, /^cannot tell the image format of 'g\.bmp': use a \.png, \.jpg, \.jpeg, \.webp, \.svg, \.pdf, \.html or \.gif name, or --format$/],
 ];
 
