@@ -4,6 +4,7 @@
  */
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { ArgumentError, RuntimeFailure, UsageError } from './errors.js';
+import { packageFile } from './resources.js';
 import { processIO, type CliIO } from './commands/io.js';
 import { VERSION } from './version.js';
 
@@ -301,6 +302,23 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   }
 }
 
+/** A file or package of the installation that is not there: what, and how to get it back. */
+function missingPart(err: unknown): string | undefined {
+  const e = err as { code?: string; message?: string; path?: string };
+  const reinstall = 'reinstall actfn (e.g. npm install -g actfn)';
+  if (e.code === 'MODULE_NOT_FOUND') {
+    const name = /Cannot find module '([^']+)'/.exec(e.message ?? '')?.[1];
+    if (!name) return undefined;
+    const why = name.startsWith('@napi-rs/canvas') ? ' (it draws JPEG, WebP, PDF and text in scripts such as CJK)' : '';
+    return `the package ${name} is not installed${why}; ${reinstall}`;
+  }
+  const root = packageFile('');
+  if (e.code === 'ENOENT' && typeof e.path === 'string' && e.path.startsWith(root)) {
+    return `${e.path.slice(root.length)} is missing from the installation; ${reinstall}`;
+  }
+  return undefined;
+}
+
 function report(err: unknown, io: CliIO, help: string): number {
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
@@ -318,6 +336,11 @@ function report(err: unknown, io: CliIO, help: string): number {
   if (err instanceof UsageError || err instanceof RuntimeFailure) {
     io.stderr.write(`actfn: ${oneLine(cliMessage(err))}\n`);
     return err.exitCode;
+  }
+  const missing = missingPart(err);
+  if (missing) {
+    io.stderr.write(`actfn: ${oneLine(missing)}\n`);
+    return 1;
   }
   const e = err as { code?: string; message?: string; stack?: string };
   if (io.env.ACTFN_DEBUG) io.stderr.write(`${e.stack ?? String(err)}\n`);

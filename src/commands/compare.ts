@@ -17,7 +17,7 @@ import { writeFileAtomic, withCleanupOnSignal } from './atomic-write.js';
 import { chartWork, checkBudget } from './budget.js';
 import { measureCost } from './cost.js';
 import { colorLevel, type CliIO, type OutputStream } from './io.js';
-import { plotSettings, type PlotOptions, type PlotSettings } from './plot.js';
+import { checkEncoderSize, plotSettings, type PlotOptions, type PlotSettings } from './plot.js';
 import { terminalWidth } from './plot-terminal.js';
 import { isAnimated } from '../math/animate.js';
 import { comparePageView } from './page-view.js';
@@ -132,6 +132,7 @@ export async function runCompare(io: CliIO, specs: string[], opts: CompareOption
   }
   if (opts.frames !== undefined || opts.fps !== undefined) throw new UsageError('--frames and --fps animate a parameter range a..b in a spec, e.g. "ELU(alpha=0.1..3)" -o elu.gif');
   const target = opts.terminal ? undefined : targetOf(io, opts);
+  if (target) checkEncoderSize(target.format, settings);
   const columns = opts.terminal ? terminalWidth(io, opts.width) : 0;
   const named = resolveCompared(specs);
   checkBudget(chartWork(named.map((n) => n.fn), settings.range, settings.sampling, !opts.quiet));

@@ -98,6 +98,19 @@ function parseScale(text: string, width: number, height: number): number {
   return k;
 }
 
+/** What each encoder can hold, where it is less than MAX_DEVICE_SIDE: WebP stores 14-bit sides. */
+const ENCODER_MAX_SIDE: Partial<Record<ImageFormat, number>> = { webp: 16_383 };
+
+/** A size within our limits that the chosen format's encoder cannot write is a usage error too. */
+export function checkEncoderSize(format: ImageFormat, s: Pick<PlotSettings, 'width' | 'height' | 'scale'>): void {
+  const max = ENCODER_MAX_SIDE[format];
+  const w = Math.round(s.width * s.scale);
+  const h = Math.round(s.height * s.scale);
+  if (max !== undefined && (w > max || h > max)) {
+    throw new UsageError(`a ${w}x${h}-pixel image is too large for ${format === 'webp' ? 'WebP' : format.toUpperCase()}, which holds at most ${max} pixels a side`);
+  }
+}
+
 function choose<T extends string>(value: string | undefined, valid: readonly T[], fallback: T, option: string): T {
   if (value === undefined) return fallback;
   if (!(valid as readonly string[]).includes(value)) throw new UsageError(`${option} '${value}' is not one of ${valid.join(', ')}`);
@@ -246,6 +259,7 @@ export async function runPlot(io: CliIO, specs: string[], opts: PlotOptions): Pr
   const fns = opts.all ? catalog.map((e) => resolveSpec(e.name)) : specs.flatMap(expandSweeps).map(resolveSpec);
   checkBudget(chartWork(fns, settings.range, settings.sampling));
   const plan = targets(io, fns, opts);
+  for (const t of plan) checkEncoderSize(t.format, settings);
   if (plan.some((t) => t.path === '-' && t.format !== 'svg' && t.format !== 'html') && io.stdout.isTTY) {
     throw new UsageError('refusing to write a binary image to the terminal; redirect stdout or use -o FILE');
   }

@@ -5,6 +5,7 @@
  * reads back float64 values and autograd derivatives.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { RuntimeFailure, UsageError } from '../errors.js';
 import { packageFile } from '../resources.js';
 import type { ReferenceValues } from '../math/gradcheck/against.js';
@@ -169,6 +170,7 @@ export async function evaluateWithTorch(request: TorchRequest, env: CliIO['env']
       points: Array.from(f.points, (v) => (Number.isFinite(v) ? v : nonFinite(v))),
     })),
   });
+  if (!existsSync(TORCH_SCRIPT)) throw new RuntimeFailure(`${TORCH_SCRIPT} is missing from the installation; reinstall actfn`);
   const tried: string[] = [];
   for (const python of pythonCandidates(env)) {
     const out = await run(python, [TORCH_SCRIPT], input);

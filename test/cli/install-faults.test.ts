@@ -84,6 +84,39 @@ describe('a damaged install is one line saying what to do', () => {
   });
 });
 
+describe('missing files and packages of the installation: one line naming what is missing', () => {
+  /** The copy has no fonts/, python/ or node_modules/. */
+  function actfnIn(root: string, ...args: string[]) {
+    const r = spawnSync(process.execPath, [join(root, 'bin', 'actfn.js'), ...args], { cwd: root, encoding: 'utf8' });
+    return { status: r.status, stderr: r.stderr };
+  }
+  it('the bundled font', () => {
+    const r = actfnIn(copyPackage(), 'plot', 'GELU', '-o', 'g.png');
+    expect([r.status, r.stderr]).toEqual([
+      1,
+      'actfn: fonts/DejaVuSans.ttf is missing from the installation; reinstall actfn (e.g. npm install -g actfn)\n',
+    ]);
+  });
+  it('@napi-rs/canvas (JPEG)', () => {
+    const root = copyPackage();
+    mkdirSync(join(root, 'fonts'));
+    copyFileSync(join(REPO, 'fonts', 'DejaVuSans.ttf'), join(root, 'fonts', 'DejaVuSans.ttf'));
+    const r = actfnIn(root, 'plot', 'GELU', '-o', 'g.jpg');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      /^actfn: the package @napi-rs\/canvas is not installed \(it draws JPEG, WebP, PDF and text in scripts such as CJK\); reinstall actfn/,
+    );
+    expect(r.stderr.split('\n')).toHaveLength(2);
+  });
+  it('the torch script', () => {
+    const r = actfnIn(copyPackage(), 'grad-check', 'GELU', '--against', 'torch');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      /^actfn: \/.*\/python\/torch_eval\.py is missing from the installation; reinstall actfn\n$/,
+    );
+  });
+});
+
 describe('the current folder was deleted', () => {
   it('one line, exit 1', () => {
     const cwd = tmp();
