@@ -119,7 +119,8 @@ describe('special files are written as streams, not replaced', () => {
     expect(readdirSync(cwd)).toEqual(['mynull']);
   });
 
-  it('/dev/null itself', () => {
+  // Skipped where /dev/null is not a device to begin with (an older actfn as root replaced it).
+  it.runIf(statSync('/dev/null').isCharacterDevice())('/dev/null itself', () => {
     const r = actfn(tmp(), ['compare', 'GELU', 'ReLU', '-q', '-o', '/dev/null', '--format', 'png']);
     expect([r.status, r.stderr]).toEqual([0, '']);
     expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
