@@ -7,7 +7,8 @@
 // 2. dist/actfn.v8cache: V8's code cache for that file, recorded by running the CLI's common
 //    commands, so that later starts deserialize compiled bytecode instead of parsing and compiling
 //    250 KB of JavaScript. V8 rejects it when the Node version or V8 flags differ (bin/actfn.js then
-//    compiles as usual), and bin/actfn.js ignores it unless it was recorded from this very bundle.
+//    compiles as usual); bin/actfn.js ignores it unless it was recorded from this very bundle and
+//    its checksum (in our header: V8 does not check its data, and crashes on a damaged cache) matches.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';

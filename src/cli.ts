@@ -5,6 +5,7 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { ArgumentError, RuntimeFailure, UsageError } from './errors.js';
 import { processIO, type CliIO, type OutputStream } from './commands/io.js';
+import { packageFile } from './resources.js';
 import { VERSION } from './version.js';
 
 type Options = Record<string, unknown>;
@@ -446,8 +447,26 @@ async function writeError(io: CliIO, line: string): Promise<void> {
   io.stderr.write(`${text}\n`);
 }
 
+/**
+ * One line, with control characters from arguments escaped (\u001b…) so that no escape sequence
+ * reaches the terminal: C0, DEL, C1 (0x9b is a one-byte CSI), and the line/paragraph separators.
+ */
 function oneLine(message: string): string {
-  return message.replace(/^error:\s*/i, '').replace(/\s*\n\s*/g, ' ').trim();
+  return message
+    .replace(/^error:\s*/i, '')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim()
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** `actfn help nope`: an unknown command, not the whole help (commander prints it, exit 1). */
+function checkHelpTopic(program: Command, argv: readonly string[]): void {
+  if (argv[0] !== 'help' || argv[1] === undefined || argv[1].startsWith('-')) return;
+  const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+  if (!names.includes(argv[1])) {
+    throw new UsageError(`unknown command '${argv[1]}' (the commands are ${names.filter((n) => n !== 'help').join(', ')})`);
+  }
 }
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
@@ -464,12 +483,30 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     fit,
   );
   try {
+    checkHelpTopic(program, argv);
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (err) {
     const command = program.commands.find((c) => c.name() === argv[0]);
     return await report(err, io, command ? `actfn ${command.name()} --help` : 'actfn --help');
   }
+}
+
+/** A file or package of the installation that is not there: what, and how to get it back. */
+function missingPart(err: unknown): string | undefined {
+  const e = err as { code?: string; message?: string; path?: string };
+  const reinstall = 'reinstall actfn (e.g. npm install -g actfn)';
+  if (e.code === 'MODULE_NOT_FOUND') {
+    const name = /Cannot find module '([^']+)'/.exec(e.message ?? '')?.[1];
+    if (!name) return undefined;
+    const why = name.startsWith('@napi-rs/canvas') ? ' (it draws JPEG, WebP, PDF and text in scripts such as CJK)' : '';
+    return `the package ${name} is not installed${why}; ${reinstall}`;
+  }
+  const root = packageFile('');
+  if (e.code === 'ENOENT' && typeof e.path === 'string' && e.path.startsWith(root)) {
+    return `${e.path.slice(root.length)} is missing from the installation; ${reinstall}`;
+  }
+  return undefined;
 }
 
 async function report(err: unknown, io: CliIO, help: string): Promise<number> {
@@ -479,13 +516,21 @@ async function report(err: unknown, io: CliIO, help: string): Promise<number> {
     if (err.code === 'commander.help') return err.exitCode === 0 ? 0 : 2;
     if (err.code === 'commander.executeSubCommandAsync') return 0;
     // commander's "unknown option '--colour' (Did you mean --color?)" as one sentence of ours.
-    const message = oneLine(err.message).replace(/\s*\(Did you mean (.+?)\?\)/, '; did you mean $1?').replace(/\.$/, '');
+    let message = oneLine(err.message).replace(/\s*\(Did you mean (.+?)\?\)/, '; did you mean $1?').replace(/\.$/, '');
+    // `actfn table "-x"`: an expression that starts with a minus reads as an option.
+    const dashed = err.code === 'commander.unknownOption' ? /^unknown option '(-[^-].*)'$/.exec(message) : null;
+    if (dashed) message += `; an expression starting with - goes after -- (after the options), e.g. ${help.replace(/ --help$/, '')} -- "${dashed[1]}"`;
     await writeError(io, `actfn: ${message} (see ${help})`);
     return 2;
   }
   if (err instanceof UsageError || err instanceof RuntimeFailure) {
     await writeError(io, `actfn: ${oneLine(cliMessage(err))}`);
     return err.exitCode;
+  }
+  const missing = missingPart(err);
+  if (missing) {
+    io.stderr.write(`actfn: ${oneLine(missing)}\n`);
+    return 1;
   }
   const e = err as { code?: string; message?: string; stack?: string };
   if (io.env.ACTFN_DEBUG) io.stderr.write(`${e.stack ?? String(err)}\n`);

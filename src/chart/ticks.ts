@@ -47,11 +47,17 @@ export function linearTicks(lo: number, hi: number, count: number): TickSet {
   let last = Math.round(hi / step);
   if (at(first) < lo) first++;
   if (at(last) > hi) last--;
-  // Beyond 2⁵² steps from 0, k++ no longer moves k (a span of a few ulp, e.g. [1, 1 + 2⁻⁵²]).
-  if (last - first > 10_000 || Math.abs(first) >= 2 ** 52 || Math.abs(last) >= 2 ** 52) return EMPTY;
+  // At the edge of double precision (a span of a few ulps, or k beyond 2^53) k++ would stall or
+  // give repeated values: label the ends instead.
+  if (!Number.isSafeInteger(first) || !Number.isSafeInteger(last) || last - first > 10_000) return endTicks(lo, hi);
   const values: number[] = [];
   for (let k = first; k <= last; k++) values.push(at(k) || 0); // `|| 0` turns −0 into 0
   return { values, step, power, decades: false };
+}
+
+/** The two ends of a domain too narrow (in ulps) for a 1-2-5 step, written as their shortest decimals. */
+function endTicks(lo: number, hi: number): TickSet {
+  return { values: Number.isFinite(lo) && Number.isFinite(hi) ? [lo, hi] : [], step: NaN, power: 0, decades: false };
 }
 
 /** 10^e exactly as the decimal literal reads (10 ** e is inexact for negative e). */

@@ -177,7 +177,7 @@ async function writeGif(
   const bytes = await animationGif(models, s, a);
   await withCleanupOnSignal(async () => {
     if (target.path === '-') io.stdout.write(bytes);
-    else writeFileAtomic(target.path, bytes);
+    else await writeFileAtomic(target.path, bytes);
   });
 }
 

@@ -118,7 +118,7 @@ export async function emitChart(io: CliIO, model: ChartModel, t: ChartTarget): P
       warn,
     });
     if (path === '-') io.stdout.write(image);
-    else writeFileAtomic(path, image);
+    else await writeFileAtomic(path, image);
   });
   return path === '-' ? io.stderr : io.stdout;
 }

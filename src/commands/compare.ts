@@ -15,10 +15,11 @@ import { propertyRows } from '../report/properties-table.js';
 import { boxTable } from '../report/table-format.js';
 import { TAB10 } from '../chart/theme.js';
 import { writeFileAtomic, withCleanupOnSignal } from './atomic-write.js';
+import { chartWork, checkBudget } from './budget.js';
 import { measureCost } from './cost.js';
 import { colorLevel, type CliIO, type OutputStream } from './io.js';
 import { outputWidth } from './output-width.js';
-import { plotSettings, type PlotOptions, type PlotSettings } from './plot.js';
+import { checkEncoderSize, plotSettings, type PlotOptions, type PlotSettings } from './plot.js';
 import { terminalWidth } from './plot-terminal.js';
 import { isAnimated } from '../math/animate.js';
 import { comparePageView } from './page-view.js';
@@ -150,8 +151,10 @@ export async function runCompare(io: CliIO, specs: string[], opts: CompareOption
   }
   if (opts.frames !== undefined || opts.fps !== undefined) throw new UsageError('--frames and --fps animate a parameter range a..b in a spec, e.g. "ELU(alpha=0.1..3)" -o elu.gif');
   const target = opts.terminal ? undefined : targetOf(io, opts);
+  if (target) checkEncoderSize(target.format, settings);
   const columns = opts.terminal ? terminalWidth(io, opts.width) : 0;
   const named = resolveCompared(specs);
+  checkBudget(chartWork(named.map((n) => n.fn), settings.range, settings.sampling, !opts.quiet));
   if (named.length > TAB10.length) {
     io.stderr.write(`actfn: warning: ${named.length} functions but ${TAB10.length} colors; colors repeat after the ${TAB10.length}th\n`);
   }
@@ -173,7 +176,7 @@ export async function runCompare(io: CliIO, specs: string[], opts: CompareOption
       const page = t.format === 'html' ? comparePageView(specs, opts, settings, show) : undefined;
       const image = await renderImage(scene, t.format, { scale: settings.scale, jpegQuality: settings.jpegQuality, title: model.title || 'compare', warn, page });
       if (t.path === '-') io.stdout.write(image);
-      else writeFileAtomic(t.path, image);
+      else await writeFileAtomic(t.path, image);
     });
   }
 

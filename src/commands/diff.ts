@@ -128,7 +128,7 @@ export async function runDiff(io: CliIO, specA: string, specB: string, opts: Dif
         warn,
       });
       if (target.path === '-') io.stdout.write(image);
-      else writeFileAtomic(target.path, image);
+      else await writeFileAtomic(target.path, image);
     });
   }
   return 0;

@@ -15,6 +15,7 @@ import type { ActivationFn } from '../math/types.js';
 import { gradCheckPassed, NO_EQUIVALENT, torchCheck, type GradCheckResult } from '../math/gradcheck/verdict.js';
 import { gradCheckJSON, gradCheckPretty } from '../report/gradcheck-format.js';
 import { fitMessage } from '../report/help-format.js';
+import { CHECK_UNITS_PER_POINT, checkBudget, evaluationWeight } from './budget.js';
 import { colorLevel, type CliIO } from './io.js';
 import { parseInteger, parsePositive } from './options.js';
 import { outputWidth } from './output-width.js';
@@ -132,10 +133,16 @@ async function checkAgainstTorch(
   return { version: response.version, checks };
 }
 
+/** Budget units per point: differences of f′ (and of f″ at order 2); a vector function's Jacobian row. */
+function checkUnitsPerPoint(fn: ActivationFn, n: number, s: GradCheckSettings): number {
+  return evaluationWeight(fn) * CHECK_UNITS_PER_POINT * s.check.order * (fn.vector ? n : 1);
+}
+
 /** Checks `fns` and writes the report; resolves to the exit code. The CLI and the tests both come here. */
 export async function runGradCheckOn(io: CliIO, fns: readonly ActivationFn[], s: GradCheckSettings): Promise<number> {
   const width = outputWidth(io.stdout, s.width);
   const points = fns.map((fn) => pointsFor(fn, s));
+  checkBudget(fns.map((fn, i) => ({ fn, points: points[i]!.length, unitsPerPoint: checkUnitsPerPoint(fn, points[i]!.length, s) })));
   const reports = fns.map((fn, i) => checkFunction(fn, points[i]!, s.check));
   const torch = s.againstTorch ? await checkAgainstTorch(fns, points, s, io.env) : undefined;
   const result: GradCheckResult = { options: s.check, reports, ...(torch ? { torch } : {}) };

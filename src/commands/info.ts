@@ -8,6 +8,7 @@ import { computeProperties } from '../math/properties.js';
 import { describeRange } from '../math/params.js';
 import { resolveSpec } from '../math/resolve.js';
 import { expandSweeps } from '../math/spec.js';
+import { checkBudget, evaluationWeight, PROPERTIES_UNITS } from './budget.js';
 import type { ActivationFn, Kink, ParamDef } from '../math/types.js';
 import { citationJSON, citationLine, frameworkLines, frameworksJSON } from '../report/citation.js';
 import { exactJSON } from '../report/numbers.js';
@@ -126,6 +127,7 @@ async function smallChart(io: CliIO, fn: ActivationFn, opts: InfoOptions, width:
 export async function runInfo(io: CliIO, specs: string[], opts: InfoOptions): Promise<number> {
   const fns = specs.flatMap(expandSweeps).map(resolveSpec);
   if (opts.bibtex) return (await import('./info-bibtex.js')).printBibtex(io, fns);
+  checkBudget(fns.map((fn) => ({ fn, points: 0, unitsPerPoint: 0, fixed: PROPERTIES_UNITS * evaluationWeight(fn) })));
   if (opts.json) {
     const out = fns.map((fn) => ({
       spec: fn.spec,

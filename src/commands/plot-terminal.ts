@@ -4,8 +4,10 @@
  * fonts.
  */
 import { UsageError } from '../errors.js';
+import { expandSweeps } from '../math/spec.js';
 import { resolveSpec } from '../math/resolve.js';
 import { terminalChart } from '../paint/terminal/index.js';
+import { chartWork, checkBudget } from './budget.js';
 import { colorLevel, type CliIO } from './io.js';
 import { parseInteger } from './options.js';
 import { plotModel, plotSettings, type PlotOptions } from './plot.js';
@@ -24,10 +26,13 @@ const IMAGE_ONLY: readonly (readonly [keyof PlotOptions, string])[] = [
   ['fps', '--fps'],
 ];
 
-/** Width of a terminal chart: --width, else the terminal's, else 80 columns. */
+/** The widest terminal chart: drawing grows with width × height, both set by the width. */
+export const MAX_TERMINAL_WIDTH = 1000;
+
+/** Width of a terminal chart: --width, else the terminal's (at most MAX_TERMINAL_WIDTH), else 80 columns. */
 export function terminalWidth(io: CliIO, width: string | undefined): number {
-  if (width !== undefined) return parseInteger(width, '--width', 20, 1000);
-  return io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80;
+  if (width !== undefined) return parseInteger(width, '--width', 20, MAX_TERMINAL_WIDTH);
+  return io.stdout.isTTY && io.stdout.columns ? Math.min(io.stdout.columns, MAX_TERMINAL_WIDTH) : 80;
 }
 
 export async function runPlotTerminal(io: CliIO, specs: string[], opts: PlotOptions): Promise<number> {
@@ -39,7 +44,8 @@ export async function runPlotTerminal(io: CliIO, specs: string[], opts: PlotOpti
   if (specs.length === 0) throw new UsageError('name a function to plot (e.g. actfn plot GELU --terminal)');
   const settings = plotSettings(opts);
   const columns = terminalWidth(io, opts.width);
-  const fns = specs.map(resolveSpec);
+  const fns = specs.flatMap(expandSweeps).map(resolveSpec);
+  checkBudget(chartWork(fns, settings.range, settings.sampling));
   const color = colorLevel(io.stdout, io.env);
   const charts: string[] = [];
   for (const fn of fns) charts.push(await terminalChart(plotModel(fn, settings), { columns, color }));

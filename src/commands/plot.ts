@@ -8,12 +8,14 @@ import { catalog } from '../math/catalog.js';
 import type { Sampling } from '../math/sample.js';
 import { MAX_POINTS } from '../math/grid.js';
 import { resolveSpec } from '../math/resolve.js';
+import { expandSweeps } from '../math/spec.js';
 import type { ActivationFn } from '../math/types.js';
 import { functionChart, type CurveChoice, type FunctionChartOptions } from '../chart/function-chart.js';
 import { FORMAT_BY_EXTENSION, renderImage, type ImageFormat } from '../paint/image.js';
 import type { ChartModel } from '../chart/model.js';
 import { LEGEND_PLACEMENTS, THEME_NAMES } from '../chart/model.js';
 import { writeFileAtomic, withCleanupOnSignal } from './atomic-write.js';
+import { chartWork, checkBudget } from './budget.js';
 import type { CliIO } from './io.js';
 import { parseInteger, parsePositive, parseRange } from './options.js';
 import { progressBar } from './progress.js';
@@ -96,6 +98,19 @@ function parseScale(text: string, width: number, height: number): number {
   return k;
 }
 
+/** What each encoder can hold, where it is less than MAX_DEVICE_SIDE: WebP stores 14-bit sides. */
+const ENCODER_MAX_SIDE: Partial<Record<ImageFormat, number>> = { webp: 16_383 };
+
+/** A size within our limits that the chosen format's encoder cannot write is a usage error too. */
+export function checkEncoderSize(format: ImageFormat, s: Pick<PlotSettings, 'width' | 'height' | 'scale'>): void {
+  const max = ENCODER_MAX_SIDE[format];
+  const w = Math.round(s.width * s.scale);
+  const h = Math.round(s.height * s.scale);
+  if (max !== undefined && (w > max || h > max)) {
+    throw new UsageError(`a ${w}x${h}-pixel image is too large for ${format === 'webp' ? 'WebP' : format.toUpperCase()}, which holds at most ${max} pixels a side`);
+  }
+}
+
 function choose<T extends string>(value: string | undefined, valid: readonly T[], fallback: T, option: string): T {
   if (value === undefined) return fallback;
   if (!(valid as readonly string[]).includes(value)) throw new UsageError(`${option} '${value}' is not one of ${valid.join(', ')}`);
@@ -128,7 +143,16 @@ function parseSampling(opts: PlotOptions, range: readonly [number, number]): Sam
   if (opts.step !== undefined && opts.samples !== undefined) throw new UsageError('give either --step or --samples, not both');
   if (opts.samples !== undefined) return { samples: parseInteger(opts.samples, '--samples', 2, MAX_POINTS) };
   if (opts.step !== undefined) return { step: parsePositive(opts.step, '--step') };
-  return { step: (range[1] - range[0]) / DEFAULT_STEPS };
+  return defaultSampling(range);
+}
+
+/**
+ * range / 120, computed so that it neither overflows (−1e308,1e308) nor underflows to 0 (0,5e-324):
+ * a range too narrow for that step gets 121 evenly spaced samples instead.
+ */
+export function defaultSampling(range: readonly [number, number]): Sampling {
+  const step = range[1] / DEFAULT_STEPS - range[0] / DEFAULT_STEPS;
+  return step > 0 && range[0] + step > range[0] ? { step } : { samples: DEFAULT_STEPS + 1 };
 }
 
 export function plotSettings(opts: PlotOptions): PlotSettings {
@@ -178,6 +202,8 @@ interface Target {
   /** Absolute path, or '-' for stdout. */
   readonly path: string;
   readonly format: ImageFormat;
+  /** The file name the spec would have had, taken by an earlier output of the run. */
+  readonly renamedFrom?: string;
 }
 
 function targets(io: CliIO, fns: readonly ActivationFn[], opts: PlotOptions): Target[] {
@@ -195,14 +221,16 @@ function targets(io: CliIO, fns: readonly ActivationFn[], opts: PlotOptions): Ta
     return [{ fn: fns[0]!, path: resolve(io.cwd, opts.out), format: (forced ?? fromExt)! }];
   }
   const format = forced ?? 'png';
+  if (opts.outDir === '') throw new UsageError("--out-dir '' names no folder (use --out-dir . for the current one)");
   const dir = resolve(io.cwd, opts.outDir ?? '.');
-  const seen = new Map<string, number>();
+  // Every output gets its own name: `GELU GELU "GELU-2=x*x"` → GELU, GELU-2, GELU-2-2.
+  const taken = new Set<string>();
   return fns.map((fn) => {
     const base = safeFileName(fn.label);
-    const n = (seen.get(base.toLowerCase()) ?? 0) + 1;
-    seen.set(base.toLowerCase(), n);
-    const name = n === 1 ? base : `${base}-${n}`;
-    return { fn, path: join(dir, `${name}.${format}`), format };
+    let name = base;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}-${n}`;
+    taken.add(name.toLowerCase());
+    return { fn, path: join(dir, `${name}.${format}`), format, ...(name === base ? {} : { renamedFrom: `${base}.${format}` }) };
   });
 }
 
@@ -228,8 +256,10 @@ export async function runPlot(io: CliIO, specs: string[], opts: PlotOptions): Pr
   if (!opts.all && specs.length === 0) throw new UsageError('name a function to plot (e.g. actfn plot GELU) or use --all with --out-dir');
   if (opts.all && opts.outDir === undefined) throw new UsageError('--all needs --out-dir DIR (one file per function, plus index.md)');
   const settings = plotSettings(opts);
-  const fns = opts.all ? catalog.map((e) => resolveSpec(e.name)) : specs.map(resolveSpec);
+  const fns = opts.all ? catalog.map((e) => resolveSpec(e.name)) : specs.flatMap(expandSweeps).map(resolveSpec);
+  checkBudget(chartWork(fns, settings.range, settings.sampling));
   const plan = targets(io, fns, opts);
+  for (const t of plan) checkEncoderSize(t.format, settings);
   if (plan.some((t) => t.path === '-' && t.format !== 'svg' && t.format !== 'html') && io.stdout.isTTY) {
     throw new UsageError('refusing to write a binary image to the terminal; redirect stdout or use -o FILE');
   }
@@ -239,28 +269,29 @@ export async function runPlot(io: CliIO, specs: string[], opts: PlotOptions): Pr
   const { layoutChart } = await import('../chart/layout.js');
   const { fontMeasure } = await import('../paint/fonts/font.js');
   const measure = fontMeasure();
+  for (const t of plan) {
+    if (t.renamedFrom) warn(`${t.renamedFrom} is already an output of this run; ${t.fn.label} goes to ${basename(t.path)}`);
+  }
   const progress = progressBar(io.stderr, plan.length);
   try {
     await withCleanupOnSignal(async () => {
       for (const t of plan) {
-        // Let a pending Ctrl-C be handled between figures (signals wait for the event loop).
-        if (plan.length > 1) await new Promise((next) => setImmediate(next));
         progress.step(t.fn.label);
         const model = plotModel(t.fn, settings);
         const scene = layoutChart(model, { width: settings.width, height: settings.height, measure });
         const page = plotPageView(t.fn.spec, opts, settings);
         const image = await renderImage(scene, t.format, { scale: settings.scale, jpegQuality: settings.jpegQuality, title: model.title ?? '', warn, page });
         if (t.path === '-') io.stdout.write(image);
-        else writeFileAtomic(t.path, image);
+        else await writeFileAtomic(t.path, image);
         if (opts.html && t.format !== 'html' && t.path !== '-') {
-          writeFileAtomic(pagePath(t.path), await renderImage(scene, 'html', { scale: 1, jpegQuality: 0, title: model.title ?? '', warn, page }));
+          await writeFileAtomic(pagePath(t.path), await renderImage(scene, 'html', { scale: 1, jpegQuality: 0, title: model.title ?? '', warn, page }));
         }
       }
-      if (opts.all) writeFileAtomic(join(resolve(io.cwd, opts.outDir!), 'index.md'), indexMarkdown(plan.map((t) => ({ fn: t.fn, file: basename(t.path) }))));
+      if (opts.all) await writeFileAtomic(join(resolve(io.cwd, opts.outDir!), 'index.md'), indexMarkdown(plan.map((t) => ({ fn: t.fn, file: basename(t.path) }))));
       if (opts.all && opts.html) {
         const { galleryPage } = await import('../paint/html/gallery.js');
         const rows = plan.map((t) => ({ fn: t.fn, image: basename(t.path), page: basename(t.format === 'html' ? t.path : pagePath(t.path)) }));
-        writeFileAtomic(join(resolve(io.cwd, opts.outDir!), 'index.html'), galleryPage(rows));
+        await writeFileAtomic(join(resolve(io.cwd, opts.outDir!), 'index.html'), galleryPage(rows));
       }
     });
   } finally {

@@ -8,6 +8,7 @@ import { resolveSpec } from '../math/resolve.js';
 import { expandSweeps } from '../math/spec.js';
 import type { ActivationFn, Evaluation } from '../math/types.js';
 import { formatTable, type TableFormat } from '../report/table-format.js';
+import { checkBudget, checkTableCells, evaluationWeight } from './budget.js';
 import { colorLevel, type CliIO } from './io.js';
 import { parseInteger, parsePointList, parsePositive, parseRange } from './options.js';
 import { outputWidth } from './output-width.js';
@@ -51,6 +52,8 @@ export async function runTable(io: CliIO, specs: string[], opts: TableOptions): 
   // Specs first: an unknown name is the likelier mistake, and its message the more useful one.
   const fns: ActivationFn[] = specs.flatMap(expandSweeps).map(resolveSpec);
   const x = tablePoints(opts);
+  checkTableCells(fns.length, x.length, MAX_POINTS);
+  checkBudget(fns.map((fn) => ({ fn, points: x.length, unitsPerPoint: evaluationWeight(fn) })));
   const results: Evaluation[] = fns.map((fn) => fn.evaluate(x));
   const color = format === 'pretty' ? colorLevel(io.stdout, io.env) : 0;
   // The pretty table fits a terminal's width (or --width); piped, one line per row.

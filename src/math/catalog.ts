@@ -3,6 +3,7 @@
  * else switches on function names.
  */
 import { UsageError } from '../errors.js';
+import { withCompleteKernel } from './arguments.js';
 import { closestNames, normalizeName } from './names.js';
 import type { CatalogEntry } from './types.js';
 import { exponentialEntries } from './activations/exponential.js';
@@ -54,7 +55,9 @@ export const catalog: readonly CatalogEntry[] = Object.freeze(
     ...literatureSmoothEntries, ...literaturePiecewiseEntries,
   ]
     .map(withReferences)
-    .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name)),
+    .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name))
+    // kernel(params) fills in defaults and checks values: findEntry('GELU').kernel({}) is GELU.
+    .map(withCompleteKernel),
 );
 
 const byName = new Map<string, CatalogEntry>();

@@ -1,4 +1,5 @@
 /** The full Jacobian ∂yᵢ/∂xⱼ of a function over a set of points (library API). */
+import { checkPoints, checkSpec, MAX_JACOBIAN_POINTS } from './arguments.js';
 import { resolveSpec } from './resolve.js';
 
 /**
@@ -7,8 +8,9 @@ import { resolveSpec } from './resolve.js';
  * on the diagonal.
  */
 export function jacobian(spec: string, x: ArrayLike<number>): Float64Array[] {
-  const fn = resolveSpec(spec);
-  const xs = x instanceof Float64Array ? x : Float64Array.from(x);
+  // n² doubles: the point count is bounded before anything is computed.
+  const xs = checkPoints(x, 'x', MAX_JACOBIAN_POINTS);
+  const fn = resolveSpec(checkSpec(spec));
   if (fn.vector) return fn.vector.jacobian(xs);
   const { dy } = fn.evaluate(xs);
   return Array.from(dy, (d, i) => {

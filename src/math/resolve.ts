@@ -1,5 +1,6 @@
 /** Turns a spec string into a ready-to-evaluate ActivationFn. */
 import { UsageError } from '../errors.js';
+import { checkPoints, checkSpec } from './arguments.js';
 import { requireEntry } from './catalog.js';
 import { bindParams, labelFor } from './params.js';
 import { parseSpec } from './spec.js';
@@ -60,7 +61,11 @@ export function resolveSpec(spec: string): ActivationFn {
   return form.name === undefined ? fn : { ...fn, name: form.name, label: form.name };
 }
 
-/** Library entry point: values and derivatives of `spec` at `x`. */
+/** The most points `evaluate` takes at once: its two results then take 1.6 GB. */
+export const MAX_EVALUATE_POINTS = 100_000_000;
+
+/** Library entry point: values and derivatives of `spec` at `x` (arguments checked: UsageError). */
 export function evaluate(spec: string, x: ArrayLike<number>): Evaluation {
-  return resolveSpec(spec).evaluate(x);
+  const points = checkPoints(x, 'x', MAX_EVALUATE_POINTS);
+  return resolveSpec(checkSpec(spec)).evaluate(points);
 }

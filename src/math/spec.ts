@@ -4,7 +4,7 @@
  */
 import { UsageError } from '../errors.js';
 import { classifySpec } from './expr/classify.js';
-import { expandExpressionSweeps } from './expr/sweeps.js';
+import { checkSweepSize, expandExpressionSweeps } from './expr/sweeps.js';
 import type { ParsedSpec, SpecArg } from './types.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
@@ -56,6 +56,7 @@ export function expandSweeps(text: string): string[] {
   const form = classifySpec(text);
   if (form.kind === 'expression' || form.name !== undefined) return expandExpressionSweeps(text, form);
   const { name, args } = parseSpec(text);
+  checkSweepSize(text, args.reduce((n, arg) => n * arg.value.split('|').length, 1));
   let combos: SpecArg[][] = [[]];
   for (const arg of args) {
     const values = arg.value.split('|').map((v) => v.trim());

@@ -33,6 +33,13 @@ vi.mock('node:fs', async (importOriginal) => {
     writeFileSync: record(fs.writeFileSync, 1),
     appendFileSync: record(fs.appendFileSync, 1),
     mkdirSync: record(fs.mkdirSync, 1),
+    rmdirSync: record(fs.rmdirSync, 1),
+    // Opened for writing (the atomic writer's temporary file, a FIFO or device written as a stream).
+    openSync: (path: realFs.PathLike, flags?: realFs.OpenMode, ...rest: unknown[]) => {
+      const writes = typeof flags === 'number' ? (flags & (fs.constants.O_WRONLY | fs.constants.O_RDWR)) !== 0 : /[wa+]/.test(String(flags ?? 'r'));
+      if (writes && typeof path === 'string') touched.push(path);
+      return (fs.openSync as (...a: unknown[]) => number)(path, flags, ...rest);
+    },
     renameSync: record(fs.renameSync, 2),
     rmSync: record(fs.rmSync, 1),
     unlinkSync: record(fs.unlinkSync, 1),
@@ -81,6 +88,11 @@ const numberText = fc.oneof(
 const rangeText = fc.oneof(
   { weight: 5, arbitrary: fc.tuple(numberText, numberText).map(([a, b]) => `${a},${b}`) },
   { weight: 2, arbitrary: pick('-6,6', '-1,1', '0,1', '1,-1', '1,1', '-3,3', '-1e300,1e300', '-50,50', '0,0.001') },
+  // Issue #16: too narrow to tick, at the edge of double precision, widths that overflow or underflow.
+  {
+    weight: 1,
+    arbitrary: pick('1,1.0000000000000002', '9007199254740992,9007199254740994', '-1e308,1e308', '0,5e-324', '-1.7976931348623157e308,1.7976931348623157e308', '1e300,1.0000000000000002e300'),
+  },
   { weight: 1, arbitrary: pick('', ',', '1,', ',1', '1,2,3', 'a,b', '1;2', '-inf,inf', 'nan,1') },
 );
 const listText = fc.oneof(
@@ -141,7 +153,13 @@ const { expression } = fc.letrec<{ expression: string; leaf: string }>((tie) => 
     { weight: 1, arbitrary: fc.tuple(tie('expression'), tie('expression')).map(([a, b]) => `clamp(${a}, -1, ${b})`) },
   ),
 }));
-const garbage = fc.oneof(fc.string({ maxLength: 12 }), pick('x*sigmod(x)', '((x)', 'x)', 'max(x)', 'relu(x, bogus=1)', 'softmax(x)', '('.repeat(300) + 'x' + ')'.repeat(300), 'x'.repeat(10_001), '=x', 'A=', 'A=B=x', '$(touch pwned)', '../../etc/passwd'));
+/** Issue #16: control characters, a leading minus, sweeps that multiply, values that degenerate charts. */
+const faultSpec = pick(
+  '\x1b[31mGELU', 'GE\x07LU', 'x\x9b2J', 'ELU(alpha=\x1b[2J)', '-x', '-GELU', 'x*elu(x,alpha=1|2)', 'x+1e-17*x*x', 'Squareplus(b=1e308)',
+  `ELU(alpha=${'1|'.repeat(1500)}1)`, 'SwiGLU(v=1|2|3|4|5,w=1|2|3|4|5,b=1|2|3|4|5,c=1|2|3|4|5,beta=1|2|3|4|5)',
+  `x*elu(x,alpha=${'1|'.repeat(40)}1)*elu(x,alpha=${'2|'.repeat(40)}2)`, Array.from({ length: 1249 }, () => 'dice(x)').join('+'),
+);
+const garbage = fc.oneof(faultSpec, fc.string({ maxLength: 12 }), pick('x*sigmod(x)', '((x)', 'x)', 'max(x)', 'relu(x, bogus=1)', 'softmax(x)', '('.repeat(300) + 'x' + ')'.repeat(300), 'x'.repeat(10_001), '=x', 'A=', 'A=B=x', '$(touch pwned)', '../../etc/passwd'));
 const spec = fc.oneof(
   { weight: 5, arbitrary: catalogSpec },
   { weight: 3, arbitrary: expression },
@@ -246,7 +264,7 @@ function commandArb(command: string, maxSpecs: number, rareOptions: readonly str
 }
 
 const junk = fc.oneof(
-  pick('--help', '-h', '--version', '-V', 'help', 'plots', 'tabel', '--bogus', '-x', '', ' ', '--', '-'),
+  pick('--help', '-h', '--version', '-V', 'help', 'plots', 'tabel', '--bogus', '-x', '', ' ', '--', '-', 'nope', '\x1b[2J'),
   fc.string({ maxLength: 8 }),
 );
 /** Working command lines, each then changed in one place: the inputs right beside success. */
@@ -312,7 +330,7 @@ function insideOnly(arg: string): string {
 
 const envArb = fc.record({
   isTTY: fc.boolean(),
-  columns: fc.option(fc.integer({ min: 0, max: 300 }), { nil: undefined }),
+  columns: fc.option(fc.oneof({ weight: 20, arbitrary: fc.integer({ min: 0, max: 300 }) }, { weight: 1, arbitrary: pick(20_000, 1e9) }), { nil: undefined }),
   color: pick<Record<string, string>>({}, { NO_COLOR: '1' }, { FORCE_COLOR: '3' }, { FORCE_COLOR: '0' }, { TERM: 'dumb' }),
 });
 
@@ -382,6 +400,7 @@ function violation(o: Outcome): string | undefined {
   while (start > 0 && /^ {2}\S/.test(lines[start]!)) start--;
   const last = lines[start] ?? '';
   if (!/^actfn: \S/.test(last)) return `the last stderr line is not our one-line error: ${JSON.stringify(last)}`;
+  if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(last)) return `a control character reached the terminal: ${JSON.stringify(last)}`;
   return undefined;
 }
 

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { catalog } from '../../src/math/catalog.js';
 import { findFontCovering } from '../../src/paint/fonts/system-fonts.js';
 import { runCli } from '../support/cli-capture.js';
-import { interruptPlotAll } from '../support/interrupt.js';
+import { interruptPlotAll, isTemporary, shellStatus } from '../support/interrupt.js';
 import { BIN } from '../support/paths.js';
 
 const made: string[] = [];
@@ -193,8 +193,8 @@ describe('the real bin', () => {
   });
 
   it('leaves no temporary file when interrupted with Ctrl-C while writing', async () => {
-    const { code, figs } = await interruptPlotAll(tmp());
-    expect(code).toBe(130);
-    expect(files(figs).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const ending = await interruptPlotAll(tmp());
+    expect(shellStatus(ending)).toBe(130);
+    expect(files(ending.figs).filter(isTemporary)).toEqual([]);
   });
 });

@@ -62,7 +62,8 @@ class Parser {
 
   /** Everything that binds tighter than `minBinding`. */
   private parseExpression(minBinding: number): Ast {
-    if (++this.depth > MAX_NESTING) {
+    // The whole expression is depth 1: MAX_NESTING levels of parentheses or calls inside it.
+    if (++this.depth > MAX_NESTING + 1) {
       throw new UsageError(`expression nests deeper than ${MAX_NESTING} levels (at ${column(this.peek().pos)})`);
     }
     try {
