@@ -100,7 +100,10 @@ async function infoText(io: CliIO, fn: ActivationFn, opts: InfoOptions, width: n
             title: 'Reference',
             lines: entry.citation ? wrapText(citationLine(entry.citation), inner, '  ') : ['none recorded'],
           },
-          { title: 'In frameworks', lines: frameworkLines(entry.frameworks) },
+          {
+            title: 'In frameworks',
+            lines: frameworkLines(entry.frameworks).flatMap((l) => frameworkLine(l.slice(0, 13), l.slice(13), inner)),
+          },
         ]
       : []),
     { title: 'At kinks', lines: kinks.length ? kinks.flatMap((k) => wrapText(kinkLine(k), inner, '  ')) : wrapText(noKinks, inner, '  ') },
@@ -146,4 +149,11 @@ export async function runInfo(io: CliIO, specs: string[], opts: InfoOptions): Pr
   for (const fn of fns) texts.push(await infoText(io, fn, opts, width));
   io.stdout.write(texts.join('\n'));
   return 0;
+}
+
+/** `keras        keras.activations.gelu`; where a name would not fit beside the key, under it. */
+function frameworkLine(key: string, value: string, width: number): string[] {
+  const longest = Math.max(...value.split(/[\s,]+/).map((w) => w.length));
+  if (key.length + longest <= width) return wrapAfter(key, value, width);
+  return [key.trimEnd(), ...wrapAfter('  ', value, width)];
 }

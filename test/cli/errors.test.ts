@@ -59,7 +59,7 @@ const CASES: readonly Case[] = [
   ['an escape sequence in a choice', ['plot', 'GELU', '--theme', '\x1b[2J'], 2, /^--theme '\\u001b\[2J' is not one of light, dark$/],
   ['an escape sequence in an option name', ['table', 'GELU', '--x\x1b[31m', '1'], 2, /^unknown option '--x\\u001b\[31m'/],
   ['a one-byte CSI in a spec', ['table', 'GELU\x9b2J'], 2, /\\u009b/],
-  ['help on an unknown command', ['help', 'nope'], 2, /^unknown command 'nope' \(the commands are plot, table, list, info, compare, grad-check, completion\)$/],
+  ['help on an unknown command', ['help', 'nope'], 2, /^unknown command 'nope' \(the commands are plot, table, list, info, compare, diff, grad-check, stats, propagate, edge-of-chaos, completion\)$/],
   ['an expression starting with -', ['table', '-x'], 2, /^unknown option '-x'; an expression starting with - goes after -- \(after the options\), e.g\. actfn table -- "-x"/],
   ['an empty --out-dir', ['plot', 'GELU', '--out-dir', ''], 2, /^--out-dir '' names no folder \(use --out-dir \. for the current one\)$/],
   ['nesting beyond 256 levels', ['table', `${'('.repeat(257)}x${')'.repeat(257)}`], 2, /^expression nests deeper than 256 levels/],
