@@ -3,42 +3,42 @@
  * image like `plot` or in the terminal, followed by a table of their computed properties.
  * Sizes, formats and chart options are plot's (parsed by plotSettings), so the two agree.
  */
-import { basename, extname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { computeProperties } from '../math/properties.js';
-import { resolveSpec } from '../math/resolve.js';
-import { expandSweeps, parseSpec } from '../math/spec.js';
+import { resolveSweep } from '../math/resolve.js';
+import { sampleFunction } from '../math/sample.js';
 import type { ActivationFn } from '../math/types.js';
 import { compareChart, type CompareShow } from '../chart/compare-chart.js';
-import { FORMAT_BY_EXTENSION, renderImage, type ImageFormat } from '../paint/image.js';
+import { renderImage } from '../paint/image.js';
 import type { ChartModel } from '../chart/model.js';
 import { propertyRows } from '../report/properties-table.js';
 import { boxTable } from '../report/table-format.js';
 import { TAB10 } from '../chart/theme.js';
+import { DOTS_PER_COLUMN } from '../paint/terminal/measure.js';
 import { writeFileAtomic, withCleanupOnSignal } from './atomic-write.js';
+import {
+  chartGrid,
+  chartSettings,
+  checkApplicable,
+  DEFAULT_SIZE,
+  DEFAULT_STACKED_SIZE,
+  fileTarget,
+  parseNames,
+  reportWritten,
+  writtenSize,
+  type ChartCliOptions,
+  type ChartSettings,
+  type Target,
+} from './chart-options.js';
 import { measureCost } from './cost.js';
 import { colorLevel, type CliIO, type OutputStream } from './io.js';
-import { plotSettings, type PlotOptions, type PlotSettings } from './plot.js';
 import { terminalWidth } from './plot-terminal.js';
 
-export interface CompareOptions {
-  out?: string;
-  format?: string;
-  range?: string;
-  step?: string;
-  samples?: string;
-  size?: string;
-  scale?: string;
-  title?: string;
-  theme?: string;
-  logY?: boolean;
-  jpegQuality?: string;
-  legend?: string;
+export interface CompareOptions extends ChartCliOptions {
   derivative?: boolean;
   both?: boolean;
-  quiet?: boolean;
-  terminal?: boolean;
-  width?: string;
+  /** Legend names, one per function (after sweeps), comma-separated. */
+  labels?: string;
 }
 
 /** The file written when no -o is given. */
@@ -51,81 +51,32 @@ function showOf(opts: CompareOptions): CompareShow {
   return opts.derivative || opts.logY ? 'derivatives' : 'values';
 }
 
-function settingsOf(opts: CompareOptions): PlotSettings {
-  const shared: PlotOptions = {
-    range: opts.range,
-    step: opts.step,
-    samples: opts.samples,
-    size: opts.size,
-    scale: opts.scale,
-    title: opts.title,
-    theme: opts.theme,
-    logY: opts.logY,
-    jpegQuality: opts.jpegQuality,
-    legend: opts.legend,
-  };
-  return plotSettings(shared);
-}
-
 interface Named {
   readonly fn: ActivationFn;
-  /** Legend and column name: the label, with swept parameters always shown (`ELU(alpha=1)`). */
+  /** Legend and column name: --labels, else the label, with swept parameters always shown (`ELU(alpha=1)`). */
   readonly name: string;
 }
 
 /** Resolves specs, expanding sweeps; a swept parameter stays in the name even at its default. */
-export function resolveCompared(specs: readonly string[]): Named[] {
-  return specs.flatMap((spec) => {
-    const expanded = expandSweeps(spec);
-    if (expanded.length === 1) {
-      const fn = resolveSpec(spec);
-      return [{ fn, name: fn.label }];
-    }
-    const swept = parseSpec(spec)
-      .args.filter((a) => a.value.includes('|'))
-      .map((a) => a.key.toLowerCase());
-    return expanded.map((one) => {
-      const fn = resolveSpec(one);
-      const defs = fn.entry?.params ?? [];
-      const shown = defs.filter((d) => swept.includes(d.name.toLowerCase()) || fn.params[d.name] !== d.default);
-      return { fn, name: shown.length ? `${fn.name}(${shown.map((d) => `${d.name}=${String(fn.params[d.name])}`).join(', ')})` : fn.label };
-    });
-  });
+export function resolveCompared(specs: readonly string[], labels?: string): Named[] {
+  const fns = specs.flatMap(resolveSweep);
+  const names = labels === undefined ? fns.map((fn) => fn.label) : parseNames(labels, fns.length, 'functions');
+  return fns.map((fn, i) => ({ fn, name: names[i]! }));
 }
 
-function modelOf(named: readonly Named[], s: PlotSettings, show: CompareShow): ChartModel {
-  return compareChart(named.map((n) => n.fn), {
-    labels: named.map((n) => n.name),
-    range: s.range,
-    sampling: s.sampling,
-    show,
-    ...(s.title !== undefined ? { title: s.title } : {}),
-    logY: s.logY,
-    legend: s.legend,
-    theme: s.theme,
-  });
-}
-
-interface Target {
-  /** Absolute path, or '-' for stdout. */
-  readonly path: string;
-  readonly format: ImageFormat;
-}
-
-function targetOf(io: CliIO, opts: CompareOptions): Target {
-  const forced = opts.format === undefined ? undefined : FORMAT_BY_EXTENSION[opts.format.toLowerCase()];
-  if (opts.format !== undefined && !forced) throw new UsageError(`--format '${opts.format}' is not one of png, jpg, webp, svg, pdf`);
-  if (opts.out === undefined) {
-    const format = forced ?? 'png';
-    return { path: resolve(io.cwd, `${DEFAULT_COMPARE_FILE}.${format}`), format };
-  }
-  if (opts.out === '-') return { path: '-', format: forced ?? 'png' };
-  const fromExt = FORMAT_BY_EXTENSION[extname(opts.out).slice(1).toLowerCase()];
-  if (!fromExt && !forced) {
-    throw new UsageError(`cannot tell the image format of '${basename(opts.out)}': use a .png, .jpg, .jpeg, .webp, .svg or .pdf name, or --format`);
-  }
-  if (fromExt && forced && fromExt !== forced) throw new UsageError(`--format ${opts.format} does not match the file name '${basename(opts.out)}'`);
-  return { path: resolve(io.cwd, opts.out), format: (forced ?? fromExt)! };
+function modelOf(named: readonly Named[], s: ChartSettings, show: CompareShow, deviceWidth: number): ChartModel {
+  const grid = chartGrid(s.range, s.sampling, deviceWidth);
+  return compareChart(
+    named.map((n) => ({ label: n.name, sampled: sampleFunction(n.fn, grid) })),
+    {
+      range: s.range,
+      show,
+      ...(s.title !== undefined ? { title: s.title } : {}),
+      logY: s.logY,
+      legend: s.legend,
+      theme: s.theme,
+    },
+  );
 }
 
 /** The properties table, one column per function; wrapped to a terminal's width. */
@@ -137,39 +88,36 @@ export async function comparePropertiesTable(named: readonly Named[], stream: Ou
 
 export async function runCompare(io: CliIO, specs: string[], opts: CompareOptions): Promise<number> {
   const show = showOf(opts);
-  const settings = settingsOf(opts);
-  if (opts.terminal) {
-    for (const [flag, given] of [['-o/--out', opts.out], ['--format', opts.format], ['--size', opts.size], ['--scale', opts.scale], ['--jpeg-quality', opts.jpegQuality]] as const) {
-      if (given !== undefined) throw new UsageError(`${flag} is for image files; --terminal draws in the terminal (use --width for its size)`);
-    }
-  } else if (opts.width !== undefined) {
-    throw new UsageError('--width sets the width of a terminal chart (with --terminal); images use --size WxH');
-  }
-  const target = opts.terminal ? undefined : targetOf(io, opts);
+  const settings = chartSettings(opts, show === 'both' ? DEFAULT_STACKED_SIZE : DEFAULT_SIZE);
+  const target: Target | undefined = opts.terminal ? undefined : fileTarget(io, opts.out ?? `${DEFAULT_COMPARE_FILE}.${opts.format?.toLowerCase() === 'jpeg' ? 'jpg' : (opts.format?.toLowerCase() ?? 'png')}`, opts.format);
+  checkApplicable(opts as CompareOptions & Record<string, unknown>, target ? [target.format] : []);
   const columns = opts.terminal ? terminalWidth(io, opts.width) : 0;
-  const named = resolveCompared(specs);
+  const named = resolveCompared(specs, opts.labels);
   if (named.length > TAB10.length) {
     io.stderr.write(`actfn: warning: ${named.length} functions but ${TAB10.length} colors; colors repeat after the ${TAB10.length}th\n`);
   }
   if (target?.path === '-' && target.format !== 'svg' && io.stdout.isTTY) {
     throw new UsageError('refusing to write a binary image to the terminal; redirect stdout or use -o FILE');
   }
-  const model = modelOf(named, settings, show);
 
   if (opts.terminal) {
+    const model = modelOf(named, settings, show, columns * DOTS_PER_COLUMN);
     const { terminalChart } = await import('../paint/terminal/index.js');
     io.stdout.write(await terminalChart(model, { columns, color: colorLevel(io.stdout, io.env) }));
   } else {
     const t = target!;
+    const vector = t.format === 'svg' || t.format === 'pdf';
+    const model = modelOf(named, settings, show, settings.width * (vector ? 1 : settings.scale));
     const { layoutChart } = await import('../chart/layout.js');
     const { fontMeasure } = await import('../paint/fonts/font.js');
-    const scene = layoutChart(model, { width: settings.width, height: settings.height, measure: fontMeasure() });
+    const scene = layoutChart(model, { width: settings.width, height: settings.height, measure: fontMeasure(), style: { curveWidth: settings.curveWidth } });
     const warn = (message: string) => io.stderr.write(`actfn: warning: ${message}\n`);
     await withCleanupOnSignal(async () => {
       const image = await renderImage(scene, t.format, { scale: settings.scale, jpegQuality: settings.jpegQuality, title: model.title || 'compare', warn });
       if (t.path === '-') io.stdout.write(image);
       else writeFileAtomic(t.path, image);
     });
+    if (!opts.quiet) reportWritten(io, t, writtenSize(t.format, settings), (m) => io.stderr.write(`${m}\n`));
   }
 
   if (!opts.quiet) {
