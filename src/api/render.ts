@@ -33,8 +33,10 @@ export interface RenderOptions {
   readonly scale?: number;
   /** Title; '' for none. */
   readonly title?: string;
-  /** plot's legend labels for f and f′, `[f, df]` or `'f,df'`. */
-  readonly labels?: readonly [string, string] | readonly [string] | string;
+  /** plot's legend labels for f and f′, `[f, df]` or `'f,df'`; compare's, one per function (after sweeps). */
+  readonly labels?: readonly string[] | string;
+  /** Curve width in points (default 1.5, as matplotlib), scaled with `scale`. */
+  readonly lineWidth?: number;
   readonly theme?: ThemeName;
   /** |f′| on a log axis. */
   readonly logY?: boolean;
@@ -91,7 +93,7 @@ export async function render(specs: string | readonly string[], options: RenderO
       `render: show '${show}' is not one of ${(chart === 'plot' ? plotShows : compareShows).join(', ')} for chart '${chart}'`,
     );
   }
-  const [{ plotSettings, plotModel }, { showOf }, { isAnimated }] = await Promise.all([
+  const [{ plotSettings, plotModel }, { showOf, settingsOf, resolveCompared, modelOf }, { isAnimated }] = await Promise.all([
     import('../commands/plot.js'),
     import('../commands/compare.js'),
     import('../math/animate.js'),
@@ -108,13 +110,15 @@ export async function render(specs: string | readonly string[], options: RenderO
     logY: options.logY,
     jpegQuality: text(options.jpegQuality),
     legend: options.legend,
+    lineWidth: text(options.lineWidth),
     ...(chart === 'plot' ? { derivative: show !== 'f', derivativeOnly: show === 'df' } : {}),
   };
-  const settings = plotSettings(cli);
   const compareShow =
     chart === 'compare'
       ? showOf({ derivative: show === 'derivatives', both: show === 'both', logY: options.logY })
       : undefined;
+  const plotS = chart === 'plot' ? plotSettings(cli) : undefined;
+  const settings = plotS ?? settingsOf(cli, compareShow);
   const mime = MIME[format];
   const done = (bytes: Uint8Array | string): Rendered => ({
     bytes: typeof bytes === 'string' ? new TextEncoder().encode(bytes) : new Uint8Array(bytes),
@@ -128,38 +132,29 @@ export async function render(specs: string | readonly string[], options: RenderO
     const a = anim.animationSettings({ frames: text(options.frames), fps: text(options.fps) });
     const models =
       chart === 'plot'
-        ? anim.plotAnimationModels(list[0]!, settings, a, options.title)
+        ? anim.plotAnimationModels(list[0]!, plotS!, a, options.title)
         : anim.compareAnimationModels(list, settings, compareShow!, a);
     return done(await anim.animationGif(models, settings, a));
   }
 
+  // Sampled as the CLI samples: per device pixel of a raster image, per pixel of the layout for
+  // vector formats (HTML embeds the SVG), per braille dot for the terminal.
+  const columns = options.width ?? 80;
+  const { DOTS_PER_COLUMN } = await import('../paint/terminal/measure.js');
+  const deviceWidth =
+    format === 'terminal'
+      ? columns * DOTS_PER_COLUMN
+      : settings.width * (format === 'svg' || format === 'pdf' || format === 'html' ? 1 : settings.scale);
   let model: ChartModel;
   if (chart === 'plot') {
     const { resolveSpec } = await import('../math/resolve.js');
-    model = plotModel(resolveSpec(list[0]!), settings);
+    model = plotModel(resolveSpec(list[0]!), plotS!, deviceWidth);
   } else {
-    const [{ resolveCompared }, { compareChart }] = await Promise.all([
-      import('../chart/compared-names.js'),
-      import('../chart/compare-chart.js'),
-    ]);
-    const named = resolveCompared(list);
-    model = compareChart(
-      named.map((n) => n.fn),
-      {
-        labels: named.map((n) => n.name),
-        range: settings.range,
-        sampling: settings.sampling,
-        show: compareShow!,
-        ...(settings.title !== undefined ? { title: settings.title } : {}),
-        logY: settings.logY,
-        legend: settings.legend,
-        theme: settings.theme,
-      },
-    );
+    model = modelOf(resolveCompared(list, cli.labels), settings, compareShow!, deviceWidth);
   }
   if (format === 'terminal') {
     const { terminalChart } = await import('../paint/terminal/index.js');
-    return done(await terminalChart(model, { columns: options.width ?? 80, color: options.color ?? 0 }));
+    return done(await terminalChart(model, { columns, color: options.color ?? 0 }));
   }
   const [{ layoutChart }, { fontMeasure }, { renderImage }, views] = await Promise.all([
     import('../chart/layout.js'),
@@ -167,12 +162,17 @@ export async function render(specs: string | readonly string[], options: RenderO
     import('../paint/image.js'),
     import('../commands/page-view.js'),
   ]);
-  const scene = layoutChart(model, { width: settings.width, height: settings.height, measure: fontMeasure() });
+  const scene = layoutChart(model, {
+    width: settings.width,
+    height: settings.height,
+    measure: fontMeasure(),
+    style: { curveWidth: settings.curveWidth },
+  });
   const page =
     format !== 'html'
       ? undefined
       : chart === 'plot'
-        ? views.plotPageView(list[0]!, cli, settings)
+        ? views.plotPageView(list[0]!, cli, plotS!)
         : views.comparePageView(list, cli, settings, compareShow!);
   const bytes = await renderImage(scene, format, {
     scale: settings.scale,

@@ -3,17 +3,21 @@
  * order, legend names with their parameters (`LeakyReLU(negative_slope=0.1)`). Values, derivatives,
  * or both as two stacked panels sharing the x axis (values above, derivatives below).
  */
-import { absPositivePieces, sampleFunction, sampleGrid, type Piece, type Sampling } from '../math/sample.js';
-import type { ActivationFn } from '../math/types.js';
-import { MAX_SAMPLES } from './function-chart.js';
+import { absPositivePieces, type Piece, type SampledFunction } from '../math/sample.js';
 import type { ChartModel, LegendPlacement, Panel, Series, ThemeName } from './model.js';
 import { seriesColor } from './theme.js';
 
 export type CompareShow = 'values' | 'derivatives' | 'both';
 
+/** One compared function: its legend name and its samples (src/math/sample.ts). */
+export interface ComparedSeries {
+  readonly label: string;
+  readonly sampled: SampledFunction;
+}
+
 export interface CompareChartOptions {
+  /** The x range the samples cover. */
   readonly range: readonly [number, number];
-  readonly sampling: Sampling;
   readonly show: CompareShow;
   /** Overrides the default title; '' for none. */
   readonly title?: string;
@@ -21,8 +25,6 @@ export interface CompareChartOptions {
   readonly logY: boolean;
   readonly legend: LegendPlacement;
   readonly theme: ThemeName;
-  /** Legend names, one per function; default: each function's label. */
-  readonly labels?: readonly string[];
 }
 
 /** The default title: what the chart shows. Stacked panels say it beside their y axes instead. */
@@ -32,14 +34,12 @@ export function compareTitle(show: CompareShow, logY: boolean): string {
   return logY ? '|f′(x)|' : 'f′(x)';
 }
 
-export function compareChart(fns: readonly ActivationFn[], options: CompareChartOptions): ChartModel {
-  const grid = sampleGrid(options.range[0], options.range[1], options.sampling, MAX_SAMPLES);
-  const sampled = fns.map((fn) => sampleFunction(fn, grid));
-  const series = (pick: (i: number) => readonly Piece[]): Series[] =>
-    fns.map((fn, i) => ({ label: options.labels?.[i] ?? fn.label, color: seriesColor(i), polylines: pick(i) }));
-  const values: Panel = { series: series((i) => sampled[i]!.f), yScale: 'linear', legend: options.legend };
+export function compareChart(compared: readonly ComparedSeries[], options: CompareChartOptions): ChartModel {
+  const series = (pick: (c: ComparedSeries) => readonly Piece[]): Series[] =>
+    compared.map((c, i) => ({ label: c.label, color: seriesColor(i, options.theme), polylines: pick(c) }));
+  const values: Panel = { series: series((c) => c.sampled.f), yScale: 'linear', legend: options.legend };
   const derivatives: Panel = {
-    series: series((i) => (options.logY ? absPositivePieces(sampled[i]!.df) : sampled[i]!.df)),
+    series: series((c) => (options.logY ? absPositivePieces(c.sampled.df) : c.sampled.df)),
     yScale: options.logY ? 'log' : 'linear',
     legend: options.legend,
   };

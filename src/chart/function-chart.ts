@@ -1,10 +1,10 @@
 /**
- * The chart of one function: f and f′ sampled over a range, as a ChartModel. The article's
- * figures are the default (title `GELU(x)`, f in tab10 blue, f′ in orange, one panel); the
- * options choose what else to show.
+ * The chart of one function: f and f′, sampled below this layer (src/math/sample.ts), as a
+ * ChartModel. The article's figures are the default (title `GELU(x)`, f in tab10 blue, f′ in
+ * orange, one panel); the options choose what else to show.
  */
 import { MAX_POINTS } from '../math/grid.js';
-import { absPositivePieces, sampleFunction, sampleGrid, type Piece, type Sampling } from '../math/sample.js';
+import { absPositivePieces, type Piece, type SampledFunction } from '../math/sample.js';
 import type { ActivationFn } from '../math/types.js';
 import type { ChartModel, LegendPlacement, Series, ThemeName } from './model.js';
 import { seriesColor } from './theme.js';
@@ -15,8 +15,8 @@ export const MAX_SAMPLES = MAX_POINTS;
 export type CurveChoice = 'both' | 'f' | 'df';
 
 export interface FunctionChartOptions {
+  /** The x range the samples cover. */
   readonly range: readonly [number, number];
-  readonly sampling: Sampling;
   readonly show: CurveChoice;
   /** Legend labels for f and f′ (defaults: f(x), f′(x); |f′(x)| on a log axis). */
   readonly labels?: { readonly f?: string; readonly df?: string };
@@ -51,15 +51,14 @@ export function defaultLabels(fn: ActivationFn, logY: boolean): { f: string; df:
   return logY ? { f: '|f(x)|', df: `|${df}|` } : { f: 'f(x)', df };
 }
 
-export function functionChart(fn: ActivationFn, options: FunctionChartOptions): ChartModel {
-  const grid = sampleGrid(options.range[0], options.range[1], options.sampling, MAX_SAMPLES);
-  const sampled = sampleFunction(fn, grid);
+/** `fn` names the chart (title, labels); `sampled` is f and f′ over options.range. */
+export function functionChart(fn: ActivationFn, sampled: SampledFunction, options: FunctionChartOptions): ChartModel {
   const labels = { ...defaultLabels(fn, options.logY), ...options.labels };
   const curve = (pieces: readonly Piece[]) => (options.logY ? absPositivePieces(pieces) : pieces);
   const series: Series[] = [];
   // Colors stay with the curve: f is always blue and f′ orange, whichever is shown.
-  if (options.show !== 'df') series.push({ label: labels.f, color: seriesColor(0), polylines: curve(sampled.f) });
-  if (options.show !== 'f') series.push({ label: labels.df, color: seriesColor(1), polylines: curve(sampled.df) });
+  if (options.show !== 'df') series.push({ label: labels.f, color: seriesColor(0, options.theme), polylines: curve(sampled.f) });
+  if (options.show !== 'f') series.push({ label: labels.df, color: seriesColor(1, options.theme), polylines: curve(sampled.df) });
   return {
     title: options.title ?? functionTitle(fn),
     xRange: [options.range[0], options.range[1]],

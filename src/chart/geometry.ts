@@ -136,6 +136,14 @@ export function clipPolyline(points: Float64Array, r: Rect): Float64Array[] {
     const [x, y] = [points[0]!, points[1]!];
     return x >= r.x && x <= r.x + r.width && y >= r.y && y <= r.y + r.height ? [points] : [];
   }
+  // The usual case, a curve wholly inside: no segment to cut (and no work per point but this scan).
+  let inside = true;
+  for (let i = 0; i < points.length && inside; i += 2) {
+    const x = points[i]!;
+    const y = points[i + 1]!;
+    inside = x >= r.x && x <= r.x + r.width && y >= r.y && y <= r.y + r.height;
+  }
+  if (inside) return [points];
   eachSegment(
     points,
     r,
@@ -156,4 +164,57 @@ export function clipPolyline(points: Float64Array, r: Rect): Float64Array[] {
   );
   flush();
   return pieces;
+}
+
+/**
+ * The dashes of a polyline: pieces `pattern[0]` long, gaps `pattern[1]`, … (repeating), the
+ * pattern shifted by `offset` along the line (as SVG's stroke-dashoffset). For renderers without
+ * dashed strokes of their own.
+ */
+export function dashPolyline(points: Float64Array, pattern: readonly number[], offset = 0): Float64Array[] {
+  const period = pattern.reduce((a, b) => a + b, 0);
+  if (!(period > 0) || points.length < 4) return [points];
+  const out: Float64Array[] = [];
+  let current: number[] = [];
+  // Where along the pattern the line starts: index of the dash or gap, and the length left of it.
+  let phase = (((offset % period) + period) % period);
+  let k = 0;
+  while (phase >= pattern[k]!) {
+    phase -= pattern[k]!;
+    k = (k + 1) % pattern.length;
+  }
+  let left = pattern[k]! - phase;
+  const on = () => k % 2 === 0;
+  if (on()) current.push(points[0]!, points[1]!);
+  for (let i = 0; i + 3 < points.length; i += 2) {
+    let x = points[i]!;
+    let y = points[i + 1]!;
+    const x2 = points[i + 2]!;
+    const y2 = points[i + 3]!;
+    let length = Math.hypot(x2 - x, y2 - y);
+    while (length > left) {
+      const t = left / length;
+      x += (x2 - x) * t;
+      y += (y2 - y) * t;
+      length -= left;
+      if (on()) {
+        current.push(x, y);
+        if (current.length >= 4) out.push(Float64Array.from(current));
+        current = [];
+      } else {
+        current = [x, y];
+      }
+      k = (k + 1) % pattern.length;
+      left = pattern[k]!;
+      // A zero-length dash or gap: skip it (avoids looping on a pattern of zeros).
+      if (left <= 0) {
+        k = (k + 1) % pattern.length;
+        left = pattern[k]!;
+      }
+    }
+    left -= length;
+    if (on()) current.push(x2, y2);
+  }
+  if (on() && current.length >= 4) out.push(Float64Array.from(current));
+  return out;
 }

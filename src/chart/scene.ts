@@ -52,6 +52,10 @@ export interface PolylineItem {
   readonly width: number;
   /** Index of the series in its panel, for renderers that color by series. */
   readonly series: number;
+  /** Dash and gap lengths (layout units), repeating; omitted: solid. */
+  readonly dash?: readonly number[];
+  /** Where along the line the dash pattern starts (as SVG's stroke-dashoffset). */
+  readonly dashOffset?: number;
 }
 
 export interface TextItem {
@@ -67,6 +71,8 @@ export interface TextItem {
   readonly color: Color;
   /** Degrees, clockwise, about (x, y); -90 for a y-axis label. */
   readonly rotate?: number;
+  /** The whole text when `text` is ellipsized to fit (SVG keeps it as the text's title). */
+  readonly fullText?: string;
 }
 
 export type SceneItem = RectItem | LineItem | PolylineItem | TextItem;
@@ -88,6 +94,8 @@ export interface PlacedLabel {
   readonly text: string;
   /** The ink box of the label (digits and capitals), in layout units. */
   readonly box: Rect;
+  /** The origin's one "0" for both axes, which may sit beside the crossing rather than centered on its tick. */
+  readonly origin?: boolean;
 }
 
 export interface PanelGeometry {
@@ -102,6 +110,8 @@ export interface PanelGeometry {
   readonly legend?: Rect;
   /** The curves in layout units (the same points as the scene's 'curve' polylines), per series. */
   readonly curves: readonly (readonly Float64Array[])[];
+  /** Per series: drawn dashed because it coincides with an earlier series over most of its length. */
+  readonly dashed: readonly boolean[];
 }
 
 export interface Scene {

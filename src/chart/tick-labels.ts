@@ -63,7 +63,13 @@ interface Candidate {
   readonly anchor: 'start' | 'middle' | 'end';
 }
 
-type Wanted = { readonly value: number; readonly text: string; readonly candidates: readonly Candidate[] };
+type Wanted = {
+  readonly value: number;
+  readonly text: string;
+  readonly candidates: readonly Candidate[];
+  /** The origin's "0": it may sit beside the crossing instead of centered on its tick. */
+  readonly origin?: boolean;
+};
 
 export function placeTickLabels(input: TickLabelInput): TickLabelPlacement {
   const { plot, sx, sy, measure: m, style: s } = input;
@@ -78,20 +84,36 @@ export function placeTickLabels(input: TickLabelInput): TickLabelPlacement {
     return { x, y: c.baseline - capT, width: w, height: capT };
   };
   const indexed = input.obstacles.map((o) => ({ index: new PolylineIndex(o.points), radius: o.radius + s.labelClearance }));
-  const free = (b: Rect) =>
+  /**
+   * Labels of the two axes must not read as one row (`0 −6 −4 …`): an x label and a y label
+   * whose boxes come within half a cap height vertically keep an em apart horizontally.
+   */
+  const sameRow = (axis: 'x' | 'y', b: Rect) =>
+    placed.some(
+      (p) =>
+        p.axis !== axis &&
+        p.box.y < b.y + b.height + capT / 2 &&
+        b.y < p.box.y + p.box.height + capT / 2 &&
+        p.box.x < b.x + b.width + size &&
+        b.x < p.box.x + p.box.width + size,
+    );
+  const free = (axis: 'x' | 'y', b: Rect) =>
     rectInside(b, input.bounds) &&
     !input.blocked.some((r) => rectsOverlap(inflate(r, s.labelClearance), b)) &&
     !placed.some((p) => rectsOverlap(inflate(p.box, s.labelClearance), b)) &&
+    !sameRow(axis, b) &&
     !indexed.some((o) => o.index.hits(b, o.radius));
   /** Places every wanted label; all-or-nothing when `strict` (then nothing is kept on failure). */
   const placeAll = (axis: 'x' | 'y', wanted: readonly Wanted[], strict: boolean): boolean => {
     const start = placed.length;
     const missed: number[] = [];
-    for (const { value, text, candidates } of wanted) {
+    for (const { value, text, candidates, origin } of wanted) {
       const w = m.width(text, size);
-      const hit = candidates.find((c) => free(box(c, w)));
-      if (hit) placed.push({ axis, value, text, box: box(hit, w), x: hit.x, baseline: hit.baseline, anchor: hit.anchor });
-      else missed.push(value);
+      const hit = candidates.find((c) => free(axis, box(c, w)));
+      if (hit) {
+        const label: TickLabel = { axis, value, text, box: box(hit, w), x: hit.x, baseline: hit.baseline, anchor: hit.anchor };
+        placed.push(origin ? { ...label, origin: true } : label);
+      } else missed.push(value);
     }
     if (strict && missed.length) {
       placed.splice(start);
@@ -101,74 +123,73 @@ export function placeTickLabels(input: TickLabelInput): TickLabelPlacement {
     return true;
   };
   /**
-   * The first arrangement by the spine where every label fits; else `edge` (out of the plot) when
-   * the spine runs inside, keeping what fits there. A single arrangement keeps what fits.
+   * By the spine when every label fits there; else, when the spine runs inside the plot, all of
+   * the axis's labels at the plot's outer edge (keeping what fits). A spine on the plot's edge
+   * keeps what fits by it.
    */
-  const placeFirstFitting = (axis: 'x' | 'y', bySpine: readonly (readonly Wanted[])[], edge: readonly Wanted[]): 'spine' | 'edge' => {
-    if (bySpine.length === 1) {
-      placeAll(axis, bySpine[0]!, false);
+  const place = (axis: 'x' | 'y', bySpine: readonly Wanted[], edge: readonly Wanted[] | undefined): 'spine' | 'edge' => {
+    if (!edge) {
+      placeAll(axis, bySpine, false);
       return 'spine';
     }
-    if (bySpine.some((arrangement) => placeAll(axis, arrangement, true))) return 'spine';
+    if (placeAll(axis, bySpine, true)) return 'spine';
     placeAll(axis, edge, false);
     return 'edge';
   };
+  const originCrossing = input.xSpineAt === 'origin' && input.ySpineAt === 'origin';
 
-  // x labels: under the x spine (above it when it is the top edge); as an alternative for a spine
-  // through the origin, all above it; failing both, all under the plot.
-  const below = sy + s.tickLength + gap + capT;
-  const above = input.xSpineAt === 'high' ? sy - s.tickLength - gap : sy - gap - s.labelClearance;
-  const xRow = (baseline: number): Wanted[] =>
+  // x labels: centered under their ticks below the x spine (above it when it is the top edge);
+  // failing that for a spine through the plot, all under the plot. Only the origin's "0" may
+  // move beside the y spine, into a free quadrant.
+  const xRow = (baseline: number, byYSpine: boolean): Wanted[] =>
     input.x.values.map((value, k) => {
       const px = input.x.positions[k]!;
       const text = input.x.labels[k]!;
-      const onYSpine = Math.abs(px - sx) < m.width(text, size) / 2 + s.labelClearance + s.spineWidth;
-      // At the y spine the label moves beside it: the origin's "0" sits in a free quadrant.
-      const candidates: Candidate[] = onYSpine
-        ? [
-            { x: sx - gap, baseline, anchor: 'end' },
-            { x: sx + gap, baseline, anchor: 'start' },
-          ]
-        : [{ x: px, baseline, anchor: 'middle' }];
-      return { value, text, candidates };
+      const centered: Candidate = { x: px, baseline, anchor: 'middle' };
+      if (!(byYSpine && value === 0 && input.ySpineAt === 'origin')) return { value, text, candidates: [centered] };
+      return {
+        value,
+        text,
+        origin: true,
+        candidates: [centered, { x: sx - gap, baseline, anchor: 'end' }, { x: sx + gap, baseline, anchor: 'start' }],
+      };
     });
-  const xEdge = xRow(plot.y + plot.height + s.tickLength + gap + capT);
-  const xMode = placeFirstFitting(
+  const xBaseline = input.xSpineAt === 'high' ? sy - s.tickLength - gap : sy + s.tickLength + gap + capT;
+  const xMode = place(
     'x',
-    input.xSpineAt === 'origin' ? [xRow(below), xRow(above)] : [xRow(input.xSpineAt === 'high' ? above : below)],
-    xEdge,
+    xRow(xBaseline, true),
+    input.xSpineAt === 'origin' ? xRow(plot.y + plot.height + s.tickLength + gap + capT, false) : undefined,
   );
 
-  // y labels: left of the y spine (right of it when it is the right edge); as an alternative for
-  // a spine through the origin, all right of it; failing both, all left of the plot.
-  const origin = input.xSpineAt === 'origin' && input.ySpineAt === 'origin';
-  const originLabelled = origin && xMode !== 'edge' && placed.some((p) => p.axis === 'x' && p.value === 0);
-  const leftX = sx - s.tickLength - gap;
-  const rightX = input.ySpineAt === 'high' ? sx + s.tickLength + gap : sx + gap + s.labelClearance;
-  const yColumn = (x: number, anchor: 'start' | 'end', skipOrigin: boolean): Wanted[] => {
+  // y labels: centered on their ticks left of the y spine (right of it when it is the right
+  // edge); failing that for a spine through the plot, all left of the plot.
+  const originLabelled = originCrossing && xMode === 'spine' && placed.some((p) => p.axis === 'x' && p.value === 0);
+  const yColumn = (x: number, anchor: 'start' | 'end', bySpine: boolean): Wanted[] => {
     const wanted: Wanted[] = [];
     input.y.values.forEach((value, k) => {
       // One "0" labels the origin for both axes.
-      if (skipOrigin && value === 0) return;
+      if (bySpine && originLabelled && value === 0) return;
       const py = input.y.positions[k]!;
-      const onXSpine = Math.abs(py - sy) < capT / 2 + s.labelClearance + s.spineWidth;
-      const candidates: Candidate[] = onXSpine
-        ? [
-            { x, baseline: sy - gap, anchor },
-            { x, baseline: sy + gap + capT, anchor },
-          ]
-        : [{ x, baseline: py + capT / 2, anchor }];
-      wanted.push({ value, text: input.y.labels[k]!, candidates });
+      const text = input.y.labels[k]!;
+      const centered: Candidate = { x, baseline: py + capT / 2, anchor };
+      if (!(bySpine && value === 0 && input.xSpineAt === 'origin' && input.ySpineAt === 'origin')) {
+        wanted.push({ value, text, candidates: [centered] });
+        return;
+      }
+      wanted.push({
+        value,
+        text,
+        origin: true,
+        candidates: [centered, { x, baseline: sy - gap, anchor }, { x, baseline: sy + gap + capT, anchor }],
+      });
     });
     return wanted;
   };
-  const yEdge = yColumn(plot.x - s.tickLength - gap, 'end', false);
-  const yMode = placeFirstFitting(
+  const yRight = input.ySpineAt === 'high';
+  const yMode = place(
     'y',
-    input.ySpineAt === 'origin'
-      ? [yColumn(leftX, 'end', originLabelled), yColumn(rightX, 'start', originLabelled)]
-      : [input.ySpineAt === 'high' ? yColumn(rightX, 'start', false) : yColumn(leftX, 'end', false)],
-    yEdge,
+    yColumn(yRight ? sx + s.tickLength + gap : sx - s.tickLength - gap, yRight ? 'start' : 'end', true),
+    input.ySpineAt === 'origin' ? yColumn(plot.x - s.tickLength - gap, 'end', false) : undefined,
   );
   return { labels: placed, dropped, modes: { x: xMode, y: yMode } };
 }

@@ -46,6 +46,10 @@ export interface LayoutStyle {
   readonly legendInset: number;
   readonly legendRadius: number;
   readonly legendLineWidth: number;
+  /** The smallest legend font size before names are ellipsized. */
+  readonly legendMinSize: number;
+  /** Between the plots and a legend outside them. */
+  readonly legendGap: number;
   /** Vertical space between stacked panels (besides their tick labels). */
   readonly panelGap: number;
 }

@@ -19,6 +19,8 @@ import { writeFileAtomic, withCleanupOnSignal } from './atomic-write.js';
 import type { CliIO } from './io.js';
 import { parseInteger, parsePositive } from './options.js';
 import { plotModel, plotSettings, runPlot, safeFileName, type PlotOptions, type PlotSettings } from './plot.js';
+import { chartGrid, type ChartSettings } from './chart-options.js';
+import { sampleFunction } from '../math/sample.js';
 
 export interface AnimationOptions {
   /** Number of frames (default 40). */
@@ -96,12 +98,12 @@ function cornerOf(chart: LaidOutChart, i: number): Corner | undefined {
 }
 
 /** Lays out every frame with fixed axes, the legend where most frames would put it. */
-export async function animationScenes(models: readonly ChartModel[], s: PlotSettings): Promise<LaidOutChart[]> {
+export async function animationScenes(models: readonly ChartModel[], s: ChartSettings): Promise<LaidOutChart[]> {
   const { layoutChartGeometry, PIXEL_STYLE } = await import('../chart/layout.js');
   const { fontMeasure } = await import('../paint/fonts/font.js');
   const measure = fontMeasure();
   const fixed = fixedAxes(models, PIXEL_STYLE.axisMargin);
-  const layout = (m: ChartModel) => layoutChartGeometry(m, { width: s.width, height: s.height, measure });
+  const layout = (m: ChartModel) => layoutChartGeometry(m, { width: s.width, height: s.height, measure, style: { curveWidth: s.curveWidth } });
   if (!fixed[0]!.panels.some((p) => p.legend === 'auto')) return fixed.map(layout);
   const votes = fixed[0]!.panels.map(() => new Map<Corner, number>());
   const first = fixed.map((m) => {
@@ -156,7 +158,7 @@ function gifTarget(io: CliIO, opts: { out?: string; format?: string; outDir?: st
 /** The frames as a GIF, with fixed axes. */
 export async function animationGif(
   models: readonly ChartModel[],
-  s: PlotSettings,
+  s: ChartSettings,
   a: AnimationSettings,
 ): Promise<Uint8Array> {
   const scenes = await animationScenes(models, s);
@@ -171,7 +173,7 @@ async function writeGif(
   io: CliIO,
   target: Target,
   models: ChartModel[],
-  s: PlotSettings,
+  s: ChartSettings,
   a: AnimationSettings,
 ): Promise<void> {
   const bytes = await animationGif(models, s, a);
@@ -211,7 +213,8 @@ export function plotAnimationModels(spec: string, s: PlotSettings, a: AnimationS
   return framesOf([spec], a.frames).map(([one]) => {
     const fn = resolveSpec(one!);
     const t = title ?? plotTitle(spec, fn);
-    return plotModel(fn, t === undefined ? s : { ...s, title: t });
+    // A GIF is raster: sampled per device pixel, as a PNG.
+    return plotModel(fn, t === undefined ? s : { ...s, title: t }, s.width * s.scale);
   });
 }
 
@@ -219,7 +222,7 @@ export async function runCompareAnimation(
   io: CliIO,
   specs: readonly string[],
   opts: { out?: string; format?: string; title?: string },
-  s: PlotSettings,
+  s: ChartSettings,
   show: CompareShow,
   a: AnimationSettings,
 ): Promise<number> {
@@ -231,7 +234,7 @@ export async function runCompareAnimation(
 /** The compared charts, frame by frame; the legend shows the values. */
 export function compareAnimationModels(
   specs: readonly string[],
-  s: PlotSettings,
+  s: ChartSettings,
   show: CompareShow,
   a: AnimationSettings,
 ): ChartModel[] {
@@ -241,12 +244,11 @@ export function compareAnimationModels(
       const fns = resolveCompared([one]);
       return fns.length === 1 ? [{ fn: fns[0]!.fn, name: frameName(specs[k]!, fns[0]!.fn) }] : fns;
     });
+    const grid = chartGrid(s.range, s.sampling, s.width * s.scale);
     return compareChart(
-      named.map((n) => n.fn),
+      named.map((n) => ({ label: n.name, sampled: sampleFunction(n.fn, grid) })),
       {
-        labels: named.map((n) => n.name),
         range: s.range,
-        sampling: s.sampling,
         show,
         ...(s.title !== undefined ? { title: s.title } : {}),
         logY: s.logY,

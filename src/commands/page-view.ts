@@ -5,19 +5,22 @@
 import type { CompareShow } from '../chart/compare-chart.js';
 import { expandSweeps, parseSpec } from '../math/spec.js';
 import type { PageSeries, PageView } from '../paint/html/view.js';
-import type { FunctionChartOptions } from '../chart/function-chart.js';
+import type { CurveChoice } from '../chart/function-chart.js';
+import type { ChartSettings } from './chart-options.js';
 
 /** What the page takes from plot's validated settings (PlotSettings, without importing plot.ts). */
-export type ViewSettings = FunctionChartOptions & { readonly width: number; readonly height: number };
+export type ViewSettings = ChartSettings & { readonly show: CurveChoice };
 /** The options as given, where the page must know whether they were (sampling, title, labels). */
 export interface GivenOptions {
   readonly step?: string;
   readonly samples?: string;
   readonly title?: string;
   readonly labels?: string;
+  readonly lineWidth?: string;
+  readonly size?: string;
 }
 
-function common(opts: GivenOptions, s: ViewSettings) {
+function common(opts: GivenOptions, s: ChartSettings) {
   return {
     range: [s.range[0], s.range[1]] as const,
     ...(opts.step !== undefined || opts.samples !== undefined ? { sampling: s.sampling } : {}),
@@ -26,7 +29,9 @@ function common(opts: GivenOptions, s: ViewSettings) {
     theme: s.theme,
     width: s.width,
     height: s.height,
+    ...(opts.size === undefined ? { defaultSize: true } : {}),
     ...(opts.title !== undefined ? { title: opts.title } : {}),
+    ...(opts.lineWidth !== undefined ? { lineWidth: Number(opts.lineWidth) } : {}),
   };
 }
 
@@ -53,7 +58,7 @@ function sweptKey(spec: string): string | undefined {
 export function comparePageView(
   specs: readonly string[],
   opts: GivenOptions,
-  s: ViewSettings,
+  s: ChartSettings,
   show: CompareShow,
 ): PageView {
   const series: PageSeries[] = [];
@@ -68,5 +73,11 @@ export function comparePageView(
     group++;
     for (const one of expanded) series.push({ spec: one, on: true, group, ...(swept !== undefined ? { swept } : {}) });
   }
-  return { command: 'compare', series, show, ...common(opts, s) };
+  return {
+    command: 'compare',
+    series,
+    show,
+    ...common(opts, s),
+    ...(opts.labels !== undefined ? { labels: opts.labels } : {}),
+  };
 }

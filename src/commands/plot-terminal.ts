@@ -4,27 +4,14 @@
  * fonts.
  */
 import { UsageError } from '../errors.js';
-import { expandSweeps } from '../math/spec.js';
-import { resolveSpec } from '../math/resolve.js';
+import { resolveSweep } from '../math/resolve.js';
 import { terminalChart } from '../paint/terminal/index.js';
+import { DOTS_PER_COLUMN } from '../paint/terminal/measure.js';
+import { checkApplicable } from './chart-options.js';
 import { chartWork, checkBudget } from './budget.js';
 import { colorLevel, type CliIO } from './io.js';
 import { parseInteger } from './options.js';
 import { plotModel, plotSettings, type PlotOptions } from './plot.js';
-
-/** Options that only mean something for image files. */
-const IMAGE_ONLY: readonly (readonly [keyof PlotOptions, string])[] = [
-  ['out', '-o/--out'],
-  ['outDir', '--out-dir'],
-  ['format', '--format'],
-  ['size', '--size'],
-  ['scale', '--scale'],
-  ['jpegQuality', '--jpeg-quality'],
-  ['all', '--all'],
-  ['html', '--html'],
-  ['frames', '--frames'],
-  ['fps', '--fps'],
-];
 
 /** The widest terminal chart: drawing grows with width × height, both set by the width. */
 export const MAX_TERMINAL_WIDTH = 1000;
@@ -36,19 +23,15 @@ export function terminalWidth(io: CliIO, width: string | undefined): number {
 }
 
 export async function runPlotTerminal(io: CliIO, specs: string[], opts: PlotOptions): Promise<number> {
-  for (const [key, flag] of IMAGE_ONLY) {
-    if (opts[key] !== undefined && opts[key] !== false) {
-      throw new UsageError(`${flag} is for image files; --terminal draws in the terminal (use --width for its size)`);
-    }
-  }
+  checkApplicable(opts as PlotOptions & Record<string, unknown>, []);
   if (specs.length === 0) throw new UsageError('name a function to plot (e.g. actfn plot GELU --terminal)');
   const settings = plotSettings(opts);
   const columns = terminalWidth(io, opts.width);
-  const fns = specs.flatMap(expandSweeps).map(resolveSpec);
-  checkBudget(chartWork(fns, settings.range, settings.sampling));
+  const fns = specs.flatMap(resolveSweep);
+  checkBudget(chartWork(fns, settings.range, settings.sampling ?? { samples: 2 * DOTS_PER_COLUMN * columns }));
   const color = colorLevel(io.stdout, io.env);
   const charts: string[] = [];
-  for (const fn of fns) charts.push(await terminalChart(plotModel(fn, settings), { columns, color }));
+  for (const fn of fns) charts.push(await terminalChart(plotModel(fn, settings, columns * DOTS_PER_COLUMN), { columns, color }));
   io.stdout.write(charts.join('\n'));
   return 0;
 }

@@ -59,8 +59,9 @@ export function bindParams(entry: CatalogEntry, args: readonly SpecArg[]): Param
 }
 
 /** `LeakyReLU(negative_slope=0.1)`: the name with the parameters that differ from their defaults. */
-export function labelFor(entry: CatalogEntry, params: Params): string {
-  const changed = entry.params.filter((d) => params[d.name] !== d.default);
+export function labelFor(entry: CatalogEntry, params: Params, always: readonly string[] = []): string {
+  // `always`: parameters (lower case) shown even at their defaults, e.g. the swept ones.
+  const changed = entry.params.filter((d) => params[d.name] !== d.default || always.includes(d.name.toLowerCase()));
   if (changed.length === 0) return entry.name;
   return `${entry.name}(${changed.map((d) => `${d.name}=${String(params[d.name])}`).join(', ')})`;
 }

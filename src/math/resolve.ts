@@ -3,7 +3,7 @@ import { UsageError } from '../errors.js';
 import { checkPoints, checkSpec } from './arguments.js';
 import { requireEntry } from './catalog.js';
 import { bindParams, labelFor } from './params.js';
-import { parseSpec } from './spec.js';
+import { expandSweeps, parseSpec } from './spec.js';
 import { classifySpec } from './expr/classify.js';
 import { expressionActivation } from './expr/expression.js';
 import type { ActivationFn, CatalogEntry, Evaluation, Params, PointwiseKernel, VectorKernel } from './types.js';
@@ -63,6 +63,26 @@ export function resolveSpec(spec: string): ActivationFn {
 
 /** The most points `evaluate` takes at once: its two results then take 1.6 GB. */
 export const MAX_EVALUATE_POINTS = 100_000_000;
+
+/**
+ * A spec with sweeps (`ELU(alpha=0.5|1|2)`) → one function per value, in order; each label names
+ * the swept parameters even at their defaults (`ELU(alpha=1)`). Without sweeps: the one function.
+ */
+export function resolveSweep(spec: string): ActivationFn[] {
+  const expanded = expandSweeps(spec);
+  if (expanded.length === 1) return [resolveSpec(spec)];
+  const form = classifySpec(spec);
+  const swept =
+    form.kind === 'catalog' && form.name === undefined
+      ? parseSpec(spec.slice(form.start, form.end))
+          .args.filter((a) => a.value.includes('|'))
+          .map((a) => a.key.toLowerCase())
+      : [];
+  return expanded.map((one) => {
+    const fn = resolveSpec(one);
+    return fn.entry && swept.length ? { ...fn, label: labelFor(fn.entry, fn.params, swept) } : fn;
+  });
+}
 
 /** Library entry point: values and derivatives of `spec` at `x` (arguments checked: UsageError). */
 export function evaluate(spec: string, x: ArrayLike<number>): Evaluation {

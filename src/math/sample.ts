@@ -27,7 +27,7 @@ export function sampleFunction(fn: ActivationFn, grid: Float64Array): SampledFun
   if (!fn.pointwise) {
     // Vector functions (Softmax) act on the whole vector: the grid itself is the input.
     const { y, dy } = fn.evaluate(grid);
-    return { x: grid, f: finitePieces(grid, y), df: finitePieces(grid, dy) };
+    return { x: grid, f: jumpPieces(grid, y), df: jumpPieces(grid, dy) };
   }
   const lo = grid[0]!;
   const hi = grid[grid.length - 1]!;
@@ -76,6 +76,24 @@ export function finitePieces(x: Float64Array, y: Float64Array): Piece[] {
   const out: Piece[] = [];
   const tracer = new PieceBuilder(out);
   for (let i = 0; i < x.length; i++) tracer.add(x[i]!, y[i]!);
+  tracer.break();
+  return out;
+}
+
+/**
+ * Cuts (x, y) into pieces at every non-finite y and at every jump: a step more than 8 times
+ * both of its neighbours (Sparsemax's f′ where an input enters the support). Vector functions
+ * have no kinks list to say where their jumps are.
+ */
+export function jumpPieces(x: Float64Array, y: Float64Array): Piece[] {
+  const out: Piece[] = [];
+  const tracer = new PieceBuilder(out);
+  const step = (i: number) => (i >= 1 && i < y.length ? Math.abs(y[i]! - y[i - 1]!) : 0);
+  for (let i = 0; i < x.length; i++) {
+    const d = step(i);
+    if (d > 0 && d > 8 * step(i - 1) && d > 8 * step(i + 1)) tracer.break();
+    tracer.add(x[i]!, y[i]!);
+  }
   tracer.break();
   return out;
 }

@@ -78,7 +78,8 @@ function line(item: LineItem): string {
 function polyline(item: PolylineItem): string {
   const pts: string[] = [];
   for (let i = 0; i < item.points.length; i += 2) pts.push(`${num(item.points[i]!)},${num(item.points[i + 1]!)}`);
-  return `<polyline points="${pts.join(' ')}" fill="none" ${paint('stroke', item.color)} stroke-width="${num(item.width)}" stroke-linejoin="round"/>`;
+  const dash = item.dash ? ` stroke-dasharray="${item.dash.map(num).join(' ')}"${item.dashOffset ? ` stroke-dashoffset="${num(item.dashOffset)}"` : ''}` : '';
+  return `<polyline points="${pts.join(' ')}" fill="none" ${paint('stroke', item.color)} stroke-width="${num(item.width)}" stroke-linejoin="round"${dash}/>`;
 }
 
 function placement(item: TextItem, width: number): string {
@@ -95,12 +96,15 @@ function glyphText(item: TextItem, used: Set<number>): string {
     used.add(g.glyph);
     return `<use xlink:href="#g${g.glyph}" x="${num(g.x)}"/>`;
   });
-  // The text itself, for search and screen readers; the glyphs are what is seen.
-  return `<g ${paint('fill', item.color)} transform="${placement(item, shaped.advance * k)} scale(${+k.toPrecision(6)} ${-+k.toPrecision(6)})" aria-label="${escapeXml(item.text)}">${uses.join('')}</g>`;
+  // The text itself, for search and screen readers; the glyphs are what is seen. An ellipsized
+  // name keeps its whole text there and as a tooltip.
+  const full = item.fullText ?? item.text;
+  const title = item.fullText ? `<title>${escapeXml(item.fullText)}</title>` : '';
+  return `<g ${paint('fill', item.color)} transform="${placement(item, shaped.advance * k)} scale(${+k.toPrecision(6)} ${-+k.toPrecision(6)})" aria-label="${escapeXml(full)}">${title}${uses.join('')}</g>`;
 }
 
 function plainText(item: TextItem): string {
   const anchor = item.anchor === 'start' ? '' : ` text-anchor="${item.anchor}"`;
   const rotate = item.rotate ? ` transform="rotate(${num(item.rotate)} ${num(item.x)} ${num(item.y)})"` : '';
-  return `<text x="${num(item.x)}" y="${num(item.y)}" font-family="${BUNDLED_FONT_FAMILY}, sans-serif" font-size="${num(item.size)}"${anchor} ${paint('fill', item.color)}${rotate}>${escapeXml(item.text)}</text>`;
+  return `<text x="${num(item.x)}" y="${num(item.y)}" font-family="${BUNDLED_FONT_FAMILY}, sans-serif" font-size="${num(item.size)}"${anchor} ${paint('fill', item.color)}${rotate}>${item.fullText ? `<title>${escapeXml(item.fullText)}</title>` : ''}${escapeXml(item.text)}</text>`;
 }

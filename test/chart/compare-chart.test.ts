@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { resolveSpec } from '../../src/math/resolve.js';
 import { resolveCompared } from '../../src/commands/compare.js';
-import { compareChart, type CompareShow } from '../../src/chart/compare-chart.js';
+import type { CompareShow } from '../../src/chart/compare-chart.js';
+import { compareChartOf } from '../support/charts.js';
 import { layoutChartGeometry } from '../../src/chart/layout.js';
 import { TAB10 } from '../../src/chart/theme.js';
 import { cellMeasure, TERMINAL_STYLE } from '../../src/paint/terminal/measure.js';
 
 const specs = ['ReLU', 'Sigmoid', 'LeakyReLU(negative_slope=0.1)'];
 const chart = (show: CompareShow, logY = false) =>
-  compareChart(specs.map(resolveSpec), { range: [-6, 6], sampling: { step: 0.1 }, show, logY, legend: 'auto', theme: 'light' });
+  compareChartOf(specs.map(resolveSpec), { range: [-6, 6], sampling: { step: 0.1 }, show, logY, legend: 'auto', theme: 'light' });
 
 describe('compare chart model', () => {
   it('overlays every function in one panel, tab10 colors in order, labels with parameters', () => {

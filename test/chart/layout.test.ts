@@ -3,14 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/math/catalog.js';
 import { resolveSpec } from '../../src/math/resolve.js';
 import { fontMeasure } from '../../src/paint/fonts/font.js';
-import { functionChart, type FunctionChartOptions } from '../../src/chart/function-chart.js';
+import type { FunctionChartOptions } from '../../src/chart/function-chart.js';
+import { functionChartOf, type SampledOptions } from '../support/charts.js';
 import { inflate, lengthInside, PolylineIndex, rectsOverlap } from '../../src/chart/geometry.js';
 import { layoutChartGeometry, type LaidOutChart, type TextMeasure } from '../../src/chart/layout.js';
 import type { ChartModel } from '../../src/chart/model.js';
 import type { PanelGeometry } from '../../src/chart/scene.js';
 
 const measure = fontMeasure();
-const defaults: FunctionChartOptions = {
+const defaults: SampledOptions<FunctionChartOptions> = {
   range: [-6, 6],
   sampling: { step: 0.1 },
   show: 'both',
@@ -19,8 +20,8 @@ const defaults: FunctionChartOptions = {
   theme: 'light',
 };
 
-function chart(spec: string, options: Partial<FunctionChartOptions> = {}): ChartModel {
-  return functionChart(resolveSpec(spec), { ...defaults, ...options });
+function chart(spec: string, options: Partial<SampledOptions<FunctionChartOptions>> = {}): ChartModel {
+  return functionChartOf(resolveSpec(spec), { ...defaults, ...options });
 }
 
 function layout(model: ChartModel, size = { width: 500, height: 350 }): LaidOutChart {
@@ -104,8 +105,9 @@ describe('tick labels and legend over the whole catalog', () => {
   it('keeps tick labels off the legend, at the default size and small ones', () => {
     for (const entry of catalog) {
       for (const size of [{ width: 500, height: 350 }, { width: 250, height: 175 }]) {
-        const p = layout(chart(entry.name), size).panels[0]!;
-        for (const l of p.labels) expect(rectsOverlap(l.box, p.legend!), `${entry.name} ${size.width}: label ${l.text} under the legend`).toBe(false);
+        const scene = layout(chart(entry.name), size);
+        const p = scene.panels[0]!;
+        for (const l of p.labels) expect(rectsOverlap(l.box, scene.legend!), `${entry.name} ${size.width}: label ${l.text} under the legend`).toBe(false);
       }
     }
   });

@@ -18,7 +18,7 @@ describe('actfn compare', () => {
     expect(r.stdout).toMatch(/│ output range\s+│ \[0, ∞\)\s+│ \(0, 1\)\s+│ \(−∞, ∞\)\s+│/);
     expect(r.stdout).toMatch(/│ zero-centered\s+│ no\s+│ no\s+│ yes\s+│/);
     expect(r.stdout).toMatch(/│ dead zone \(f′ = 0\)\s+│ x < 0\s+│ none\s+│ none\s+│/);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe('wrote compare.png (500×350)\n');
   });
 
   it('-o picks the format from the name; --quiet leaves out the table', async () => {

@@ -94,7 +94,7 @@ describe('output folders', () => {
   it('a missing output folder is created, parents included', async () => {
     const cwd = workspace();
     const r = await runCli(['plot', 'GELU', '-o', 'new/deeper/g.svg'], { cwd });
-    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect([r.code, r.stderr]).toEqual([0, `wrote ${join('new', 'deeper', 'g.svg')} (500×350)\n`]);
     expect(tree(cwd)).toEqual(['file.txt', join('new', 'deeper', 'g.svg')]);
   });
 });

@@ -71,7 +71,7 @@ describe.skipIf(!hasCommand('plot'))('actfn plot "x*sigmoid(1.702*x)" (skipped u
   it('writes the chart', async () => {
     const out = join(tmp, 'swish.png');
     const r = await runCli(['plot', 'x*sigmoid(1.702*x)', '-o', out], { cwd: tmp });
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe('wrote swish.png (500×350)\n');
     expect(r.code).toBe(0);
     expect(existsSync(out)).toBe(true);
   });
@@ -86,7 +86,7 @@ describe.skipIf(!hasCommand('plot'))('actfn plot "x*sigmoid(1.702*x)" (skipped u
 describe.skipIf(!hasCommand('compare') || !findEntry('GELU'))('actfn compare GELU "0.5*x*(1+tanh(…))" (skipped until compare and GELU exist)', () => {
   it('compares the catalog entry with the expression', async () => {
     const r = await runCli(['compare', 'GELU', '0.5*x*(1+tanh(sqrt(2/pi)*(x+0.044715*x^3)))', '-o', join(tmp, 'cmp.png')], { cwd: tmp });
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe('wrote cmp.png (500×350)\n');
     expect(r.code).toBe(0);
   });
 });
@@ -95,7 +95,7 @@ describe.skipIf(!hasCommand('compare') || !findEntry('SiLU'))('actfn compare SiL
   it('draws the entry and the expression together, and tabulates both', async () => {
     const out = join(tmp, 'silu.svg');
     const r = await runCli(['compare', 'SiLU', 'Mine=x*sigmoid(x)', '-o', out], { cwd: tmp });
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe('wrote silu.svg (500×350)\n');
     expect(r.code).toBe(0);
     expect(existsSync(out)).toBe(true);
     expect(r.stdout).toMatch(/SiLU.*Mine/);

@@ -87,9 +87,12 @@ describe('npm pack, npm install <tarball>, npx actfn', () => {
   });
 
   it('npx actfn plot GELU writes GELU.png, 500×350', () => {
-    expect(npx('plot', 'GELU')).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(npx('plot', 'GELU')).toEqual({ code: 0, stdout: '', stderr: 'wrote GELU.png (500×350)' });
     const png = PNG.sync.read(readFileSync(join(app, 'GELU.png')));
     expect([png.width, png.height]).toEqual([500, 350]);
+    // JPEG's encoder (jpeg-js) is a dependency outside the bundle: it must resolve when installed.
+    expect(npx('plot', 'GELU', '-q', '-o', 'g.jpg')).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect([...readFileSync(join(app, 'g.jpg')).subarray(0, 2)]).toEqual([0xff, 0xd8]);
   });
 
   it('npx actfn table GELU --json is the JSON contract on stdout', () => {
@@ -103,7 +106,7 @@ describe('npm pack, npm install <tarball>, npx actfn', () => {
 
   it('npx actfn compare ReLU GELU Mish -o cmp.svg writes the chart and prints the properties table', () => {
     const r = npx('compare', 'ReLU', 'GELU', 'Mish', '-o', 'cmp.svg');
-    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect([r.code, r.stderr]).toEqual([0, 'wrote cmp.svg (500×350)']);
     expect(r.stdout).toMatch(/ReLU.*GELU.*Mish/);
     expect(readFileSync(join(app, 'cmp.svg'), 'utf8')).toMatch(/^<\?xml[\s\S]*<\/svg>\s*$/);
   });

@@ -31,7 +31,7 @@ describe('actfn plot writes images', () => {
   it('writes NAME.png at 500×350 by default, with nothing on stdout', async () => {
     const cwd = tmp();
     const r = await runCli(['plot', 'ELU'], { cwd });
-    expect([r.code, r.stderr, r.stdout]).toEqual([0, '', '']);
+    expect([r.code, r.stderr, r.stdout]).toEqual([0, 'wrote ELU.png (500×350)\n', '']);
     expect(files(cwd)).toEqual(['ELU.png']);
     expect(pngSize(join(cwd, 'ELU.png'))).toEqual([500, 350]);
   });
@@ -75,7 +75,11 @@ describe('actfn plot writes images', () => {
     const cwd = tmp();
     const r = await runCli(['plot', '--all', '--out-dir', 'docs'], { cwd });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toBe('');
+    // One line per file written, and no progress bar (no carriage returns).
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(catalog.length + 1);
+    for (const l of lines) expect(l).toMatch(/^wrote docs\/\S+\.(png|md)( \(500×350\))?$/);
+    expect(r.stderr).not.toContain('\r');
     const written = files(join(cwd, 'docs'));
     expect(written.length).toBe(catalog.length + 1);
     const index = readFileSync(join(cwd, 'docs', 'index.md'), 'utf8');
@@ -183,14 +187,26 @@ describe('the real bin', () => {
     expect(r.stdout).toBe('0');
   });
 
-  it('warns on stderr when no installed font has the glyphs of a label, and still draws', () => {
+  it('warns once on stderr when no installed font has the glyphs of the labels, and still draws', () => {
     const cwd = tmp();
-    const env = { ...process.env, HOME: cwd, XDG_DATA_DIRS: join(cwd, 'none') };
-    const r = run(['plot', 'ReLU', '--labels', '原函數,導函數', '-o', 'cjk.png'], cwd, env);
+    // No fontconfig tools on the PATH and no font folders: nothing to find.
+    const env = { ...process.env, HOME: cwd, XDG_DATA_DIRS: join(cwd, 'none'), PATH: join(cwd, 'no-bin') };
+    const r = run(['plot', 'ReLU', '--labels', '原函數,導函數', '-o', 'cjk.png', '-q'], cwd, env);
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/warning: no font on this system has glyphs for '原函數'/);
+    expect(r.stderr).toMatch(/^actfn: warning: no font on this system has glyphs for '原函數' in '原函數'; they will show as boxes/);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(existsSync(join(cwd, 'cjk.png'))).toBe(true);
   });
+
+  it.skipIf(spawnSync('fc-match', ['--version']).status !== 0 || !/\S/.test(spawnSync('fc-list', [':charset=539f'], { encoding: 'utf8' }).stdout ?? ''))(
+    'finds a CJK font through fontconfig even when the font folders are elsewhere',
+    () => {
+      const cwd = tmp();
+      const env = { ...process.env, HOME: cwd, XDG_DATA_DIRS: join(cwd, 'none') };
+      const r = run(['plot', 'ReLU', '--labels', '原函數,導函數', '-o', 'cjk.png', '-q'], cwd, env);
+      expect([r.status, r.stderr]).toEqual([0, '']);
+    },
+  );
 
   it('leaves no temporary file when interrupted with Ctrl-C while writing', async () => {
     const ending = await interruptPlotAll(tmp());

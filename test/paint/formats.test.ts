@@ -3,12 +3,12 @@ import { loadImage } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { resolveSpec } from '../../src/math/resolve.js';
 import { fontMeasure } from '../../src/paint/fonts/font.js';
-import { functionChart } from '../../src/chart/function-chart.js';
+import { functionChartOf } from '../support/charts.js';
 import { renderImage, type ImageFormat } from '../../src/paint/image.js';
 import { layoutChart } from '../../src/chart/layout.js';
 import { checkWellFormed } from '../support/render-xml.js';
 
-const model = functionChart(resolveSpec('ELU'), { range: [-6, 6], sampling: { step: 0.1 }, show: 'both', logY: false, legend: 'auto', theme: 'light' });
+const model = functionChartOf(resolveSpec('ELU'), { range: [-6, 6], sampling: { step: 0.1 }, show: 'both', logY: false, legend: 'auto', theme: 'light' });
 const scene = layoutChart(model, { width: 500, height: 350, measure: fontMeasure() });
 const render = (format: ImageFormat, scale = 1) => renderImage(scene, format, { scale, jpegQuality: 92, title: model.title ?? '', warn: () => {} });
 

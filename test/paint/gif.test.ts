@@ -11,7 +11,7 @@ import { decodeGif } from '../support/gif-decode.js';
 
 const settings = plotSettings({});
 const sceneOf = (spec: string, theme: 'light' | 'dark' = 'light') =>
-  layoutChart(plotModel(resolveSpec(spec), { ...settings, theme }), {
+  layoutChart(plotModel(resolveSpec(spec), { ...settings, theme }, 500), {
     width: 500,
     height: 350,
     measure: fontMeasure(),

@@ -12,7 +12,8 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { resolveSpec } from '../../src/math/resolve.js';
 import { fontMeasure } from '../../src/paint/fonts/font.js';
-import { functionChart, type FunctionChartOptions } from '../../src/chart/function-chart.js';
+import type { FunctionChartOptions } from '../../src/chart/function-chart.js';
+import { functionChartOf, type SampledOptions } from '../support/charts.js';
 import { renderImage } from '../../src/paint/image.js';
 import { layoutChart } from '../../src/chart/layout.js';
 import { GOLDEN_DIR } from '../support/paths.js';
@@ -21,7 +22,7 @@ const GOLDEN = GOLDEN_DIR;
 /** Share of pixels allowed to differ beyond pixelmatch's color threshold. */
 const TOLERANCE = 0.002;
 
-const base: FunctionChartOptions = { range: [-6, 6], sampling: { step: 0.1 }, show: 'both', logY: false, legend: 'auto', theme: 'light' };
+const base: SampledOptions<FunctionChartOptions> = { range: [-6, 6], sampling: { step: 0.1 }, show: 'both', logY: false, legend: 'auto', theme: 'light' };
 const cases: { name: string; spec: string; options?: Partial<FunctionChartOptions>; size?: [number, number]; scale?: number }[] = [
   { name: 'relu6', spec: 'ReLU6' },
   { name: 'elu-labels-edge', spec: 'ELU' },
@@ -34,7 +35,7 @@ const cases: { name: string; spec: string; options?: Partial<FunctionChartOption
 describe('golden images', () => {
   for (const c of cases) {
     it(c.name, async () => {
-      const model = functionChart(resolveSpec(c.spec), { ...base, ...c.options });
+      const model = functionChartOf(resolveSpec(c.spec), { ...base, ...c.options });
       const [width, height] = c.size ?? [500, 350];
       const scene = layoutChart(model, { width, height, measure: fontMeasure() });
       const png = Buffer.from((await renderImage(scene, 'png', { scale: c.scale ?? 1, jpegQuality: 92, warn: () => {} })) as Uint8Array);

@@ -3,12 +3,12 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { resolveSpec } from '../../src/math/resolve.js';
 import { fontMeasure } from '../../src/paint/fonts/font.js';
-import { functionChart } from '../../src/chart/function-chart.js';
+import { functionChartOf } from '../support/charts.js';
 import { renderImage } from '../../src/paint/image.js';
 import { layoutChartGeometry } from '../../src/chart/layout.js';
 
 async function relu(theme: 'light' | 'dark' = 'light') {
-  const model = functionChart(resolveSpec('ReLU'), { range: [-6, 6], sampling: { step: 0.1 }, show: 'both', logY: false, legend: 'auto', theme });
+  const model = functionChartOf(resolveSpec('ReLU'), { range: [-6, 6], sampling: { step: 0.1 }, show: 'both', logY: false, legend: 'auto', theme });
   const { scene, panels } = layoutChartGeometry(model, { width: 500, height: 350, measure: fontMeasure() });
   const png = PNG.sync.read(Buffer.from((await renderImage(scene, 'png', { scale: 1, jpegQuality: 92, warn: () => {} })) as Uint8Array));
   const at = (x: number, y: number) => {
@@ -30,10 +30,14 @@ describe('pixels of the ReLU chart', () => {
     const sy = panel.y.scale.map(0);
     let column = 0;
     for (let y = Math.ceil(plot.y); y < plot.y + plot.height; y++) if (dark(at(sx, y))) column++;
+    // Right of the origin: left of it, f′ = 0 (orange, drawn above the spine as in the article) runs on the axis.
     let row = 0;
-    for (let x = Math.ceil(plot.x); x < plot.x + plot.width; x++) if (dark(at(x, sy))) row++;
+    for (let x = Math.ceil(sx) + 3; x < plot.x + plot.width; x++) if (dark(at(x, sy))) row++;
     expect(column / plot.height).toBeGreaterThan(0.9);
-    expect(row / plot.width).toBeGreaterThan(0.9);
+    expect(row / (plot.x + plot.width - sx - 3)).toBeGreaterThan(0.9);
+    let onAxis = 0;
+    for (let x = Math.ceil(plot.x) + 30; x < sx - 3; x++) if (orange(at(x, sy))) onAxis++;
+    expect(onAxis / (sx - 3 - plot.x - 30)).toBeGreaterThan(0.9);
     // No top or right border.
     let top = 0;
     for (let x = Math.ceil(plot.x); x < plot.x + plot.width; x++) if (dark(at(x, plot.y))) top++;

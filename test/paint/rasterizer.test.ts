@@ -5,13 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { resolveSpec } from '../../src/math/resolve.js';
 import { drawScene } from '../../src/paint/canvas/canvas-draw.js';
 import { fontMeasure } from '../../src/paint/fonts/font.js';
-import { functionChart } from '../../src/chart/function-chart.js';
+import { functionChartOf } from '../support/charts.js';
 import { layoutChart } from '../../src/chart/layout.js';
 import type { ThemeName } from '../../src/chart/model.js';
 import { rasterize } from '../../src/paint/raster/rasterizer.js';
 
 function scene(spec: string, theme: ThemeName, logY = false) {
-  const model = functionChart(resolveSpec(spec), { range: [-6, 6], sampling: { step: 0.1 }, show: logY ? 'df' : 'both', logY, legend: 'auto', theme });
+  const model = functionChartOf(resolveSpec(spec), { range: [-6, 6], sampling: { step: 0.1 }, show: logY ? 'df' : 'both', logY, legend: 'auto', theme });
   return layoutChart(model, { width: 500, height: 350, measure: fontMeasure() });
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveSpec } from '../../src/math/resolve.js';
-import { functionChart } from '../../src/chart/function-chart.js';
+import { functionChartOf } from '../support/charts.js';
 import type { ChartModel } from '../../src/chart/model.js';
 import type { Scene } from '../../src/chart/scene.js';
 import { cellMeasure, cellWidth, TERMINAL_STYLE } from '../../src/paint/terminal/measure.js';
@@ -11,7 +11,7 @@ import { layoutChartGeometry } from '../../src/chart/layout.js';
 const BRAILLE = /[\u2801-\u28ff]/;
 
 function model(spec: string): ChartModel {
-  return functionChart(resolveSpec(spec), { range: [-6, 6], sampling: { step: 0.1 }, show: 'both', logY: false, legend: 'auto', theme: 'light' });
+  return functionChartOf(resolveSpec(spec), { range: [-6, 6], sampling: { step: 0.1 }, show: 'both', logY: false, legend: 'auto', theme: 'light' });
 }
 
 function emptyScene(width: number, height: number, items: Scene['items']): Scene {

@@ -22,12 +22,12 @@ export function shellStatus(e: Pick<Ending, 'code' | 'signal'>): number | null {
 export const isTemporary = (name: string): boolean => name.startsWith('.actfn') || name.endsWith('.tmp');
 
 /**
- * Runs `actfn plot --all --out-dir figs --size 1000x700` in `cwd` and sends SIGINT as soon as the
+ * Runs `actfn plot --all --out-dir figs --size 1000x700 -q` in `cwd` and sends SIGINT as soon as the
  * first figure is there, i.e. while the others are being drawn and written.
  */
 export function interruptPlotAll(cwd: string): Promise<Ending & { figs: string }> {
   const figs = join(cwd, 'figs');
-  const child = spawn(process.execPath, [BIN, 'plot', '--all', '--out-dir', 'figs', '--size', '1000x700'], { cwd });
+  const child = spawn(process.execPath, [BIN, 'plot', '--all', '--out-dir', 'figs', '--size', '1000x700', '-q'], { cwd });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   return new Promise((done) => {

@@ -24,7 +24,8 @@ export interface SpecForm {
   readonly name?: string;
 }
 
-const NAMED = /^\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*=(?!=)/;
+// A name is any letters (高斯, Größe), digits, _ . -, starting with a letter or _.
+const NAMED = /^\s*([\p{L}_][\p{L}\p{N}_.-]*)\s*=(?!=)/u;
 const HEAD = /^[A-Za-z_][A-Za-z0-9_.-]*/;
 const COLON = /^[A-Za-z_][A-Za-z0-9_.-]*\s*:/;
 const CALL = /^[A-Za-z_][A-Za-z0-9_.-]*\s*\(([^()]*)\)$/;

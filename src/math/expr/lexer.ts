@@ -23,7 +23,8 @@ export function column(pos: number): string {
 
 /** The exponent's sign may be the true minus that actfn prints (`1e−9`). */
 const NUMBER = /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+\-−]?\d+)?/y;
-const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+// Any letters, so that a mistyped name (高斯(x)) is an unknown name, not an unexpected character.
+const NAME = /(?!π)[\p{L}_][\p{L}\p{N}_]*/uy;
 const SPACE = /\s+/y;
 
 /** Longest operators first, so that `**` is not read as two `*`. */

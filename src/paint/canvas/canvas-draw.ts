@@ -82,7 +82,11 @@ function drawPolyline(ctx: CanvasRenderingContext2D, item: PolylineItem): void {
   for (let i = 2; i < p.length; i += 2) ctx.lineTo(p[i]!, p[i + 1]!);
   ctx.strokeStyle = item.color;
   ctx.lineWidth = item.width;
+  ctx.setLineDash(item.dash ? [...item.dash] : []);
+  ctx.lineDashOffset = item.dashOffset ?? 0;
   ctx.stroke();
+  ctx.setLineDash([]);
+  ctx.lineDashOffset = 0;
 }
 
 /** Where the text starts, from its anchor and its width in layout units. */

@@ -20,7 +20,8 @@ export function loadCanvas(): Promise<CanvasModule> {
 
 const FALLBACK_FAMILY = 'actfn fallback';
 const registered = new Set<string>();
-const warned = new Set<string>();
+/** One warning per run, whatever the number of labels. */
+let warned = false;
 
 /**
  * A `fallbackText` for drawScene: registers the bundled font and an installed font that has the
@@ -53,8 +54,8 @@ async function canvasFallbackText(
     if (!registered.has(key)) {
       const file = findFontCovering(missing);
       if (file) canvas.GlobalFonts.registerFromPath(file, FALLBACK_FAMILY);
-      else if (!warned.has(item.text)) {
-        warned.add(item.text);
+      else if (!warned) {
+        warned = true;
         warn(`no font on this system has glyphs for '${missing.join('')}' in '${item.text}'; they will show as boxes (install e.g. fonts-noto-cjk)`);
       }
       registered.add(key);

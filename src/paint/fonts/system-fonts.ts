@@ -1,9 +1,12 @@
 /**
  * Finding an installed font for characters the bundled font lacks (CJK labels such as the
  * article's 原函數). Only used when such a label is drawn: the usual run never looks at system
- * fonts. Each candidate's character map is read straight from the file (a few KB, not the whole
- * font), so the search stays cheap even with large CJK collections installed.
+ * fonts. fontconfig is asked first where it exists (`fc-match`, then `fc-list`: it knows the
+ * fonts the system is configured with, wherever they are); else the usual font folders are
+ * scanned. Each candidate's character map is read straight from the file (a few KB, not the
+ * whole font), so the check stays cheap even with large CJK collections installed.
  */
+import { spawnSync } from 'node:child_process';
 import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
 import { homedir, platform } from 'node:os';
 import { join } from 'node:path';
@@ -71,8 +74,41 @@ export function fontCovers(path: string, chars: readonly string[]): boolean {
   }
 }
 
-/** The preferred installed font file with glyphs for all of `chars`, if any. */
-export function findFontCovering(chars: readonly string[], dirs: readonly string[] = systemFontDirs()): string | undefined {
+/** Runs a fontconfig tool; undefined when it is missing or fails. */
+function fontconfig(tool: string, args: readonly string[]): string | undefined {
+  try {
+    const r = spawnSync(tool, args, { encoding: 'utf8', timeout: 5000, stdio: ['ignore', 'pipe', 'ignore'] });
+    return r.status === 0 ? r.stdout : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** fontconfig's choice of a font with all of `chars`: fc-match's best, else fc-list's matches. */
+export function fontconfigCovering(chars: readonly string[]): string | undefined {
+  const charset = `:charset=${chars.map((c) => c.codePointAt(0)!.toString(16)).join(' ')}`;
+  const best = fontconfig('fc-match', ['-f', '%{file}', charset])?.trim();
+  // fc-match always answers with something: keep it only if it has the glyphs.
+  if (best && fontCovers(best, chars)) return best;
+  const listed = fontconfig('fc-list', ['-f', '%{file}\n', charset]);
+  if (!listed) return undefined;
+  const files = [...new Set(listed.split('\n').filter(Boolean))].sort((a, b) => preference(a) - preference(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return files.find((f) => fontCovers(f, chars));
+}
+
+/**
+ * The preferred installed font file with glyphs for all of `chars`, if any: fontconfig's, else
+ * the first of the font folders' files.
+ */
+export function findFontCovering(chars: readonly string[], dirs?: readonly string[]): string | undefined {
+  if (dirs === undefined) {
+    const viaFontconfig = fontconfigCovering(chars);
+    if (viaFontconfig) return viaFontconfig;
+  }
+  return scanFontDirs(chars, dirs ?? systemFontDirs());
+}
+
+function scanFontDirs(chars: readonly string[], dirs: readonly string[]): string | undefined {
   const files = [...new Set(dirs.flatMap((d) => listFontFiles(d)))].sort((a, b) => preference(a) - preference(b) || (a < b ? -1 : a > b ? 1 : 0));
   return files.find((f) => fontCovers(f, chars));
 }

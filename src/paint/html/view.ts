@@ -5,12 +5,13 @@
  * view's chart model, and the command line that reproduces the view. The model is always built
  * from that command's specs, so the page cannot show anything its command would not draw.
  */
+import { chartGrid } from '../../chart/chart-grid.js';
 import { compareChart, type CompareShow } from '../../chart/compare-chart.js';
 import { resolveCompared } from '../../chart/compared-names.js';
 import { functionChart, type CurveChoice } from '../../chart/function-chart.js';
 import type { ChartModel, LegendPlacement, ThemeName } from '../../chart/model.js';
 import { resolveSpec } from '../../math/resolve.js';
-import type { Sampling } from '../../math/sample.js';
+import { sampleFunction, type Sampling } from '../../math/sample.js';
 
 export interface PageSeries {
   /** A catalog spec (`ELU(alpha=0.7)`) or an expression in x. */
@@ -26,7 +27,7 @@ export interface PageView {
   readonly command: 'plot' | 'compare';
   readonly series: readonly PageSeries[];
   readonly range: readonly [number, number];
-  /** As given on the command line; absent: the default, 120 steps over the range. */
+  /** As given on the command line; absent: the default, one sample per 2 pixels (chart-grid.ts). */
   readonly sampling?: Sampling;
   readonly show: CurveChoice | CompareShow;
   readonly logY: boolean;
@@ -34,18 +35,39 @@ export interface PageView {
   readonly theme: ThemeName;
   readonly width: number;
   readonly height: number;
+  /** No --size was given: the size follows the command's default for what is shown (viewSize). */
+  readonly defaultSize?: boolean;
   readonly title?: string;
-  /** plot --labels, as given. */
+  /** --labels, as given (plot: f and f′; compare: one name per function). */
   readonly labels?: string;
+  /** --line-width in points, as given. */
+  readonly lineWidth?: number;
 }
 
 export const DEFAULT_VIEW_RANGE: readonly [number, number] = [-6, 6];
-export const DEFAULT_VIEW_STEPS = 120;
-const DEFAULT_SIZE = '500x350';
+/** The commands' default sizes: compare --both stacks two panels of the single chart's proportions. */
+const DEFAULT_SIZE = { width: 500, height: 350 } as const;
+const DEFAULT_STACKED_SIZE = { width: 500, height: 700 } as const;
 
-/** The sampling a view's chart uses: as given, or 120 steps over the range (plot's default). */
-export function viewSampling(view: PageView): Sampling {
-  return view.sampling ?? { step: (view.range[1] - view.range[0]) / DEFAULT_VIEW_STEPS };
+function defaultSize(view: PageView): { width: number; height: number } {
+  return view.command === 'compare' && view.show === 'both' ? DEFAULT_STACKED_SIZE : DEFAULT_SIZE;
+}
+
+/** The chart's size: --size as given, else the command's default for what the view shows. */
+export function viewSize(view: PageView): { width: number; height: number } {
+  return view.defaultSize ? defaultSize(view) : { width: view.width, height: view.height };
+}
+/** Layout units (1/100 in) per point (1/72 in). */
+const UNITS_PER_POINT = 100 / 72;
+
+/** The x grid of the view's chart: the command's, for an SVG (HTML embeds one) `width` pixels wide. */
+export function viewGrid(view: PageView): Float64Array {
+  return chartGrid(view.range, view.sampling, viewSize(view).width);
+}
+
+/** The layout style the command gave (--line-width). */
+export function viewStyle(view: PageView): { curveWidth?: number } {
+  return view.lineWidth === undefined ? {} : { curveWidth: view.lineWidth * UNITS_PER_POINT };
 }
 
 /**
@@ -98,9 +120,9 @@ function labelsOf(text: string | undefined, show: CurveChoice): { f?: string; df
 /** The chart the view's command draws. Throws UsageError for bad specs (the page shows it). */
 export function viewModel(view: PageView): ChartModel {
   const specs = viewSpecs(view);
+  const grid = viewGrid(view);
   const common = {
     range: view.range,
-    sampling: viewSampling(view),
     ...(view.title !== undefined ? { title: view.title } : {}),
     logY: view.logY,
     legend: view.legend,
@@ -109,12 +131,16 @@ export function viewModel(view: PageView): ChartModel {
   if (view.command === 'plot') {
     const show = view.show as CurveChoice;
     const labels = labelsOf(view.labels, show);
-    return functionChart(resolveSpec(specs[0]!), { ...common, show, ...(labels ? { labels } : {}) });
+    const fn = resolveSpec(specs[0]!);
+    return functionChart(fn, sampleFunction(fn, grid), { ...common, show, ...(labels ? { labels } : {}) });
   }
   const named = resolveCompared(specs);
+  // --labels names the functions in order; once series are toggled off the count no longer fits.
+  const given = view.labels?.split(',').map((p) => p.trim());
+  const names = given?.length === named.length ? given : named.map((n) => n.name);
   return compareChart(
-    named.map((n) => n.fn),
-    { ...common, show: view.show as CompareShow, labels: named.map((n) => n.name) },
+    named.map((n, i) => ({ label: names[i]!, sampled: sampleFunction(n.fn, grid) })),
+    { ...common, show: view.show as CompareShow },
   );
 }
 
@@ -134,10 +160,16 @@ export function viewCommand(view: PageView): string[] {
   if (view.logY) args.push('--log-y');
   if (view.title !== undefined) args.push('--title', view.title);
   if (view.labels !== undefined && view.command === 'plot') args.push('--labels', view.labels);
+  if (view.labels !== undefined && view.command === 'compare' && view.labels.split(',').length === viewSpecCount(view)) {
+    args.push('--labels', view.labels);
+  }
+  if (view.lineWidth !== undefined) args.push('--line-width', String(view.lineWidth));
   if (view.legend !== 'auto') args.push('--legend', view.legend);
   if (view.theme !== 'light') args.push('--theme', view.theme);
-  const size = `${view.width}x${view.height}`;
-  if (size !== DEFAULT_SIZE) args.push('--size', size);
+  const { width, height } = viewSize(view);
+  const size = `${width}x${height}`;
+  const d = defaultSize(view);
+  if (size !== `${d.width}x${d.height}`) args.push('--size', size);
   return args;
 }
 
@@ -151,4 +183,13 @@ export function shellQuote(arg: string): string {
 /** `actfn plot "ELU(alpha=0.7)" --range -4,4`. */
 export function commandLine(view: PageView): string {
   return ['actfn', ...viewCommand(view)].map(shellQuote).join(' ');
+}
+
+/** How many functions the view's compare command draws (sweeps expanded). */
+function viewSpecCount(view: PageView): number {
+  try {
+    return resolveCompared(viewSpecs(view)).length;
+  } catch {
+    return -1;
+  }
 }

@@ -1,7 +1,7 @@
 /**
  * The raster backend: a Scene → PNG, JPEG or WebP bytes. Pixels come from our own rasterizer
- * (rasterizer.ts: no native code to load) and PNG from our own writer (png.ts); JPEG and WebP
- * use @napi-rs/canvas's encoders. A scene with text the bundled font lacks (CJK labels) is drawn
+ * (rasterizer.ts: no native code to load) and PNG from our own writer (png.ts); JPEG from
+ * jpeg-js (pure JavaScript, no chroma subsampling), WebP from @napi-rs/canvas's encoder. A scene with text the bundled font lacks (CJK labels) is drawn
  * by the canvas instead, which can use a system font for it. The scale factor multiplies pixels,
  * not layout (HiDPI). No encoder writes metadata: the same scene always gives the same bytes.
  */
@@ -40,14 +40,19 @@ async function canvasRaster(canvasModule: CanvasModule, scene: Scene, options: R
 }
 
 export async function renderRaster(scene: Scene, format: RasterFormat, options: RasterOptions): Promise<Buffer> {
-  // The canvas is loaded only for system fonts or for the JPEG and WebP encoders.
-  const canvasModule = needsSystemFonts(scene) || format !== 'png' ? await (await import('../canvas/canvas-module.js')).loadCanvas() : undefined;
+  // The canvas is loaded only for system fonts or for the WebP encoder.
+  const canvasModule = needsSystemFonts(scene) || format === 'webp' ? await (await import('../canvas/canvas-module.js')).loadCanvas() : undefined;
   const raster = canvasModule && needsSystemFonts(scene) ? await canvasRaster(canvasModule, scene, options) : rasterize(scene, options.scale);
   if (format === 'png') return encodePng(raster.data, raster.width, raster.height);
+  if (format === 'jpg') {
+    // jpeg-js codes every channel at full resolution (4:4:4): the canvas's encoder halves the
+    // chroma (4:2:0), which turns thin colored curves brownish.
+    const { encode } = await import('jpeg-js');
+    return encode({ data: raster.data, width: raster.width, height: raster.height }, options.jpegQuality).data;
+  }
   const canvas = canvasModule!.createCanvas(raster.width, raster.height);
   const pixels = new Uint8ClampedArray(raster.data.buffer, raster.data.byteOffset, raster.data.byteLength);
   canvas.getContext('2d').putImageData(new canvasModule!.ImageData(pixels, raster.width, raster.height), 0, 0);
-  if (format === 'jpg') return canvas.encodeSync('jpeg', options.jpegQuality);
   // Charts are flat colors and thin lines: lossless WebP is both sharper and smaller.
   return canvas.encodeSync('webp', 100);
 }

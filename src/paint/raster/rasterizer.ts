@@ -13,6 +13,7 @@
  * - Axis-aligned lines and rectangles: exact coverage of their pixel cells; the legend's rounded
  *   corners from their signed distance.
  */
+import { dashPolyline } from '../../chart/geometry.js';
 import { bundledFont, shapeText } from '../fonts/font.js';
 import type { Color, LineItem, RectItem, Scene, TextItem } from '../../chart/scene.js';
 import type { PathCommand, TrueTypeFont } from '../fonts/truetype.js';
@@ -62,7 +63,10 @@ export function rasterize(scene: Scene, scale: number): Raster {
   for (const item of scene.items) {
     if (item.kind === 'rect') drawRect(canvas, item, scale);
     else if (item.kind === 'line') drawLine(canvas, item, scale);
-    else if (item.kind === 'polyline') canvas.stroke(item.points, scale, (item.width * scale) / 2, paint(item.color));
+    else if (item.kind === 'polyline') {
+      const pieces = item.dash ? dashPolyline(item.points, item.dash, item.dashOffset) : [item.points];
+      for (const piece of pieces) canvas.stroke(piece, scale, (item.width * scale) / 2, paint(item.color));
+    }
     else drawText(canvas, item, scale, bundledFont());
   }
   return { width, height, data: canvas.data };
@@ -178,8 +182,11 @@ class Canvas {
   /** One segment: per column (or row when steep), the pixels near its centre line. */
   private segment(ax: number, ay: number, bx: number, by: number, reach: number): void {
     const steep = Math.abs(by - ay) > Math.abs(bx - ax);
-    // Work in (u, v): u along the major axis, v across it.
-    const [au, av, bu, bv] = steep ? [ay, ax, by, bx] : [ax, ay, bx, by];
+    // Work in (u, v): u along the major axis, v across it (no array: this runs per segment, cold).
+    const au = steep ? ay : ax;
+    const av = steep ? ax : ay;
+    const bu = steep ? by : bx;
+    const bv = steep ? bx : by;
     const du = bu - au;
     if (du === 0) return;
     const slope = (bv - av) / du;

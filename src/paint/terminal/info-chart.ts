@@ -1,6 +1,8 @@
 /** The small chart `actfn info` ends with: f and f′ over the article's range, as braille text. */
 import type { ActivationFn } from '../../math/types.js';
+import { sampleFunction, sampleGrid } from '../../math/sample.js';
 import { functionChart } from '../../chart/function-chart.js';
+import { DOTS_PER_COLUMN } from './measure.js';
 import { terminalChart } from './index.js';
 
 export interface InfoChartOptions {
@@ -12,15 +14,16 @@ export interface InfoChartOptions {
 
 export async function infoChart(fn: ActivationFn, options: InfoChartOptions): Promise<string | undefined> {
   if (options.width < 30 && !options.explicitWidth) return undefined;
-  const model = functionChart(fn, {
+  const columns = Math.max(30, options.width);
+  // A sample per braille dot column, at least the article's 0.1 step.
+  const grid = sampleGrid(-6, 6, { samples: Math.max(121, columns * DOTS_PER_COLUMN + 1) }, 1e6);
+  const model = functionChart(fn, sampleFunction(fn, grid), {
     range: [-6, 6],
-    sampling: { step: 0.1 },
     show: 'both',
     title: '',
     logY: false,
     legend: 'auto',
     theme: 'light',
   });
-  const columns = Math.max(30, options.width);
   return terminalChart(model, { columns, rows: Math.max(10, Math.round(columns * 0.3)), color: options.color });
 }

@@ -48,5 +48,8 @@ export const TERMINAL_STYLE: LayoutStyle = {
   legendInset: DOTS_PER_COLUMN,
   legendRadius: 0,
   legendLineWidth: 1,
+  // Text in a terminal is one size: a legend too wide is cut, never made smaller.
+  legendMinSize: DOTS_PER_ROW,
+  legendGap: 2 * DOTS_PER_COLUMN,
   panelGap: DOTS_PER_ROW,
 };

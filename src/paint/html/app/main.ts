@@ -9,12 +9,11 @@ import { layoutChartGeometry, type LaidOutChart } from '../../../chart/layout.js
 import { resolveCompared } from '../../../chart/compared-names.js';
 import { labelFor } from '../../../math/params.js';
 import { resolveSpec } from '../../../math/resolve.js';
-import { sampleGrid } from '../../../math/sample.js';
 import type { ActivationFn, NumberParamDef, ParamValue } from '../../../math/types.js';
 import { fontMeasure } from '../../fonts/font.js';
 import { renderSvg } from '../../svg.js';
 import { POSITIONS, sliderPosition, sliderSpec, sliderValue } from '../sliders.js';
-import { commandLine, viewModel, viewSampling, viewSpecs, type PageSeries, type PageView } from '../view.js';
+import { commandLine, viewGrid, viewModel, viewSize, viewSpecs, viewStyle, type PageSeries, type PageView } from '../view.js';
 
 interface Named {
   readonly fn: ActivationFn;
@@ -52,7 +51,7 @@ function draw(): void {
   pending = false;
   try {
     const model = viewModel(view);
-    const next = layoutChartGeometry(model, { width: view.width, height: view.height, measure });
+    const next = layoutChartGeometry(model, { ...viewSize(view), measure, style: viewStyle(view) });
     named = namedOf(view);
     scene = next;
     shownSvg = renderSvg(next.scene);
@@ -331,7 +330,7 @@ function valuesAt(fn: ActivationFn, x: number): { x: number; y: number; dy: numb
     const { y, dy } = fn.evaluate([x]);
     return { x, y: y[0]!, dy: dy[0]! };
   }
-  const grid = sampleGrid(view.range[0], view.range[1], viewSampling(view), 1e6);
+  const grid = viewGrid(view);
   let best = 0;
   for (let i = 1; i < grid.length; i++) if (Math.abs(grid[i]! - x) < Math.abs(grid[best]! - x)) best = i;
   const { y, dy } = fn.evaluate(grid);
@@ -414,7 +413,7 @@ $('command').textContent = commandLine(view);
 // The chart the page was written with stays until something changes; the model is still needed
 // for the hover readout.
 try {
-  scene = layoutChartGeometry(viewModel(view), { width: view.width, height: view.height, measure });
+  scene = layoutChartGeometry(viewModel(view), { ...viewSize(view), measure, style: viewStyle(view) });
   named = namedOf(view);
 } catch (e) {
   showError(e instanceof Error ? e.message : String(e));
