@@ -174,8 +174,11 @@ export async function runPlot(io: CliIO, specs: string[], opts: PlotOptions): Pr
   const { layoutChart } = await import('../chart/layout.js');
   const { fontMeasure } = await import('../paint/fonts/font.js');
   const measure = fontMeasure();
+  // A renamed clash is said on its "wrote" line; with --quiet, which has none, as a warning.
   for (const t of plan) {
-    if (t.renamedFrom) warn(`${t.renamedFrom} is already an output of this run; ${t.fn.label} goes to ${basename(t.path)}`);
+    if (t.renamedFrom && opts.quiet) {
+      warn(`${t.renamedFrom} is already an output of this run; ${t.fn.label} goes to ${basename(t.path)}`);
+    }
   }
   const progress = progressBar(io.stderr, plan.length);
   const deviceWidth = settings.width * (plan.every((t) => isVector(t.format)) ? 1 : settings.scale);

@@ -250,6 +250,13 @@ describe('names', () => {
     expect(r.status).toBe(0);
     expect(readdirSync(join(cwd, 'coll')).sort()).toEqual(['GELU-2-2.svg', 'GELU-2.svg', 'GELU.svg']);
     expect(r.stderr).toBe(
+      'wrote coll/GELU.svg (500×350)\n' +
+        'wrote coll/GELU-2.svg (500×350; GELU.svg was taken by GELU)\n' +
+        'wrote coll/GELU-2-2.svg (500×350; GELU-2.svg was taken by GELU)\n',
+    );
+    // With --quiet there are no "wrote" lines: the renames are warnings.
+    const quiet = actfn(tmp(), ['plot', 'GELU', 'GELU', 'GELU-2=x*x', '--out-dir', 'coll', '--format', 'svg', '-q']);
+    expect(quiet.stderr).toBe(
       'actfn: warning: GELU.svg is already an output of this run; GELU goes to GELU-2.svg\n' +
         'actfn: warning: GELU-2.svg is already an output of this run; GELU-2 goes to GELU-2-2.svg\n',
     );
