@@ -176,6 +176,7 @@ export function fileTarget(io: CliIO, out: string, format: string | undefined): 
 
 /** One file per name in `dir`; a name taken earlier in the run (case-insensitively) gets -2, -3, … */
 export function namedTargets(io: CliIO, dir: string, names: readonly { base: string; label: string }[], format: ImageFormat): Target[] {
+  if (dir === '') throw new UsageError("--out-dir '' names no folder (use --out-dir . for the current one)");
   // Every output of a run gets its own name, even against a spec literally named like a renamed one:
   // `GELU GELU "GELU-2=x*x"` → GELU, GELU-2, GELU-2-2.
   const taken = new Map<string, string>();

@@ -97,16 +97,23 @@ describe('missing files and packages of the installation: one line naming what i
       'actfn: fonts/DejaVuSans.ttf is missing from the installation; reinstall actfn (e.g. npm install -g actfn)\n',
     ]);
   });
-  it('@napi-rs/canvas (JPEG)', () => {
+  it('@napi-rs/canvas (WebP)', () => {
     const root = copyPackage();
     mkdirSync(join(root, 'fonts'));
     copyFileSync(join(REPO, 'fonts', 'DejaVuSans.ttf'), join(root, 'fonts', 'DejaVuSans.ttf'));
-    const r = actfnIn(root, 'plot', 'GELU', '-o', 'g.jpg');
+    const r = actfnIn(root, 'plot', 'GELU', '-o', 'g.webp');
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(
       /^actfn: the package @napi-rs\/canvas is not installed \(it draws JPEG, WebP, PDF and text in scripts such as CJK\); reinstall actfn/,
     );
     expect(r.stderr.split('\n')).toHaveLength(2);
+  });
+  it('jpeg-js (JPEG)', () => {
+    const root = copyPackage();
+    mkdirSync(join(root, 'fonts'));
+    copyFileSync(join(REPO, 'fonts', 'DejaVuSans.ttf'), join(root, 'fonts', 'DejaVuSans.ttf'));
+    const r = actfnIn(root, 'plot', 'GELU', '-o', 'g.jpg');
+    expect([r.status, r.stderr]).toEqual([1, 'actfn: the package jpeg-js is not installed; reinstall actfn (e.g. npm install -g actfn)\n']);
   });
   it('the torch script', () => {
     const r = actfnIn(copyPackage(), 'grad-check', 'GELU', '--against', 'torch');
