@@ -19,5 +19,6 @@ function rate(arg) {
 export default async function () {
   section('catalog throughput: f and f′ over 10⁶ points (M points/s, best of 5, one process per entry)');
   line('plain JS loop σ, σ(1−σ) (baseline)', rate('--baseline'));
-  for (const entry of catalog) line(`${entry.name}${entry.kind === 'vector' ? ' (whole vector)' : ''}`, rate(entry.name));
+  for (const entry of catalog)
+    line(`${entry.name}${entry.kind === 'vector' ? ' (whole vector)' : ''}`, rate(entry.name));
 }

@@ -5,7 +5,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bin, codeCacheState, interleaved, line, median, NODE_E_0, peakRssMiB, section, timeAndRatio, wallTimeOnceMs } from './lib.mjs';
+import {
+  bin,
+  codeCacheState,
+  interleaved,
+  line,
+  median,
+  NODE_E_0,
+  peakRssMiB,
+  section,
+  timeAndRatio,
+  wallTimeOnceMs,
+} from './lib.mjs';
 
 const RUNS = 21;
 

@@ -10,7 +10,11 @@ const TARGET = 1.3;
 const LOAD_LOG = fileURLToPath(new URL('../test/support/load-log.cjs', import.meta.url));
 
 function loaded(args) {
-  const r = spawnSync(process.execPath, ['--require', LOAD_LOG, ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--require', LOAD_LOG, ...args], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
   const log = r.stderr.split('\n').find((l) => l.startsWith('ACTFN_LOAD_LOG '));
   return JSON.parse(log.slice('ACTFN_LOAD_LOG '.length));
 }
@@ -41,7 +45,10 @@ export default async function () {
   line('  for comparison: without the code cache', timeAndRatio(t.noCache, t.base));
 
   const log = loaded(command);
-  const drawing = [...log.required.filter((m) => /@napi-rs\/canvas|zlib/.test(m)), ...log.read.filter((f) => /\.(ttf|otf|ttc)$/.test(f))];
+  const drawing = [
+    ...log.required.filter((m) => /@napi-rs\/canvas|zlib/.test(m)),
+    ...log.read.filter((f) => /\.(ttf|otf|ttc)$/.test(f)),
+  ];
   line('packages and builtins required by name', log.required.join(', '));
   line('canvas or fonts loaded', drawing.length ? `YES: ${drawing.join(', ')}` : 'no (ok)');
 }

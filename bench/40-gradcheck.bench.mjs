@@ -9,7 +9,10 @@ export default async function () {
   section('grad-check: whole process wall time (median of 5, interleaved with node -e 0)');
   let t;
   try {
-    t = interleaved({ base: NODE_E_0, order1: [bin, 'grad-check', '--all'], order2: [bin, 'grad-check', '--all', '--order', '2'] }, { runs: 5 });
+    t = interleaved(
+      { base: NODE_E_0, order1: [bin, 'grad-check', '--all'], order2: [bin, 'grad-check', '--all', '--order', '2'] },
+      { runs: 5 },
+    );
   } catch (err) {
     line('actfn grad-check --all', `not timed: ${String(err.message).split('\n')[0]}`);
     return;

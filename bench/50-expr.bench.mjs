@@ -25,7 +25,8 @@ export default async function () {
   ];
   for (const spec of specs) {
     const { rate, compileMs } = throughput(spec, x);
-    const verdict = spec === specs[0] ? (rate >= TARGET ? `  ok (target ≥ ${TARGET})` : `  UNDER (target ≥ ${TARGET})`) : '';
+    const verdict =
+      spec === specs[0] ? (rate >= TARGET ? `  ok (target ≥ ${TARGET})` : `  UNDER (target ≥ ${TARGET})`) : '';
     line(spec, `${rate.toFixed(1)}${verdict}   (parse+compile ${compileMs.toFixed(2)} ms)`);
   }
 }

@@ -33,7 +33,8 @@ export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length
  */
 export function interleaved(commands, { runs = 21, cwd = root } = {}) {
   const list = Object.entries(commands).map(([label, c]) => [label, Array.isArray(c) ? { args: c } : c]);
-  const once = ({ args, env, status }) => wallTimeOnceMs(args, { cwd, env: env ? { ...process.env, ...env } : process.env, status });
+  const once = ({ args, env, status }) =>
+    wallTimeOnceMs(args, { cwd, env: env ? { ...process.env, ...env } : process.env, status });
   for (const [, c] of list) once(c);
   const times = Object.fromEntries(list.map(([label]) => [label, []]));
   for (let i = 0; i < runs; i++) for (const [label, c] of list) times[label].push(once(c));
@@ -104,7 +105,10 @@ export function timeAndRatio(ms, baseMs, target) {
  * Node version or other V8 flags than the build's, and start-up then includes compiling the bundle.
  */
 export function codeCacheState() {
-  const r = spawnSync(process.execPath, [bin, '--version'], { env: { ...process.env, ACTFN_DEBUG: '1' }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [bin, '--version'], {
+    env: { ...process.env, ACTFN_DEBUG: '1' },
+    encoding: 'utf8',
+  });
   const m = /not using dist\/actfn\.v8cache \(([^)]*)\)/.exec(r.stderr);
   return m ? `NOT USED: ${m[1]} (npm run build with this Node)` : 'used';
 }

@@ -74,7 +74,9 @@ try {
   damaged(`dist/actfn.cjs is damaged (${String(err?.message).split('\n')[0]})`);
 }
 if (process.env.ACTFN_DEBUG && !process.env.ACTFN_NO_CODE_CACHE && (!cachedData || script.cachedDataRejected)) {
-  const why = cachedData ? 'V8 rejected it: another Node version or V8 flags than the build' : 'missing, damaged or from another build';
+  const why = cachedData
+    ? 'V8 rejected it: another Node version or V8 flags than the build'
+    : 'missing, damaged or from another build';
   process.stderr.write(`actfn: not using dist/actfn.v8cache (${why}); compiling the bundle\n`);
 }
 // The build records the cache: functions compiled by this run are added to it.

@@ -32,9 +32,19 @@ const lazyChildProcess = {
       const text = await readFile(args.path, 'utf8');
       const eager = "const childProcess = require('node:child_process');";
       if (!text.includes(eager)) {
-        return { contents: text, loader: 'js', warnings: [{ text: `commander no longer has \`${eager}\`: it stays eager (about 2 ms of start-up)` }] };
+        return {
+          contents: text,
+          loader: 'js',
+          warnings: [{ text: `commander no longer has \`${eager}\`: it stays eager (about 2 ms of start-up)` }],
+        };
       }
-      return { contents: text.replace(eager, "const childProcess = { get spawn() { return require('node:child_process').spawn; } };"), loader: 'js' };
+      return {
+        contents: text.replace(
+          eager,
+          "const childProcess = { get spawn() { return require('node:child_process').spawn; } };",
+        ),
+        loader: 'js',
+      };
     });
   },
 };
@@ -79,10 +89,17 @@ try {
     ['table', 'GELU'],
     ['plot', 'GELU', '-o', join(work, 'GELU.png')],
   ]) {
-    const r = spawnSync(process.execPath, [join(root, 'bin', 'actfn.js'), ...args], { cwd: work, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(root, 'bin', 'actfn.js'), ...args], {
+      cwd: work,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+    });
     if (r.status !== 0) {
       // The CLI still works without (part of) the cache, only starts slower: warn, do not fail.
-      process.stderr.write(`build-cli: \`actfn ${args.join(' ')}\` failed while recording the code cache, which stays incomplete:\n${r.stderr}`);
+      process.stderr.write(
+        `build-cli: \`actfn ${args.join(' ')}\` failed while recording the code cache, which stays incomplete:\n${r.stderr}`,
+      );
       break;
     }
   }

@@ -27,6 +27,8 @@ for (const [name, version] of Object.entries(canvas.optionalDependencies ?? {}))
   lock.packages[key] = { version, ...p, license: 'MIT', optional: true, engines: { node: '>= 10' } };
   added++;
 }
-lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1)));
+lock.packages = Object.fromEntries(
+  Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1)),
+);
 writeFileSync('package-lock.json', JSON.stringify(lock, null, 2) + '\n');
 console.log(`added ${added}`);

@@ -78,7 +78,10 @@ Exit codes: 0 success, 1 a failed check or runtime error, 2 a usage error.`),
     .option('--theme <theme>', 'light or dark (default light)')
     .option('--log-y', '|f′| on a log axis (|f| with --no-derivative): how fast gradients vanish')
     .option('--jpeg-quality <q>', 'JPEG quality 0-100 (default 92)')
-    .option('--legend <where>', 'auto, upper-left, upper-right, lower-left, lower-right or none (default auto: the corner hiding least)')
+    .option(
+      '--legend <where>',
+      'auto, upper-left, upper-right, lower-left, lower-right or none (default auto: the corner hiding least)',
+    )
     .option('--line-width <pt>', 'curve width in points, scaled with --scale (default 1.5, as matplotlib)')
     .option('--all', 'every catalog entry into --out-dir, with an index.md table')
     .option('--html', 'also an interactive page beside each image (NAME.html); with --all, an index.html gallery')
@@ -117,7 +120,10 @@ Examples:
   program
     .command('table')
     .description('values and derivatives at chosen points')
-    .argument('<specs...>', 'functions or expressions, e.g. GELU "ELU(alpha=0.5)" leaky_relu:negative_slope=0.2 "sigmoid(relu(x))"')
+    .argument(
+      '<specs...>',
+      'functions or expressions, e.g. GELU "ELU(alpha=0.5)" leaky_relu:negative_slope=0.2 "sigmoid(relu(x))"',
+    )
     .option('--x <list>', 'comma-separated points, e.g. -3,0,3 (nan, inf, -inf, -0 accepted)')
     .option('--range <a,b>', 'an interval to sample instead of --x')
     .option('--step <s>', 'spacing of points in --range (default 1; at most 10⁶ points)')
@@ -146,15 +152,32 @@ full precision, NaN and ±Infinity as the strings "NaN", "Infinity", "-Infinity"
 
   program
     .command('list')
-    .description('every function (or those matching filters): name, aliases, parameters with defaults, PyTorch equivalent')
+    .description(
+      'every function (or those matching filters): name, aliases, parameters with defaults, PyTorch equivalent',
+    )
     .option('--json', 'JSON: every entry with its parameters, formulas, equivalents, citation and framework names')
     .option('--smooth', 'only smooth functions (C∞: no corner or jump)')
     .option('--monotonic', 'only monotonic functions (non-decreasing or non-increasing)')
     .option('--bounded', 'only functions with a bounded output range (both ends finite)')
     .option('--zero-centered', 'only zero-centered functions (f(0) = 0 and both signs)')
-    .option('--self-gated', 'only self-gated functions: x·g(x) with a continuous gate g from 0 (x → −∞) to a positive limit')
-    .addOption(new Option('--framework <name>', 'only functions this framework ships').choices(['torch', 'jax', 'keras', 'tf', 'transformers', 'timm']))
-    .option('--search <word>', 'only functions whose name, alias, formula or citation contains the word (ignoring case and accents)')
+    .option(
+      '--self-gated',
+      'only self-gated functions: x·g(x) with a continuous gate g from 0 (x → −∞) to a positive limit',
+    )
+    .addOption(
+      new Option('--framework <name>', 'only functions this framework ships').choices([
+        'torch',
+        'jax',
+        'keras',
+        'tf',
+        'transformers',
+        'timm',
+      ]),
+    )
+    .option(
+      '--search <word>',
+      'only functions whose name, alias, formula or citation contains the word (ignoring case and accents)',
+    )
     .option('--width <columns>', 'width the table fits, 20 to 1000 (default: the terminal; piped: not wrapped)')
     .addHelpText(
       'after',
@@ -174,13 +197,18 @@ Filters combine (all must hold); properties are computed from each function with
 
   program
     .command('info')
-    .description('formula, derivative, parameters, properties, equivalents, citation, framework names, a terminal chart')
+    .description(
+      'formula, derivative, parameters, properties, equivalents, citation, framework names, a terminal chart',
+    )
     .argument('<specs...>', 'functions or expressions, e.g. GELU "ELU(alpha=0.5)"')
     .option('--json', 'JSON: parameters, formulas, computed properties, citation and framework names (full precision)')
     .option('--bibtex', 'BibTeX entries of the papers the functions come from, for LaTeX')
     .option('--no-chart', 'leave out the terminal chart')
     .option('--cost', 'measure and show the cost of f and f′ in ns per call (a timing: it varies between runs)')
-    .option('--width <columns>', 'width of the text and chart, 40 to 400 (default: the terminal; piped: text not wrapped, chart 80)')
+    .option(
+      '--width <columns>',
+      'width of the text and chart, 40 to 400 (default: the terminal; piped: text not wrapped, chart 80)',
+    )
     .addHelpText(
       'after',
       after(`
@@ -198,8 +226,14 @@ Examples:
   program
     .command('compare')
     .description('several functions in one chart (values, derivatives or both), and a table of their properties')
-    .argument('<specs...>', 'functions or expressions, e.g. ReLU GELU "LeakyReLU(negative_slope=0.1)"; sweeps: "ELU(alpha=0.5|1|2)"')
-    .option('-o, --out <file>', 'output file (format from .png .jpg .jpeg .webp .svg .pdf .html .gif; default compare.png); - for stdout')
+    .argument(
+      '<specs...>',
+      'functions or expressions, e.g. ReLU GELU "LeakyReLU(negative_slope=0.1)"; sweeps: "ELU(alpha=0.5|1|2)"',
+    )
+    .option(
+      '-o, --out <file>',
+      'output file (format from .png .jpg .jpeg .webp .svg .pdf .html .gif; default compare.png); - for stdout',
+    )
     .option('--format <format>', 'png, jpg, webp, svg, pdf, html or gif (default: from the file name, else png)')
     .option('--frames <n>', 'frames of an animation, for a parameter range a..b in a spec (default 40)')
     .option('--fps <n>', 'frames per second of an animation (default 20)')
@@ -239,13 +273,21 @@ Examples:
 
   program
     .command('diff')
-    .description('how much two functions differ: largest |Δf| and |Δf′|, relative, in float32/bfloat16/float16 ulp; a chart')
+    .description(
+      'how much two functions differ: largest |Δf| and |Δf′|, relative, in float32/bfloat16/float16 ulp; a chart',
+    )
     .argument('<a>', 'the first function, e.g. GELU or gelu_new')
     .argument('<b>', 'the second function, e.g. "GELU(approximate=tanh)" or gelu_fast')
     .option('--range <a,b>', 'x range (default -6,6)')
-    .option('--samples <n>', 'evenly spaced points, ends included (default 4001; at most 10⁶); maxima are refined between them')
+    .option(
+      '--samples <n>',
+      'evenly spaced points, ends included (default 4001; at most 10⁶); maxima are refined between them',
+    )
     .option('--json', 'JSON (the contract for scripts; full precision)')
-    .option('-o, --out <file>', 'also draw f_A − f_B and f′_A − f′_B (format from .png .jpg .jpeg .webp .gif .svg .pdf); - for stdout')
+    .option(
+      '-o, --out <file>',
+      'also draw f_A − f_B and f′_A − f′_B (format from .png .jpg .jpeg .webp .gif .svg .pdf); - for stdout',
+    )
     .option('--format <format>', 'png, jpg, webp, gif, svg or pdf (default: from the file name, else png)')
     .option('--size <WxH>', 'chart size in pixels (default 500x350)')
     .option('--scale <k>', 'k× pixels with the same layout, for HiDPI (raster formats; default 1)')
@@ -278,9 +320,17 @@ the largest difference is, how many ulp apart the two land, and at how many poin
     .option('--step <s>', 'spacing of points (default 0.05)')
     .option('--atol <a>', 'absolute tolerance', '1e-5')
     .option('--rtol <r>', 'relative tolerance', '1e-3')
-    .option('--eps <h>', 'plain central differences with step h (torch.autograd.gradcheck); default: Richardson-refined')
+    .option(
+      '--eps <h>',
+      'plain central differences with step h (torch.autograd.gradcheck); default: Richardson-refined',
+    )
     .option('--order <n>', '1 checks f′, 2 checks f″ against differences of f′', '1')
-    .addOption(new Option('--against <reference>', 'also compare values and derivatives with PyTorch (needs python3 with torch)').choices(['torch']))
+    .addOption(
+      new Option(
+        '--against <reference>',
+        'also compare values and derivatives with PyTorch (needs python3 with torch)',
+      ).choices(['torch']),
+    )
     .option('--json', 'JSON report (the contract for scripts; full precision)')
     .option('--verbose', 'list every failing point')
     .option('--width <columns>', 'width the report fits, 20 to 1000 (default: the terminal; piped: not wrapped)')
@@ -302,7 +352,7 @@ Exit codes: 0 every check passed, 1 a check failed, 2 a usage error (or no pytho
 
   program
     .command('stats')
-    .description('moments under a Gaussian input, the initialization gain (beside torch\'s calculate_gain) and χ₁')
+    .description("moments under a Gaussian input, the initialization gain (beside torch's calculate_gain) and χ₁")
     .argument('[specs...]', 'pointwise functions or expressions, e.g. ReLU Tanh SELU "x*sigmoid(1.702*x)"')
     .option('--mean <mu>', 'mean of the input z ~ N(mu, q) (default 0)')
     .option('--var <q>', 'variance of the input (default 1)')
@@ -329,7 +379,10 @@ torch defines one, and the difference; χ₁ = E[f′²]/E[f²], the per-layer g
     .description('signal propagation through a deep random network: q_l and the gradient scale by layer, q* and χ₁')
     .argument('[specs...]', 'pointwise functions or expressions, e.g. Sigmoid Tanh ReLU GELU')
     .option('--depth <L>', 'number of layers (default 50)')
-    .option('--sigma-w <s>', 'weight scale: weights N(0, s²/fan_in); a number or gain, each function\'s own gain (default gain)')
+    .option(
+      '--sigma-w <s>',
+      "weight scale: weights N(0, s²/fan_in); a number or gain, each function's own gain (default gain)",
+    )
     .option('--sigma-b <s>', 'bias scale: biases N(0, s²) (default 0)')
     .option('--q0 <q>', 'variance of the input pre-activations (default 1)')
     .option('--monte-carlo', 'also measure q_l and the gradient scale in a simulated random MLP (float64)')
@@ -337,7 +390,10 @@ torch defines one, and the difference; χ₁ = E[f′²]/E[f²], the per-layer g
     .option('--seed <n>', 'seed of the simulated network (with --monte-carlo; default 0)')
     .option('--all', 'every pointwise catalog entry with its default parameters')
     .option('--json', 'JSON (the contract for scripts; full precision); no chart')
-    .option('-o, --out <file>', 'chart file (format from .png .jpg .jpeg .webp .svg .pdf; default propagate.png); - for stdout')
+    .option(
+      '-o, --out <file>',
+      'chart file (format from .png .jpg .jpeg .webp .svg .pdf; default propagate.png); - for stdout',
+    )
     .option('--format <format>', 'png, jpg, webp, svg or pdf (default: from the file name, else png)')
     .option('--size <WxH>', 'size in pixels (default 500x350)')
     .option('--scale <k>', 'k× pixels with the same layout, for HiDPI (raster formats; default 1)')
@@ -373,7 +429,10 @@ q0 and χ₁ = χ(q*): below 1 gradients vanish with depth, above 1 they explode
     .option('--points <n>', 'points on each curve, sampled by the fixed point q* (default 200)')
     .option('--all', 'every pointwise catalog entry with its default parameters')
     .option('--json', 'JSON (the contract for scripts; full precision); no chart')
-    .option('-o, --out <file>', 'chart file (format from .png .jpg .jpeg .webp .svg .pdf; default edge-of-chaos.png); - for stdout')
+    .option(
+      '-o, --out <file>',
+      'chart file (format from .png .jpg .jpeg .webp .svg .pdf; default edge-of-chaos.png); - for stdout',
+    )
     .option('--format <format>', 'png, jpg, webp, svg or pdf (default: from the file name, else png)')
     .option('--size <WxH>', 'size in pixels (default 500x350)')
     .option('--scale <k>', 'k× pixels with the same layout, for HiDPI (raster formats; default 1)')
@@ -455,13 +514,15 @@ async function writeError(io: CliIO, line: string): Promise<void> {
  * One line, with control characters from arguments escaped (\u001b…) so that no escape sequence
  * reaches the terminal: C0, DEL, C1 (0x9b is a one-byte CSI), and the line/paragraph separators.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
 function oneLine(message: string): string {
   return message
     .replace(/^error:\s*/i, '')
     .replace(/\s*\n\s*/g, ' ')
     .trim()
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    .replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** `actfn help nope`: an unknown command, not the whole help (commander prints it, exit 1). */
@@ -469,7 +530,9 @@ function checkHelpTopic(program: Command, argv: readonly string[]): void {
   if (argv[0] !== 'help' || argv[1] === undefined || argv[1].startsWith('-')) return;
   const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
   if (!names.includes(argv[1])) {
-    throw new UsageError(`unknown command '${argv[1]}' (the commands are ${names.filter((n) => n !== 'help').join(', ')})`);
+    throw new UsageError(
+      `unknown command '${argv[1]}' (the commands are ${names.filter((n) => n !== 'help').join(', ')})`,
+    );
   }
 }
 
@@ -520,10 +583,13 @@ async function report(err: unknown, io: CliIO, help: string): Promise<number> {
     if (err.code === 'commander.help') return err.exitCode === 0 ? 0 : 2;
     if (err.code === 'commander.executeSubCommandAsync') return 0;
     // commander's "unknown option '--colour' (Did you mean --color?)" as one sentence of ours.
-    let message = oneLine(err.message).replace(/\s*\(Did you mean (.+?)\?\)/, '; did you mean $1?').replace(/\.$/, '');
+    let message = oneLine(err.message)
+      .replace(/\s*\(Did you mean (.+?)\?\)/, '; did you mean $1?')
+      .replace(/\.$/, '');
     // `actfn table "-x"`: an expression that starts with a minus reads as an option.
     const dashed = err.code === 'commander.unknownOption' ? /^unknown option '(-[^-].*)'$/.exec(message) : null;
-    if (dashed) message += `; an expression starting with - goes after -- (after the options), e.g. ${help.replace(/ --help$/, '')} -- "${dashed[1]}"`;
+    if (dashed)
+      message += `; an expression starting with - goes after -- (after the options), e.g. ${help.replace(/ --help$/, '')} -- "${dashed[1]}"`;
     await writeError(io, `actfn: ${message} (see ${help})`);
     return 2;
   }

@@ -93,11 +93,8 @@ export async function render(specs: string | readonly string[], options: RenderO
       `render: show '${show}' is not one of ${(chart === 'plot' ? plotShows : compareShows).join(', ')} for chart '${chart}'`,
     );
   }
-  const [{ plotSettings, plotModel }, { showOf, settingsOf, resolveCompared, modelOf }, { isAnimated }] = await Promise.all([
-    import('../commands/plot.js'),
-    import('../commands/compare.js'),
-    import('../math/animate.js'),
-  ]);
+  const [{ plotSettings, plotModel }, { showOf, settingsOf, resolveCompared, modelOf }, { isAnimated }] =
+    await Promise.all([import('../commands/plot.js'), import('../commands/compare.js'), import('../math/animate.js')]);
   const cli = {
     range: pair(options.range as readonly unknown[] | string | undefined, ','),
     step: text(options.step),

@@ -38,10 +38,14 @@ const TITLE_EXPRESSION_CHARS = 60;
 export function functionTitle(fn: ActivationFn): string {
   if (fn.expression !== undefined) {
     if (fn.name !== fn.expression) return `${fn.name}(x)`;
-    const text = fn.expression.length > TITLE_EXPRESSION_CHARS ? `${fn.expression.slice(0, TITLE_EXPRESSION_CHARS - 1)}…` : fn.expression;
+    const text =
+      fn.expression.length > TITLE_EXPRESSION_CHARS
+        ? `${fn.expression.slice(0, TITLE_EXPRESSION_CHARS - 1)}…`
+        : fn.expression;
     return `f(x) = ${text}`;
   }
-  const params = fn.label.startsWith(`${fn.name}(`) && fn.label.endsWith(')') ? fn.label.slice(fn.name.length + 1, -1) : '';
+  const params =
+    fn.label.startsWith(`${fn.name}(`) && fn.label.endsWith(')') ? fn.label.slice(fn.name.length + 1, -1) : '';
   return params ? `${fn.name}(x; ${params})` : `${fn.name}(x)`;
 }
 
@@ -57,8 +61,10 @@ export function functionChart(fn: ActivationFn, sampled: SampledFunction, option
   const curve = (pieces: readonly Piece[]) => (options.logY ? absPositivePieces(pieces) : pieces);
   const series: Series[] = [];
   // Colors stay with the curve: f is always blue and f′ orange, whichever is shown.
-  if (options.show !== 'df') series.push({ label: labels.f, color: seriesColor(0, options.theme), polylines: curve(sampled.f) });
-  if (options.show !== 'f') series.push({ label: labels.df, color: seriesColor(1, options.theme), polylines: curve(sampled.df) });
+  if (options.show !== 'df')
+    series.push({ label: labels.f, color: seriesColor(0, options.theme), polylines: curve(sampled.f) });
+  if (options.show !== 'f')
+    series.push({ label: labels.df, color: seriesColor(1, options.theme), polylines: curve(sampled.df) });
   return {
     title: options.title ?? functionTitle(fn),
     xRange: [options.range[0], options.range[1]],

@@ -14,7 +14,10 @@ export function rectsOverlap(a: Rect, b: Rect): boolean {
 
 export function rectInside(inner: Rect, outer: Rect): boolean {
   return (
-    inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.width <= outer.x + outer.width &&
+    inner.y + inner.height <= outer.y + outer.height
   );
 }
 
@@ -84,7 +87,8 @@ export class PolylineIndex {
     if (n === 1) return clipSegment(p[0]!, p[1]!, p[0]!, p[1]!, box) !== undefined;
     for (let c = 0; c < this.boxes.length; c++) {
       const b = this.boxes[c]!;
-      if (b.x > box.x + box.width || b.x + b.width < box.x || b.y > box.y + box.height || b.y + b.height < box.y) continue;
+      if (b.x > box.x + box.width || b.x + b.width < box.x || b.y > box.y + box.height || b.y + b.height < box.y)
+        continue;
       const end = Math.min(n - 1, (c + 1) * CHUNK);
       for (let i = c * CHUNK; i < end; i++) {
         if (clipSegment(p[2 * i]!, p[2 * i + 1]!, p[2 * i + 2]!, p[2 * i + 3]!, box)) return true;
@@ -177,7 +181,7 @@ export function dashPolyline(points: Float64Array, pattern: readonly number[], o
   const out: Float64Array[] = [];
   let current: number[] = [];
   // Where along the pattern the line starts: index of the dash or gap, and the length left of it.
-  let phase = (((offset % period) + period) % period);
+  let phase = ((offset % period) + period) % period;
   let k = 0;
   while (phase >= pattern[k]!) {
     phase -= pattern[k]!;

@@ -27,10 +27,29 @@
  * on top, as in matplotlib), legend, text.
  */
 import { clipPolyline, PolylineIndex } from './geometry.js';
-import { bestCorner, cornerRect, ellipsize, legendBox, type LegendBox, type LegendEntry, type LegendFormat, type LegendObstacles } from './legend.js';
+import {
+  bestCorner,
+  cornerRect,
+  ellipsize,
+  legendBox,
+  type LegendBox,
+  type LegendEntry,
+  type LegendFormat,
+  type LegendObstacles,
+} from './legend.js';
 import type { ChartModel, Corner, Panel } from './model.js';
 import { makeScale, paddedDomain, type Scale } from './scale.js';
-import type { AxisGeometry, LineItem, PanelGeometry, PlacedLabel, PolylineItem, Rect, Scene, SceneItem, TextItem } from './scene.js';
+import type {
+  AxisGeometry,
+  LineItem,
+  PanelGeometry,
+  PlacedLabel,
+  PolylineItem,
+  Rect,
+  Scene,
+  SceneItem,
+  TextItem,
+} from './scene.js';
 import { spinePlacement } from './spines.js';
 import { THEMES, type Theme } from './theme.js';
 import { placeTickLabels } from './tick-labels.js';
@@ -214,7 +233,9 @@ function outsideMode(ctx: Ctx, inside: LaidOutChart): LegendMode {
   const overhead = 2 * s.legendPadding * k + (s.legendSwatch + s.legendSwatchGap) * k;
   let best = right({ size, columns: 1, maxLabel: RIGHT_SHARE * availW - s.legendGap - overhead }, RIGHT_SHARE + 0.01);
   for (let columns = n; columns >= 1; columns--) {
-    const maxLabel = (availW - 2 * s.legendPadding * k - (columns - 1) * 1.2 * size) / columns - (s.legendSwatch + s.legendSwatchGap) * k;
+    const maxLabel =
+      (availW - 2 * s.legendPadding * k - (columns - 1) * 1.2 * size) / columns -
+      (s.legendSwatch + s.legendSwatchGap) * k;
     if (maxLabel < 3 * size && columns > 1) continue;
     const b = below({ size, columns, maxLabel: Math.max(maxLabel, size) }, BELOW_SHARE_LAST);
     if (b) {
@@ -226,7 +247,15 @@ function outsideMode(ctx: Ctx, inside: LaidOutChart): LegendMode {
   // Nothing fits its share (a tiny chart with many names): below, names cut to one letter if
   // need be, in the most columns that fit the width.
   for (let columns = n; columns > 1; columns--) {
-    const format = { size, columns, maxLabel: Math.max(size, (availW - 2 * s.legendPadding * k - (columns - 1) * 1.2 * size) / columns - (s.legendSwatch + s.legendSwatchGap) * k) };
+    const format = {
+      size,
+      columns,
+      maxLabel: Math.max(
+        size,
+        (availW - 2 * s.legendPadding * k - (columns - 1) * 1.2 * size) / columns -
+          (s.legendSwatch + s.legendSwatchGap) * k,
+      ),
+    };
     if (legendBox(entries, format, m, s).width <= availW) return { kind: 'below', format };
   }
   return { kind: 'below', format: { size, columns: 1, maxLabel: Math.max(size, availW - overhead) } };
@@ -270,7 +299,15 @@ interface AxisPlan {
  * Ticks about `spacing` apart, fewer when their labels would crowd: x labels keep an em between
  * them, y labels twice their cap height from baseline to baseline. Ends after a few tries.
  */
-function planAxis(axis: 'x' | 'y', kind: 'linear' | 'log', domain: Domain, length: number, spacing: number, m: TextMeasure, size: number): AxisPlan {
+function planAxis(
+  axis: 'x' | 'y',
+  kind: 'linear' | 'log',
+  domain: Domain,
+  length: number,
+  spacing: number,
+  m: TextMeasure,
+  size: number,
+): AxisPlan {
   let count = Math.max(2, length / spacing);
   let plan: AxisPlan = { ticks: { values: [], step: NaN, power: 0, decades: false }, labels: [], widest: 0 };
   for (let attempt = 0; attempt < 8; attempt++) {
@@ -281,7 +318,8 @@ function planAxis(axis: 'x' | 'y', kind: 'linear' | 'log', domain: Domain, lengt
     if (ticks.values.length < 3) return plan;
     const scale = makeScale(kind, domain, [0, length]);
     let pitch = Infinity;
-    for (let i = 1; i < ticks.values.length; i++) pitch = Math.min(pitch, Math.abs(scale.map(ticks.values[i]!) - scale.map(ticks.values[i - 1]!)));
+    for (let i = 1; i < ticks.values.length; i++)
+      pitch = Math.min(pitch, Math.abs(scale.map(ticks.values[i]!) - scale.map(ticks.values[i - 1]!)));
     const needed = axis === 'x' ? widest + size : 2 * m.capHeight(size);
     if (pitch >= needed) return plan;
     count = Math.max(1, count * Math.min(0.8, pitch / needed));
@@ -389,7 +427,10 @@ function buildScene(ctx: Ctx, xDomain: Domain, yDomains: readonly Domain[], mode
   const capT = m.capHeight(s.tickLabelSize);
   const labelBand = s.tickLength + s.tickLabelGap + capT;
   const ownerPanel = ctx.owner >= 0 ? model.panels[ctx.owner]! : undefined;
-  const outsideBox = (mode.kind === 'right' || mode.kind === 'below') && ownerPanel ? legendBox(legendLabels(ownerPanel), mode.format, m, s) : undefined;
+  const outsideBox =
+    (mode.kind === 'right' || mode.kind === 'below') && ownerPanel
+      ? legendBox(legendLabels(ownerPanel), mode.format, m, s)
+      : undefined;
 
   // Vertical bands: title, panels, x label, a legend below.
   let top = s.padding;
@@ -406,7 +447,9 @@ function buildScene(ctx: Ctx, xDomain: Domain, yDomains: readonly Domain[], mode
     xLabelBaseline = bottom - m.descent(s.axisLabelSize);
     bottom = xLabelBaseline - m.capHeight(s.axisLabelSize) - s.tickLabelGap;
   }
-  const yLabelBand = model.panels.some((p) => p.yLabel) ? m.capHeight(s.axisLabelSize) + m.descent(s.axisLabelSize) + s.tickLabelGap * 2 : 0;
+  const yLabelBand = model.panels.some((p) => p.yLabel)
+    ? m.capHeight(s.axisLabelSize) + m.descent(s.axisLabelSize) + s.tickLabelGap * 2
+    : 0;
 
   // Which edge the x-axis spine uses, per panel, and where the y-axis spine is (shared).
   const probe = (d: Domain, kind: 'linear' | 'log') => spinePlacement(makeScale(kind, d, [0, 1]));
@@ -416,7 +459,8 @@ function buildScene(ctx: Ctx, xDomain: Domain, yDomains: readonly Domain[], mode
   const n = model.panels.length;
   const reserveAbove = (i: number) => (xSpines[i]!.at === 'high' ? labelBand : capT / 2 + s.labelClearance);
   const reserveBelow = (i: number) => (xSpines[i]!.at === 'high' ? capT / 2 + s.labelClearance : labelBand);
-  const reservedV = model.panels.reduce((sum, _, i) => sum + reserveAbove(i) + reserveBelow(i), 0) + s.panelGap * (n - 1);
+  const reservedV =
+    model.panels.reduce((sum, _, i) => sum + reserveAbove(i) + reserveBelow(i), 0) + s.panelGap * (n - 1);
   const plotHeight = Math.max(1, (bottom - top - reservedV) / n);
 
   // Horizontal: y tick labels need room on the side of the y spine; x labels overhang the ends.
@@ -425,7 +469,9 @@ function buildScene(ctx: Ctx, xDomain: Domain, yDomains: readonly Domain[], mode
   let right = rightLimit;
   let plotWidth = right - left;
   let xPlan = planAxis('x', 'linear', xDomain, plotWidth, s.xTickSpacing, m, s.tickLabelSize);
-  const yPlans = model.panels.map((p, i) => planAxis('y', p.yScale, yDomains[i]!, plotHeight, s.yTickSpacing, m, s.tickLabelSize));
+  const yPlans = model.panels.map((p, i) =>
+    planAxis('y', p.yScale, yDomains[i]!, plotHeight, s.yTickSpacing, m, s.tickLabelSize),
+  );
   const yWidest = yPlans.reduce((w, p) => Math.max(w, p.widest), 0);
   const yBand = s.tickLength + s.tickLabelGap + yWidest;
   for (let pass = 0; pass < 2; pass++) {
@@ -444,7 +490,17 @@ function buildScene(ctx: Ctx, xDomain: Domain, yDomains: readonly Domain[], mode
     y += reserveAbove(i);
     const plot: Rect = { x: left, y, width: plotWidth, height: plotHeight };
     y += plotHeight + reserveBelow(i) + s.panelGap;
-    drafts.push(draftPanel(ctx, panel, plot, makeScale('linear', xDomain, [plot.x, plot.x + plot.width]), makeScale(panel.yScale, yDomains[i]!, [plot.y + plot.height, plot.y]), xPlan, yPlans[i]!));
+    drafts.push(
+      draftPanel(
+        ctx,
+        panel,
+        plot,
+        makeScale('linear', xDomain, [plot.x, plot.x + plot.width]),
+        makeScale(panel.yScale, yDomains[i]!, [plot.y + plot.height, plot.y]),
+        xPlan,
+        yPlans[i]!,
+      ),
+    );
   });
 
   // Panels showing the same series as the legend's dash them alike: a series dashed in one is
@@ -459,20 +515,27 @@ function buildScene(ctx: Ctx, xDomain: Domain, yDomains: readonly Domain[], mode
   }
 
   // The legend: inside (a corner of its panel, or of a panel showing the same series) or outside.
-  let legend: { rect: Rect; box: LegendBox; entries: LegendEntry[]; panel: number; placement: 'inside' | 'right' | 'below' } | undefined;
+  let legend:
+    | { rect: Rect; box: LegendBox; entries: LegendEntry[]; panel: number; placement: 'inside' | 'right' | 'below' }
+    | undefined;
   let ok = true;
   let hiddenShare = 0;
   if (ownerPanel && mode.kind !== 'none') {
     const d = drafts[ctx.owner]!;
     const entries: LegendEntry[] = ownerPanel.series.flatMap((x, i) =>
-      x.label ? [{ label: x.label, color: x.color, width: d.widths[i]!, series: i, ...dashOf(d.layers[i]!, d.widths[i]!) }] : [],
+      x.label
+        ? [{ label: x.label, color: x.color, width: d.widths[i]!, series: i, ...dashOf(d.layers[i]!, d.widths[i]!) }]
+        : [],
     );
     const allPoints = drafts.flatMap((p) => p.curves.flat());
     const total = allPoints.reduce((sum, p) => sum + p.length / 2, 0);
     if (mode.kind === 'inside') {
       const box = legendBox(entries, mode.format, m, s);
-      const sameSeries = (p: Panel) => p.series.map((x) => x.label).join('\n') === ownerPanel.series.map((x) => x.label).join('\n');
-      const hosts = model.panels.flatMap((p, i) => (i === ctx.owner || (mode.corner === 'auto' && sameSeries(p)) ? [i] : []));
+      const sameSeries = (p: Panel) =>
+        p.series.map((x) => x.label).join('\n') === ownerPanel.series.map((x) => x.label).join('\n');
+      const hosts = model.panels.flatMap((p, i) =>
+        i === ctx.owner || (mode.corner === 'auto' && sameSeries(p)) ? [i] : [],
+      );
       if (mode.corner === 'auto') {
         const obstacles: LegendObstacles = {
           points: allPoints,
@@ -493,7 +556,11 @@ function buildScene(ctx: Ctx, xDomain: Domain, yDomains: readonly Domain[], mode
       } else {
         const plot = d.plot;
         const rect = cornerRect(plot, mode.corner, box.width, box.height, s.legendInset);
-        ok = rect.x >= plot.x && rect.y >= plot.y && rect.x + rect.width <= plot.x + plot.width && rect.y + rect.height <= plot.y + plot.height;
+        ok =
+          rect.x >= plot.x &&
+          rect.y >= plot.y &&
+          rect.x + rect.width <= plot.x + plot.width &&
+          rect.y + rect.height <= plot.y + plot.height;
         legend = { rect, box, entries, panel: ctx.owner, placement: 'inside' };
       }
     } else if (outsideBox) {
@@ -502,7 +569,12 @@ function buildScene(ctx: Ctx, xDomain: Domain, yDomains: readonly Domain[], mode
       let rect: Rect;
       if (mode.kind === 'right') {
         const yTop = Math.max(s.padding, Math.min(plotsTop, ctx.height - s.padding - outsideBox.height));
-        rect = { x: ctx.width - s.padding - outsideBox.width, y: yTop, width: outsideBox.width, height: outsideBox.height };
+        rect = {
+          x: ctx.width - s.padding - outsideBox.width,
+          y: yTop,
+          width: outsideBox.width,
+          height: outsideBox.height,
+        };
       } else {
         const mid = left + plotWidth / 2;
         const x = Math.max(s.padding, Math.min(mid - outsideBox.width / 2, ctx.width - s.padding - outsideBox.width));
@@ -522,8 +594,16 @@ function buildScene(ctx: Ctx, xDomain: Domain, yDomains: readonly Domain[], mode
       sy: d.sy,
       xSpineAt: d.xAt,
       ySpineAt: d.yAt,
-      x: { values: d.xPlan.ticks.values, positions: d.xPlan.ticks.values.map((v) => d.xScale.map(v)), labels: d.xPlan.labels },
-      y: { values: d.yPlan.ticks.values, positions: d.yPlan.ticks.values.map((v) => d.yScale.map(v)), labels: d.yPlan.labels },
+      x: {
+        values: d.xPlan.ticks.values,
+        positions: d.xPlan.ticks.values.map((v) => d.xScale.map(v)),
+        labels: d.xPlan.labels,
+      },
+      y: {
+        values: d.yPlan.ticks.values,
+        positions: d.yPlan.ticks.values.map((v) => d.yScale.map(v)),
+        labels: d.yPlan.labels,
+      },
       obstacles: [
         ...d.spines.map((points) => ({ points, radius: s.spineWidth / 2 })),
         ...d.ticks.map((points) => ({ points, radius: s.tickWidth / 2 })),
@@ -534,10 +614,26 @@ function buildScene(ctx: Ctx, xDomain: Domain, yDomains: readonly Domain[], mode
       style: s,
     });
     for (const l of tickLabels.labels) {
-      texts.push({ kind: 'text', role: 'tick-label', text: l.text, x: l.x, y: l.baseline, anchor: l.anchor, size: s.tickLabelSize, color: theme.text });
+      texts.push({
+        kind: 'text',
+        role: 'tick-label',
+        text: l.text,
+        x: l.x,
+        y: l.baseline,
+        anchor: l.anchor,
+        size: s.tickLabelSize,
+        color: theme.text,
+      });
     }
-    const placed: PlacedLabel[] = tickLabels.labels.map(({ axis, value, text, box, origin }) => (origin ? { axis, value, text, box, origin } : { axis, value, text, box }));
-    const axis = (scale: Scale, values: readonly number[], spine: number, at: 'origin' | 'low' | 'high'): AxisGeometry => ({ scale, ticks: values, spine, spineAt: at });
+    const placed: PlacedLabel[] = tickLabels.labels.map(({ axis, value, text, box, origin }) =>
+      origin ? { axis, value, text, box, origin } : { axis, value, text, box },
+    );
+    const axis = (
+      scale: Scale,
+      values: readonly number[],
+      spine: number,
+      at: 'origin' | 'low' | 'high',
+    ): AxisGeometry => ({ scale, ticks: values, spine, spineAt: at });
     return {
       plot: d.plot,
       x: axis(d.xScale, d.xPlan.ticks.values, d.sy, d.xAt),
@@ -552,20 +648,55 @@ function buildScene(ctx: Ctx, xDomain: Domain, yDomains: readonly Domain[], mode
   });
 
   // The display list: grid, spines and ticks, curves, legend, text.
-  const items: SceneItem[] = [{ kind: 'rect', role: 'background', rect: { x: 0, y: 0, width: ctx.width, height: ctx.height }, fill: theme.background }];
+  const items: SceneItem[] = [
+    {
+      kind: 'rect',
+      role: 'background',
+      rect: { x: 0, y: 0, width: ctx.width, height: ctx.height },
+      fill: theme.background,
+    },
+  ];
   for (const d of drafts) {
     const { plot } = d;
     for (const v of d.xPlan.ticks.values) {
       const px = d.xScale.map(v);
-      items.push({ kind: 'line', role: 'grid', x1: px, y1: plot.y, x2: px, y2: plot.y + plot.height, color: theme.grid, width: s.gridWidth, crisp: true });
+      items.push({
+        kind: 'line',
+        role: 'grid',
+        x1: px,
+        y1: plot.y,
+        x2: px,
+        y2: plot.y + plot.height,
+        color: theme.grid,
+        width: s.gridWidth,
+        crisp: true,
+      });
     }
     for (const v of d.yPlan.ticks.values) {
       const py = d.yScale.map(v);
-      items.push({ kind: 'line', role: 'grid', x1: plot.x, y1: py, x2: plot.x + plot.width, y2: py, color: theme.grid, width: s.gridWidth, crisp: true });
+      items.push({
+        kind: 'line',
+        role: 'grid',
+        x1: plot.x,
+        y1: py,
+        x2: plot.x + plot.width,
+        y2: py,
+        color: theme.grid,
+        width: s.gridWidth,
+        crisp: true,
+      });
     }
   }
   const line = (role: LineItem['role'], l: Float64Array, color: string, width: number): LineItem => ({
-    kind: 'line', role, x1: l[0]!, y1: l[1]!, x2: l[2]!, y2: l[3]!, color, width, crisp: true,
+    kind: 'line',
+    role,
+    x1: l[0]!,
+    y1: l[1]!,
+    x2: l[2]!,
+    y2: l[3]!,
+    color,
+    width,
+    crisp: true,
   });
   for (const d of drafts) {
     for (const l of d.spines) items.push(line('spine', l, theme.spine, s.spineWidth));
@@ -574,7 +705,16 @@ function buildScene(ctx: Ctx, xDomain: Domain, yDomains: readonly Domain[], mode
   drafts.forEach((d, i) => {
     model.panels[i]!.series.forEach((series, k) => {
       const dash = dashOf(d.layers[k]!, d.widths[k]!);
-      for (const points of d.curves[k]!) items.push({ kind: 'polyline', role: 'curve', points, color: series.color, width: d.widths[k]!, series: k, ...dash });
+      for (const points of d.curves[k]!)
+        items.push({
+          kind: 'polyline',
+          role: 'curve',
+          points,
+          color: series.color,
+          width: d.widths[k]!,
+          series: k,
+          ...dash,
+        });
     });
   });
   if (legend) items.push(...legendItems(ctx, legend.rect, legend.box, legend.entries, texts));
@@ -583,18 +723,47 @@ function buildScene(ctx: Ctx, xDomain: Domain, yDomains: readonly Domain[], mode
     const mid = drafts[0] ? drafts[0].plot.x + drafts[0].plot.width / 2 : ctx.width / 2;
     const half = m.width(title, s.titleSize) / 2;
     const x = Math.max(s.padding + half, Math.min(mid, ctx.width - s.padding - half));
-    texts.push({ kind: 'text', role: 'title', text: title, x, y: titleBaseline, anchor: 'middle', size: s.titleSize, color: theme.text, ...(title !== model.title ? { fullText: model.title! } : {}) });
+    texts.push({
+      kind: 'text',
+      role: 'title',
+      text: title,
+      x,
+      y: titleBaseline,
+      anchor: 'middle',
+      size: s.titleSize,
+      color: theme.text,
+      ...(title !== model.title ? { fullText: model.title! } : {}),
+    });
   }
   if (model.xLabel && drafts.length) {
     const p = drafts[drafts.length - 1]!.plot;
-    texts.push({ kind: 'text', role: 'axis-label', text: model.xLabel, x: p.x + p.width / 2, y: xLabelBaseline, anchor: 'middle', size: s.axisLabelSize, color: theme.text });
+    texts.push({
+      kind: 'text',
+      role: 'axis-label',
+      text: model.xLabel,
+      x: p.x + p.width / 2,
+      y: xLabelBaseline,
+      anchor: 'middle',
+      size: s.axisLabelSize,
+      color: theme.text,
+    });
   }
   model.panels.forEach((panel, i) => {
     if (!panel.yLabel) return;
     const p = drafts[i]!.plot;
     const x = s.padding + m.capHeight(s.axisLabelSize) + s.tickLabelGap;
     const text = ellipsize(panel.yLabel, p.height, s.axisLabelSize, m);
-    texts.push({ kind: 'text', role: 'axis-label', text, x, y: p.y + p.height / 2, anchor: 'middle', size: s.axisLabelSize, color: theme.text, rotate: -90 });
+    texts.push({
+      kind: 'text',
+      role: 'axis-label',
+      text,
+      x,
+      y: p.y + p.height / 2,
+      anchor: 'middle',
+      size: s.axisLabelSize,
+      color: theme.text,
+      rotate: -90,
+    });
   });
   items.push(...texts);
   const scene: Scene = { width: ctx.width, height: ctx.height, background: theme.background, items };
@@ -609,7 +778,8 @@ function buildScene(ctx: Ctx, xDomain: Domain, yDomains: readonly Domain[], mode
 /** Where tick labels go beside a spine that runs through the plot: no place for a legend. */
 function labelBands(d: PanelDraft, s: LayoutStyle, capT: number): Rect[] {
   const bands: Rect[] = [];
-  if (d.xAt === 'origin') bands.push({ x: d.plot.x, y: d.sy, width: d.plot.width, height: s.tickLength + s.tickLabelGap + capT });
+  if (d.xAt === 'origin')
+    bands.push({ x: d.plot.x, y: d.sy, width: d.plot.width, height: s.tickLength + s.tickLabelGap + capT });
   if (d.yAt === 'origin') {
     const w = s.tickLength + s.tickLabelGap + d.yPlan.widest;
     bands.push({ x: d.sx - w, y: d.plot.y, width: w, height: d.plot.height });
@@ -617,7 +787,15 @@ function labelBands(d: PanelDraft, s: LayoutStyle, capT: number): Rect[] {
   return bands;
 }
 
-function draftPanel(ctx: Ctx, panel: Panel, plot: Rect, xScale: Scale, yScale: Scale, xPlan: AxisPlan, yPlan: AxisPlan): PanelDraft {
+function draftPanel(
+  ctx: Ctx,
+  panel: Panel,
+  plot: Rect,
+  xScale: Scale,
+  yScale: Scale,
+  xPlan: AxisPlan,
+  yPlan: AxisPlan,
+): PanelDraft {
   const { s } = ctx;
   const plotRight = plot.x + plot.width;
   const plotBottom = plot.y + plot.height;
@@ -646,22 +824,50 @@ function draftPanel(ctx: Ctx, panel: Panel, plot: Rect, xScale: Scale, yScale: S
   const yTickDir = ySpine.at === 'high' ? 1 : -1; // y ticks point left, or right from a right spine
   const spines = [segment(plot.x, sy, plotRight, sy), segment(sx, plot.y, sx, plotBottom)];
   const ticks: Float64Array[] = [];
-  for (const v of xPlan.ticks.values) ticks.push(segment(xScale.map(v), sy, xScale.map(v), sy + xTickDir * s.tickLength));
-  for (const v of yPlan.ticks.values) ticks.push(segment(sx, yScale.map(v), sx + yTickDir * s.tickLength, yScale.map(v)));
+  for (const v of xPlan.ticks.values)
+    ticks.push(segment(xScale.map(v), sy, xScale.map(v), sy + xTickDir * s.tickLength));
+  for (const v of yPlan.ticks.values)
+    ticks.push(segment(sx, yScale.map(v), sx + yTickDir * s.tickLength, yScale.map(v)));
   // Zero-length ticks (the terminal's) are no obstacle.
   const realTicks = s.tickLength > 0 ? ticks : [];
   return {
-    plot, xScale, yScale, xPlan, yPlan, sx, sy, xAt: xSpine.at, yAt: ySpine.at, spines, ticks: realTicks, curves, widths,
+    plot,
+    xScale,
+    yScale,
+    xPlan,
+    yPlan,
+    sx,
+    sy,
+    xAt: xSpine.at,
+    yAt: ySpine.at,
+    spines,
+    ticks: realTicks,
+    curves,
+    widths,
     layers: dashLayers(curves, widths),
   };
 }
 
-function legendItems(ctx: Ctx, rect: Rect, box: LegendBox, entries: readonly LegendEntry[], texts: TextItem[]): SceneItem[] {
+function legendItems(
+  ctx: Ctx,
+  rect: Rect,
+  box: LegendBox,
+  entries: readonly LegendEntry[],
+  texts: TextItem[],
+): SceneItem[] {
   const { m, s, theme } = ctx;
   const size = box.format.size;
   const k = size / s.legendSize;
   const items: SceneItem[] = [
-    { kind: 'rect', role: 'legend-frame', rect, fill: theme.legendFill, stroke: theme.legendStroke, lineWidth: s.legendLineWidth, radius: s.legendRadius },
+    {
+      kind: 'rect',
+      role: 'legend-frame',
+      rect,
+      fill: theme.legendFill,
+      stroke: theme.legendStroke,
+      lineWidth: s.legendLineWidth,
+      radius: s.legendRadius,
+    },
   ];
   const capL = m.capHeight(size);
   const columns = box.format.columns;

@@ -61,14 +61,21 @@ export function ellipsize(text: string, max: number, size: number, m: TextMeasur
   return `${chars.slice(0, lo).join('').trimEnd()}…`;
 }
 
-export function legendBox(entries: readonly LegendEntry[], format: LegendFormat, m: TextMeasure, s: LayoutStyle): LegendBox {
+export function legendBox(
+  entries: readonly LegendEntry[],
+  format: LegendFormat,
+  m: TextMeasure,
+  s: LayoutStyle,
+): LegendBox {
   const k = format.size / s.legendSize;
   const swatch = s.legendSwatch * k;
   const swatchGap = s.legendSwatchGap * k;
   const pad = s.legendPadding * k;
   const columns = Math.max(1, Math.min(format.columns, entries.length));
   const rows = Math.ceil(entries.length / columns);
-  const shown = entries.map((e) => (Number.isFinite(format.maxLabel) ? ellipsize(e.label, format.maxLabel, format.size, m) : e.label));
+  const shown = entries.map((e) =>
+    Number.isFinite(format.maxLabel) ? ellipsize(e.label, format.maxLabel, format.size, m) : e.label,
+  );
   const columnX: number[] = [];
   let x = pad;
   for (let c = 0; c < columns; c++) {
@@ -121,7 +128,13 @@ export function hiddenSamples(box: Rect, points: readonly Float64Array[], reach:
 
 /** Whether a box inside `plot` is allowed: within the plot, off spines, ticks and label bands. */
 export function legendFits(box: Rect, plot: Rect, obstacles: LegendObstacles): boolean {
-  if (box.x < plot.x || box.y < plot.y || box.x + box.width > plot.x + plot.width || box.y + box.height > plot.y + plot.height) return false;
+  if (
+    box.x < plot.x ||
+    box.y < plot.y ||
+    box.x + box.width > plot.x + plot.width ||
+    box.y + box.height > plot.y + plot.height
+  )
+    return false;
   if (obstacles.lines.some((l) => l.hits(box, 1))) return false;
   return !obstacles.bands.some((b) => rectsOverlap(b, box));
 }

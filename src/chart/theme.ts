@@ -18,7 +18,16 @@ export interface Theme {
 
 /** matplotlib's tab10: f is the first, f′ the second, further series follow. */
 export const TAB10: readonly Color[] = [
-  '#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf',
+  '#1f77b4',
+  '#ff7f0e',
+  '#2ca02c',
+  '#d62728',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+  '#7f7f7f',
+  '#bcbd22',
+  '#17becf',
 ];
 
 export const THEMES: Readonly<Record<ThemeName, Theme>> = {
@@ -48,7 +57,16 @@ export const THEMES: Readonly<Record<ThemeName, Theme>> = {
  * red 3.5:1, brown 2.9:1). Colors that already had it are unchanged.
  */
 export const TAB10_DARK: readonly Color[] = [
-  '#3e8abf', '#ff7f0e', '#2ca02c', '#df5757', '#9b72c2', '#a47971', '#e377c2', '#848484', '#bcbd22', '#17becf',
+  '#3e8abf',
+  '#ff7f0e',
+  '#2ca02c',
+  '#df5757',
+  '#9b72c2',
+  '#a47971',
+  '#e377c2',
+  '#848484',
+  '#bcbd22',
+  '#17becf',
 ];
 
 /** The i-th series color, cycling through tab10 (its lighter twin on the dark theme). */

@@ -83,7 +83,10 @@ export function placeTickLabels(input: TickLabelInput): TickLabelPlacement {
     const x = c.anchor === 'start' ? c.x : c.anchor === 'end' ? c.x - w : c.x - w / 2;
     return { x, y: c.baseline - capT, width: w, height: capT };
   };
-  const indexed = input.obstacles.map((o) => ({ index: new PolylineIndex(o.points), radius: o.radius + s.labelClearance }));
+  const indexed = input.obstacles.map((o) => ({
+    index: new PolylineIndex(o.points),
+    radius: o.radius + s.labelClearance,
+  }));
   /**
    * Labels of the two axes must not read as one row (`0 −6 −4 …`): an x label and a y label
    * whose boxes come within half a cap height vertically keep an em apart horizontally.
@@ -111,7 +114,15 @@ export function placeTickLabels(input: TickLabelInput): TickLabelPlacement {
       const w = m.width(text, size);
       const hit = candidates.find((c) => free(axis, box(c, w)));
       if (hit) {
-        const label: TickLabel = { axis, value, text, box: box(hit, w), x: hit.x, baseline: hit.baseline, anchor: hit.anchor };
+        const label: TickLabel = {
+          axis,
+          value,
+          text,
+          box: box(hit, w),
+          x: hit.x,
+          baseline: hit.baseline,
+          anchor: hit.anchor,
+        };
         placed.push(origin ? { ...label, origin: true } : label);
       } else missed.push(value);
     }
@@ -127,7 +138,11 @@ export function placeTickLabels(input: TickLabelInput): TickLabelPlacement {
    * the axis's labels at the plot's outer edge (keeping what fits). A spine on the plot's edge
    * keeps what fits by it.
    */
-  const place = (axis: 'x' | 'y', bySpine: readonly Wanted[], edge: readonly Wanted[] | undefined): 'spine' | 'edge' => {
+  const place = (
+    axis: 'x' | 'y',
+    bySpine: readonly Wanted[],
+    edge: readonly Wanted[] | undefined,
+  ): 'spine' | 'edge' => {
     if (!edge) {
       placeAll(axis, bySpine, false);
       return 'spine';

@@ -38,10 +38,7 @@ export function linearTicks(lo: number, hi: number, count: number): TickSet {
   if (!(hi > lo) || !Number.isFinite(hi - lo) || !(count > 0)) return EMPTY;
   const { mantissa, power } = niceStep(hi - lo, count);
   // For negative powers divide by an exact integer: k·m / 10^p reads as the decimal k·m·10^−p.
-  const at =
-    power >= 0
-      ? (k: number) => k * mantissa * 10 ** power
-      : (k: number) => (k * mantissa) / 10 ** -power;
+  const at = power >= 0 ? (k: number) => k * mantissa * 10 ** power : (k: number) => (k * mantissa) / 10 ** -power;
   const step = at(1);
   let first = Math.round(lo / step);
   let last = Math.round(hi / step);

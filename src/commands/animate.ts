@@ -103,7 +103,8 @@ export async function animationScenes(models: readonly ChartModel[], s: ChartSet
   const { fontMeasure } = await import('../paint/fonts/font.js');
   const measure = fontMeasure();
   const fixed = fixedAxes(models, PIXEL_STYLE.axisMargin);
-  const layout = (m: ChartModel) => layoutChartGeometry(m, { width: s.width, height: s.height, measure, style: { curveWidth: s.curveWidth } });
+  const layout = (m: ChartModel) =>
+    layoutChartGeometry(m, { width: s.width, height: s.height, measure, style: { curveWidth: s.curveWidth } });
   if (!fixed[0]!.panels.some((p) => p.legend === 'auto')) return fixed.map(layout);
   const votes = fixed[0]!.panels.map(() => new Map<Corner, number>());
   const first = fixed.map((m) => {

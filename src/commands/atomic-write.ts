@@ -93,7 +93,8 @@ let run: RunState = { written: new Set(), createdFolders: [] };
 
 /** Creates `dir` and its parents; a one-line RuntimeFailure if it cannot. Returns what it made. */
 export function ensureFolder(dir: string): string[] {
-  if (Buffer.byteLength(dir) > PATH_MAX) throw new RuntimeFailure(`cannot create folder ${dir}: ${reason({ code: 'ENAMETOOLONG' })}`);
+  if (Buffer.byteLength(dir) > PATH_MAX)
+    throw new RuntimeFailure(`cannot create folder ${dir}: ${reason({ code: 'ENAMETOOLONG' })}`);
   // Level by level rather than mkdirSync's `recursive`, which spins forever on Node 20 where the
   // parent exists but refuses new entries (e.g. under /proc).
   const missing: string[] = [];
@@ -276,7 +277,12 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
 }
 
 /** The temporary file, with the existing file's mode and owner, renamed over `target`. */
-async function writeThroughTemporary(target: string, temp: string, existing: Stats | undefined, data: string | Uint8Array): Promise<void> {
+async function writeThroughTemporary(
+  target: string,
+  temp: string,
+  existing: Stats | undefined,
+  data: string | Uint8Array,
+): Promise<void> {
   // A file we could not open for writing is an error, as for a shell redirection.
   if (existing) accessSync(target, constants.W_OK);
   let fd: number;

@@ -76,7 +76,9 @@ export function parseSize(text: string): { width: number; height: number } {
   const height = Number(m[2]);
   for (const v of [width, height]) {
     if (v < MIN_SIDE || v > MAX_SIDE) {
-      throw new UsageError(`--size ${text}: each side must be from ${MIN_SIDE} to ${MAX_SIDE} pixels (the limit is ${MAX_SIDE}x${MAX_SIDE})`);
+      throw new UsageError(
+        `--size ${text}: each side must be from ${MIN_SIDE} to ${MAX_SIDE} pixels (the limit is ${MAX_SIDE}x${MAX_SIDE})`,
+      );
     }
   }
   return { width, height };
@@ -104,14 +106,21 @@ export function parseLineWidth(text: string | undefined): number {
   return pt * UNITS_PER_POINT;
 }
 
-export function choose<T extends string>(value: string | undefined, valid: readonly T[], fallback: T, option: string): T {
+export function choose<T extends string>(
+  value: string | undefined,
+  valid: readonly T[],
+  fallback: T,
+  option: string,
+): T {
   if (value === undefined) return fallback;
-  if (!(valid as readonly string[]).includes(value)) throw new UsageError(`${option} '${value}' is not one of ${valid.join(', ')}`);
+  if (!(valid as readonly string[]).includes(value))
+    throw new UsageError(`${option} '${value}' is not one of ${valid.join(', ')}`);
   return value as T;
 }
 
 export function parseSampling(opts: ChartCliOptions): Sampling | undefined {
-  if (opts.step !== undefined && opts.samples !== undefined) throw new UsageError('give either --step or --samples, not both');
+  if (opts.step !== undefined && opts.samples !== undefined)
+    throw new UsageError('give either --step or --samples, not both');
   if (opts.samples !== undefined) return { samples: parseInteger(opts.samples, '--samples', 2, MAX_POINTS) };
   if (opts.step !== undefined) return { step: parsePositive(opts.step, '--step') };
   return undefined;
@@ -120,14 +129,20 @@ export function parseSampling(opts: ChartCliOptions): Sampling | undefined {
 /** `a,b,c` → names, exactly `count` of them, none empty. */
 export function parseNames(text: string, count: number, what: string): string[] {
   const parts = text.split(',').map((p) => p.trim());
-  if (parts.some((p) => p === '')) throw new UsageError(`--labels '${text}': empty name (expected names separated by commas)`);
+  if (parts.some((p) => p === ''))
+    throw new UsageError(`--labels '${text}': empty name (expected names separated by commas)`);
   if (parts.length !== count) {
-    throw new UsageError(`--labels '${text}': ${parts.length} name${parts.length === 1 ? '' : 's'} for ${count} ${what}; give one per ${what.replace(/s$/, '')}`);
+    throw new UsageError(
+      `--labels '${text}': ${parts.length} name${parts.length === 1 ? '' : 's'} for ${count} ${what}; give one per ${what.replace(/s$/, '')}`,
+    );
   }
   return parts;
 }
 
-export function chartSettings(opts: ChartCliOptions, defaultSize: { width: number; height: number } = DEFAULT_SIZE): ChartSettings {
+export function chartSettings(
+  opts: ChartCliOptions,
+  defaultSize: { width: number; height: number } = DEFAULT_SIZE,
+): ChartSettings {
   const range = opts.range === undefined ? DEFAULT_RANGE : parseRange(opts.range);
   const { width, height } = opts.size === undefined ? defaultSize : parseSize(opts.size);
   return {
@@ -168,14 +183,22 @@ export function fileTarget(io: CliIO, out: string, format: string | undefined): 
   if (out === '-') return { path: '-', format: forced ?? 'png' };
   const fromExt = FORMAT_BY_EXTENSION[extname(out).slice(1).toLowerCase()];
   if (!fromExt && !forced) {
-    throw new UsageError(`cannot tell the image format of '${basename(out)}': use a .png, .jpg, .jpeg, .webp, .svg, .pdf, .html or .gif name, or --format`);
+    throw new UsageError(
+      `cannot tell the image format of '${basename(out)}': use a .png, .jpg, .jpeg, .webp, .svg, .pdf, .html or .gif name, or --format`,
+    );
   }
-  if (fromExt && forced && fromExt !== forced) throw new UsageError(`--format ${format} does not match the file name '${basename(out)}'`);
+  if (fromExt && forced && fromExt !== forced)
+    throw new UsageError(`--format ${format} does not match the file name '${basename(out)}'`);
   return { path: resolve(io.cwd, out), format: (forced ?? fromExt)! };
 }
 
 /** One file per name in `dir`; a name taken earlier in the run (case-insensitively) gets -2, -3, … */
-export function namedTargets(io: CliIO, dir: string, names: readonly { base: string; label: string }[], format: ImageFormat): Target[] {
+export function namedTargets(
+  io: CliIO,
+  dir: string,
+  names: readonly { base: string; label: string }[],
+  format: ImageFormat,
+): Target[] {
   if (dir === '') throw new UsageError("--out-dir '' names no folder (use --out-dir . for the current one)");
   // Every output of a run gets its own name, even against a spec literally named like a renamed one:
   // `GELU GELU "GELU-2=x*x"` → GELU, GELU-2, GELU-2-2.
@@ -211,26 +234,40 @@ const IMAGE_ONLY: readonly (readonly [string, string])[] = [
  * --terminal, --width without it, --scale for vector formats (an HTML page embeds the SVG chart;
  * a GIF is raster, so it scales), --jpeg-quality for anything but JPEG.
  */
-export function checkApplicable(opts: ChartCliOptions & Record<string, unknown>, formats: readonly ImageFormat[]): void {
+export function checkApplicable(
+  opts: ChartCliOptions & Record<string, unknown>,
+  formats: readonly ImageFormat[],
+): void {
   if (opts.terminal) {
     for (const [key, flag] of IMAGE_ONLY) {
-      if (opts[key] !== undefined && opts[key] !== false) throw new UsageError(`${flag} is for image files; --terminal draws in the terminal (use --width for its size)`);
+      if (opts[key] !== undefined && opts[key] !== false)
+        throw new UsageError(`${flag} is for image files; --terminal draws in the terminal (use --width for its size)`);
     }
     return;
   }
-  if (opts.width !== undefined) throw new UsageError('--width sets the width of a terminal chart (with --terminal); images use --size WxH');
+  if (opts.width !== undefined)
+    throw new UsageError('--width sets the width of a terminal chart (with --terminal); images use --size WxH');
   const vector = formats.find(isVector);
   if (opts.scale !== undefined && vector) {
-    throw new UsageError(`--scale multiplies the pixels of PNG, JPG, WebP and GIF images; ${vector.toUpperCase()} is drawn at any scale (leave out --scale)`);
+    throw new UsageError(
+      `--scale multiplies the pixels of PNG, JPG, WebP and GIF images; ${vector.toUpperCase()} is drawn at any scale (leave out --scale)`,
+    );
   }
   const other = formats.find((f) => f !== 'jpg');
   if (opts.jpegQuality !== undefined && other) {
-    throw new UsageError(`--jpeg-quality is for JPEG images, not ${other.toUpperCase()} (use -o FILE.jpg or --format jpg)`);
+    throw new UsageError(
+      `--jpeg-quality is for JPEG images, not ${other.toUpperCase()} (use -o FILE.jpg or --format jpg)`,
+    );
   }
 }
 
 /** `wrote compare.png (500×350)` on stderr, with the renaming if there was one. */
-export function reportWritten(io: CliIO, target: Target, size: { width: number; height: number }, write: (message: string) => void): void {
+export function reportWritten(
+  io: CliIO,
+  target: Target,
+  size: { width: number; height: number },
+  write: (message: string) => void,
+): void {
   if (target.path === '-') return;
   const rel = relative(io.cwd, target.path);
   const shown = rel && !rel.startsWith('..') ? rel : target.path;
@@ -244,7 +281,10 @@ export function isVector(format: ImageFormat): boolean {
 }
 
 /** The size a file reports: device pixels for raster images (GIF too), the layout size for SVG, PDF and HTML. */
-export function writtenSize(format: ImageFormat, settings: { width: number; height: number; scale: number }): { width: number; height: number } {
+export function writtenSize(
+  format: ImageFormat,
+  settings: { width: number; height: number; scale: number },
+): { width: number; height: number } {
   if (isVector(format)) return { width: settings.width, height: settings.height };
   return { width: Math.round(settings.width * settings.scale), height: Math.round(settings.height * settings.scale) };
 }

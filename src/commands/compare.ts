@@ -56,7 +56,8 @@ export interface CompareOptions extends ChartCliOptions {
 export const DEFAULT_COMPARE_FILE = 'compare';
 
 export function showOf(opts: CompareOptions): CompareShow {
-  if (opts.both && opts.derivative) throw new UsageError('--both already shows the derivatives; give one of --derivative and --both');
+  if (opts.both && opts.derivative)
+    throw new UsageError('--both already shows the derivatives; give one of --derivative and --both');
   if (opts.both) return 'both';
   // As in plot, a log axis is for |f′|.
   return opts.derivative || opts.logY ? 'derivatives' : 'values';
@@ -117,13 +118,24 @@ export async function runCompare(io: CliIO, specs: string[], opts: CompareOption
   const show = showOf(opts);
   const settings = settingsOf(opts, show);
   if (specs.some(isAnimated)) {
-    if (opts.terminal) throw new UsageError('a parameter range a..b animates a GIF; --terminal draws one chart (give one value)');
+    if (opts.terminal)
+      throw new UsageError('a parameter range a..b animates a GIF; --terminal draws one chart (give one value)');
     checkApplicable(opts as CompareOptions & Record<string, unknown>, ['gif']);
     const { animationSettings, runCompareAnimation } = await import('./animate.js');
     return runCompareAnimation(io, specs, opts, settings, show, animationSettings(opts));
   }
-  if (opts.frames !== undefined || opts.fps !== undefined) throw new UsageError('--frames and --fps animate a parameter range a..b in a spec, e.g. "ELU(alpha=0.1..3)" -o elu.gif');
-  const target: Target | undefined = opts.terminal ? undefined : fileTarget(io, opts.out ?? `${DEFAULT_COMPARE_FILE}.${opts.format?.toLowerCase() === 'jpeg' ? 'jpg' : (opts.format?.toLowerCase() ?? 'png')}`, opts.format);
+  if (opts.frames !== undefined || opts.fps !== undefined)
+    throw new UsageError(
+      '--frames and --fps animate a parameter range a..b in a spec, e.g. "ELU(alpha=0.1..3)" -o elu.gif',
+    );
+  const target: Target | undefined = opts.terminal
+    ? undefined
+    : fileTarget(
+        io,
+        opts.out ??
+          `${DEFAULT_COMPARE_FILE}.${opts.format?.toLowerCase() === 'jpeg' ? 'jpg' : (opts.format?.toLowerCase() ?? 'png')}`,
+        opts.format,
+      );
   checkApplicable(opts as CompareOptions & Record<string, unknown>, target ? [target.format] : []);
   const columns = opts.terminal ? terminalWidth(io, opts.width) : 0;
   const named = resolveCompared(specs, opts.labels);
@@ -137,7 +149,9 @@ export async function runCompare(io: CliIO, specs: string[], opts: CompareOption
     ),
   );
   if (named.length > TAB10.length) {
-    io.stderr.write(`actfn: warning: ${named.length} functions but ${TAB10.length} colors; colors repeat after the ${TAB10.length}th\n`);
+    io.stderr.write(
+      `actfn: warning: ${named.length} functions but ${TAB10.length} colors; colors repeat after the ${TAB10.length}th\n`,
+    );
   }
   if (target?.path === '-' && target.format !== 'svg' && target.format !== 'html' && io.stdout.isTTY) {
     throw new UsageError('refusing to write a binary image to the terminal; redirect stdout or use -o FILE');
@@ -152,11 +166,22 @@ export async function runCompare(io: CliIO, specs: string[], opts: CompareOption
     const model = modelOf(named, settings, show, settings.width * (isVector(t.format) ? 1 : settings.scale));
     const { layoutChart } = await import('../chart/layout.js');
     const { fontMeasure } = await import('../paint/fonts/font.js');
-    const scene = layoutChart(model, { width: settings.width, height: settings.height, measure: fontMeasure(), style: { curveWidth: settings.curveWidth } });
+    const scene = layoutChart(model, {
+      width: settings.width,
+      height: settings.height,
+      measure: fontMeasure(),
+      style: { curveWidth: settings.curveWidth },
+    });
     const warn = (message: string) => io.stderr.write(`actfn: warning: ${message}\n`);
     await withCleanupOnSignal(async () => {
       const page = t.format === 'html' ? comparePageView(specs, opts, settings, show) : undefined;
-      const image = await renderImage(scene, t.format, { scale: settings.scale, jpegQuality: settings.jpegQuality, title: model.title || 'compare', warn, page });
+      const image = await renderImage(scene, t.format, {
+        scale: settings.scale,
+        jpegQuality: settings.jpegQuality,
+        title: model.title || 'compare',
+        warn,
+        page,
+      });
       if (t.path === '-') io.stdout.write(image);
       else await writeFileAtomic(t.path, image);
     });
@@ -168,7 +193,9 @@ export async function runCompare(io: CliIO, specs: string[], opts: CompareOption
     const stream = target?.path === '-' ? io.stderr : io.stdout;
     if (opts.terminal) stream.write('\n');
     const width = opts.terminal && opts.width !== undefined ? columns : undefined;
-    stream.write(await comparePropertiesTable(named, stream, io, { cost: opts.cost === true, ...(width ? { width } : {}) }));
+    stream.write(
+      await comparePropertiesTable(named, stream, io, { cost: opts.cost === true, ...(width ? { width } : {}) }),
+    );
   }
   return 0;
 }

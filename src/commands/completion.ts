@@ -90,7 +90,13 @@ export function completionModel(program: Command): CompletionModel {
   const commands = help.visibleCommands(program).map((c) => {
     const first = c.registeredArguments[0];
     const operands = c.name() === 'help' ? program.commands.map((p) => p.name()) : (first?.argChoices ?? []);
-    return { name: c.name(), description: c.description(), options: optionsOf(help, c), specs: SPEC_ARGUMENTS.includes(first?.name() ?? ''), operands };
+    return {
+      name: c.name(),
+      description: c.description(),
+      options: optionsOf(help, c),
+      specs: SPEC_ARGUMENTS.includes(first?.name() ?? ''),
+      operands,
+    };
   });
   return { program: program.name(), options: optionsOf(help, program), commands, names: catalogWords() };
 }
@@ -134,20 +140,26 @@ function bashScript(m: CompletionModel): string {
     for (const o of c.options) {
       const v = o.value;
       const action =
-        v.kind === 'file' ? FILES
-        : v.kind === 'folder' ? FILES.replace('-f', '-d')
-        : v.kind === 'words' ? `COMPREPLY=($(compgen -W ${shQuote(v.words.join(' '))} -- "$cur")); return`
-        : v.kind === 'text' ? 'return'
-        : undefined;
+        v.kind === 'file'
+          ? FILES
+          : v.kind === 'folder'
+            ? FILES.replace('-f', '-d')
+            : v.kind === 'words'
+              ? `COMPREPLY=($(compgen -W ${shQuote(v.words.join(' '))} -- "$cur")); return`
+              : v.kind === 'text'
+                ? 'return'
+                : undefined;
       if (action) byKind.set(action, [...(byKind.get(action) ?? []), ...flagsOf(o)]);
     }
     for (const [action, flags] of byKind) lines.push(`        ${flags.join('|')}) ${action} ;;`);
     lines.push(
       '      esac',
       `      if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W ${shQuote(c.options.flatMap(flagsOf).join(' '))} -- "$cur"))`,
-      c.specs ? '      else COMPREPLY=($(compgen -W "$names" -- "$cur")); fi ;;'
-      : c.operands.length ? `      else COMPREPLY=($(compgen -W ${shQuote(c.operands.join(' '))} -- "$cur")); fi ;;`
-      : '      fi ;;',
+      c.specs
+        ? '      else COMPREPLY=($(compgen -W "$names" -- "$cur")); fi ;;'
+        : c.operands.length
+          ? `      else COMPREPLY=($(compgen -W ${shQuote(c.operands.join(' '))} -- "$cur")); fi ;;`
+          : '      fi ;;',
     );
   }
   lines.push('  esac', '}', `complete -F ${fn} ${m.program}`, '');
@@ -160,11 +172,15 @@ function zshOptionSpec(o: CompletionOption): string {
   const head = exclusive ? `${exclusive}'` : `'${flags[0]}`;
   const v = o.value;
   const value =
-    v.kind === 'flag' ? ''
-    : v.kind === 'file' ? ':file:_files'
-    : v.kind === 'folder' ? ':folder:_files -/'
-    : v.kind === 'words' ? `:value:(${v.words.join(' ')})`
-    : ':value: ';
+    v.kind === 'flag'
+      ? ''
+      : v.kind === 'file'
+        ? ':file:_files'
+        : v.kind === 'folder'
+          ? ':folder:_files -/'
+          : v.kind === 'words'
+            ? `:value:(${v.words.join(' ')})`
+            : ':value: ';
   return `${head}[${zshDescription(o.description).replace(/'/g, `'\\''`)}]${value}'`;
 }
 
@@ -197,7 +213,16 @@ function zshScript(m: CompletionModel): string {
     const specs = [...c.options.map((o) => `          ${zshOptionSpec(o)}`), ...operands];
     lines.push(`        ${c.name}) _arguments -s \\`, specs.join(' \\\n') + ' && ret=0 ;;');
   }
-  lines.push('      esac ;;', '  esac', '  return ret', '}', `if [ "$funcstack[1]" = "${fn}" ]; then`, `  ${fn} "$@"`, 'fi', '');
+  lines.push(
+    '      esac ;;',
+    '  esac',
+    '  return ret',
+    '}',
+    `if [ "$funcstack[1]" = "${fn}" ]; then`,
+    `  ${fn} "$@"`,
+    'fi',
+    '',
+  );
   return lines.join('\n');
 }
 
@@ -223,7 +248,9 @@ function fishScript(m: CompletionModel): string {
     `# Every shell:  ${m.program} completion fish > ~/.config/fish/completions/${m.program}.fish`,
     `complete -c ${m.program} -f`,
     ...m.options.map((o) => fishOption(m.program, none, o)),
-    ...m.commands.map((c) => `complete -c ${m.program} -n ${fishQuote(none)} -a ${c.name} -d ${fishQuote(c.description)}`),
+    ...m.commands.map(
+      (c) => `complete -c ${m.program} -n ${fishQuote(none)} -a ${c.name} -d ${fishQuote(c.description)}`,
+    ),
   ];
   for (const c of m.commands) {
     const seen = `__fish_seen_subcommand_from ${c.name}`;
@@ -247,7 +274,8 @@ export function completionScript(shell: Shell, model: CompletionModel): string {
 }
 
 export async function runCompletion(io: CliIO, shell: string, program: Command): Promise<number> {
-  if (!(SHELLS as readonly string[]).includes(shell)) throw new UsageError(`completion '${shell}': the shells are ${SHELLS.join(', ')}`);
+  if (!(SHELLS as readonly string[]).includes(shell))
+    throw new UsageError(`completion '${shell}': the shells are ${SHELLS.join(', ')}`);
   io.stdout.write(completionScript(shell as Shell, completionModel(program)));
   return 0;
 }

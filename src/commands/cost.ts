@@ -69,7 +69,13 @@ let callSiteWarmed = false;
 function warmCallSite(x: Float64Array): void {
   if (callSiteWarmed) return;
   callSiteWarmed = true;
-  const others = [(v: number) => v, (v: number) => -v, (v: number) => v * 2, (v: number) => v + 1, (v: number) => Math.abs(v)];
+  const others = [
+    (v: number) => v,
+    (v: number) => -v,
+    (v: number) => v * 2,
+    (v: number) => v + 1,
+    (v: number) => Math.abs(v),
+  ];
   for (const g of others) for (let r = 0; r < 20; r++) callLoop(g)(x);
 }
 

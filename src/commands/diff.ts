@@ -67,7 +67,10 @@ function targetOf(io: CliIO, opts: DiffCommandOptions): Target | undefined {
   if (forced === 'html') throw new UsageError('--format html is not for diff; use png, jpg, webp, gif, svg or pdf');
   if (opts.out === '-') return { path: '-', format: forced ?? 'png' };
   const fromExt = FORMAT_BY_EXTENSION[extname(opts.out).slice(1).toLowerCase()];
-  if (fromExt === 'html') throw new UsageError(`'${basename(opts.out)}': diff draws images (png, jpg, webp, gif, svg or pdf), not an HTML page`);
+  if (fromExt === 'html')
+    throw new UsageError(
+      `'${basename(opts.out)}': diff draws images (png, jpg, webp, gif, svg or pdf), not an HTML page`,
+    );
   if (!fromExt && !forced) {
     throw new UsageError(
       `cannot tell the image format of '${basename(opts.out)}': use a .png, .jpg, .jpeg, .webp, .gif, .svg or .pdf name, or --format`,

@@ -65,7 +65,11 @@ function parseTolerance(text: string, option: string): number {
 function parsePointChoice(opts: GradCheckOptions): PointChoice {
   if (opts.x !== undefined || opts.range !== undefined) {
     // table's parsing and messages; only the default step differs.
-    const x = tablePoints({ x: opts.x, range: opts.range, step: opts.range !== undefined ? (opts.step ?? String(DEFAULT_CHECK_STEP)) : opts.step });
+    const x = tablePoints({
+      x: opts.x,
+      range: opts.range,
+      step: opts.range !== undefined ? (opts.step ?? String(DEFAULT_CHECK_STEP)) : opts.step,
+    });
     return opts.x !== undefined ? { kind: 'list', x } : { kind: 'range', grid: x };
   }
   return { kind: 'default', step: opts.step === undefined ? DEFAULT_CHECK_STEP : parsePositive(opts.step, '--step') };
@@ -101,9 +105,15 @@ export function selectFunctions(specs: readonly string[], all: boolean | undefin
 export function pointsFor(fn: ActivationFn, s: GradCheckSettings): Float64Array {
   const p = s.points;
   const points =
-    p.kind === 'list' ? p.x : p.kind === 'range' ? rangeCheckGrid(p.grid, fn.kinks, s.check.method) : defaultCheckGrid(fn.kinks, s.check.method, p.step);
+    p.kind === 'list'
+      ? p.x
+      : p.kind === 'range'
+        ? rangeCheckGrid(p.grid, fn.kinks, s.check.method)
+        : defaultCheckGrid(fn.kinks, s.check.method, p.step);
   if (fn.vector && points.length > MAX_VECTOR_POINTS) {
-    throw new UsageError(`${fn.label} acts on the whole vector, so checking it costs n² evaluations: at most ${MAX_VECTOR_POINTS} points (got ${points.length})`);
+    throw new UsageError(
+      `${fn.label} acts on the whole vector, so checking it costs n² evaluations: at most ${MAX_VECTOR_POINTS} points (got ${points.length})`,
+    );
   }
   return points;
 }
@@ -121,7 +131,16 @@ async function checkAgainstTorch(
   const expressions = fns.map((fn) => fn.entry?.equivalents.torch?.trim() || undefined);
   const sent = fns.flatMap((fn, i) => {
     const expression = expressions[i];
-    return expression ? [{ expression, params: fn.params, kind: fn.vector ? ('vector' as const) : ('pointwise' as const), points: points[i]! }] : [];
+    return expression
+      ? [
+          {
+            expression,
+            params: fn.params,
+            kind: fn.vector ? ('vector' as const) : ('pointwise' as const),
+            points: points[i]!,
+          },
+        ]
+      : [];
   });
   if (sent.length === 0) return { version: 'not run', checks: fns.map(() => NO_EQUIVALENT) };
   const response = await evaluateWithTorch({ order: s.check.order, functions: sent }, env);
@@ -142,18 +161,31 @@ function checkUnitsPerPoint(fn: ActivationFn, n: number, s: GradCheckSettings): 
 export async function runGradCheckOn(io: CliIO, fns: readonly ActivationFn[], s: GradCheckSettings): Promise<number> {
   const width = outputWidth(io.stdout, s.width);
   const points = fns.map((fn) => pointsFor(fn, s));
-  checkBudget(fns.map((fn, i) => ({ fn, points: points[i]!.length, unitsPerPoint: checkUnitsPerPoint(fn, points[i]!.length, s) })));
+  checkBudget(
+    fns.map((fn, i) => ({
+      fn,
+      points: points[i]!.length,
+      unitsPerPoint: checkUnitsPerPoint(fn, points[i]!.length, s),
+    })),
+  );
   const reports = fns.map((fn, i) => checkFunction(fn, points[i]!, s.check));
   const torch = s.againstTorch ? await checkAgainstTorch(fns, points, s, io.env) : undefined;
   const result: GradCheckResult = { options: s.check, reports, ...(torch ? { torch } : {}) };
-  const text = s.json ? gradCheckJSON(result) : await gradCheckPretty(result, { color: colorLevel(io.stdout, io.env), verbose: s.verbose, width });
+  const text = s.json
+    ? gradCheckJSON(result)
+    : await gradCheckPretty(result, { color: colorLevel(io.stdout, io.env), verbose: s.verbose, width });
   io.stdout.write(text);
   if (gradCheckPassed(result)) return 0;
   // The report is on stdout (or in the JSON); the verdict ends stderr in one line, as every error does.
   const count = (n: number) => `${n} point${n === 1 ? '' : 's'}`;
   const failed = reports.flatMap((r) => (r.status === 'fail' ? [`${r.fn.label} (${count(r.failures.length)})`] : []));
-  const torchFailed = (torch?.checks ?? []).flatMap((t, i) => (t.status === 'fail' ? [`${fns[i]!.label} (${count(t.comparison?.mismatches.length ?? 0)})`] : []));
-  const parts = [...(failed.length ? [`grad-check failed for ${failed.join(', ')}`] : []), ...(torchFailed.length ? [`differs from torch for ${torchFailed.join(', ')}`] : [])];
+  const torchFailed = (torch?.checks ?? []).flatMap((t, i) =>
+    t.status === 'fail' ? [`${fns[i]!.label} (${count(t.comparison?.mismatches.length ?? 0)})`] : [],
+  );
+  const parts = [
+    ...(failed.length ? [`grad-check failed for ${failed.join(', ')}`] : []),
+    ...(torchFailed.length ? [`differs from torch for ${torchFailed.join(', ')}`] : []),
+  ];
   const hint = s.json || s.verbose ? '' : '; --verbose lists the failing points';
   const columns = io.stderr.isTTY ? io.stderr.columns || 80 : undefined;
   io.stderr.write(`${fitMessage(`actfn: ${parts.join('; ')}${hint}`, columns)}\n`);

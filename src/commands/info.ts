@@ -42,8 +42,10 @@ function paramLine(def: ParamDef, value: unknown): string {
 export function kinkLine(k: Kink): string {
   const where = `x = ${show(k.x)}`;
   const sides = `slopes ${show(k.left)} (left) and ${show(k.right)} (right)`;
-  if (k.jump) return `${where}: f jumps; ${sides}; f′(${show(k.x)}) = ${show(k.dy)} there, as PyTorch's backward pass gives.`;
-  if (k.left === k.right) return `${where}: f′ is continuous (${show(k.left)}) but f″ jumps; f′(${show(k.x)}) = ${show(k.dy)}.`;
+  if (k.jump)
+    return `${where}: f jumps; ${sides}; f′(${show(k.x)}) = ${show(k.dy)} there, as PyTorch's backward pass gives.`;
+  if (k.left === k.right)
+    return `${where}: f′ is continuous (${show(k.left)}) but f″ jumps; f′(${show(k.x)}) = ${show(k.dy)}.`;
   return `${where}: a corner, ${sides}; f′(${show(k.x)}) = ${show(k.dy)}, as PyTorch's backward pass gives.`;
 }
 
@@ -90,7 +92,9 @@ async function infoText(io: CliIO, fn: ActivationFn, opts: InfoOptions, width: n
     },
     {
       title: 'Parameters',
-      lines: entry?.params.length ? entry.params.flatMap((d) => wrapText(paramLine(d, fn.params[d.name]), inner, '  ')) : ['none'],
+      lines: entry?.params.length
+        ? entry.params.flatMap((d) => wrapText(paramLine(d, fn.params[d.name]), inner, '  '))
+        : ['none'],
     },
     { title: 'Properties', lines: table.trimEnd().split('\n') },
     { title: 'Equivalents', lines: equivalentLines(fn, inner) },
@@ -106,9 +110,13 @@ async function infoText(io: CliIO, fn: ActivationFn, opts: InfoOptions, width: n
           },
         ]
       : []),
-    { title: 'At kinks', lines: kinks.length ? kinks.flatMap((k) => wrapText(kinkLine(k), inner, '  ')) : wrapText(noKinks, inner, '  ') },
+    {
+      title: 'At kinks',
+      lines: kinks.length ? kinks.flatMap((k) => wrapText(kinkLine(k), inner, '  ')) : wrapText(noKinks, inner, '  '),
+    },
   ];
-  if (entry?.usage) sections.push({ title: 'When to use it', lines: wrapText(entry.usage.replace(/\s+/g, ' '), inner) });
+  if (entry?.usage)
+    sections.push({ title: 'When to use it', lines: wrapText(entry.usage.replace(/\s+/g, ' '), inner) });
   if (opts.chart !== false) {
     const chart = await smallChart(io, fn, opts, width ?? DEFAULT_CHART_WIDTH);
     if (chart) sections.push({ title: 'Chart', lines: chart.trimEnd().split('\n') });
@@ -124,7 +132,11 @@ async function infoText(io: CliIO, fn: ActivationFn, opts: InfoOptions, width: n
 /** The terminal chart of f and f′ (see src/paint/terminal), loaded only when drawn. */
 async function smallChart(io: CliIO, fn: ActivationFn, opts: InfoOptions, width: number): Promise<string | undefined> {
   const { infoChart } = await import('../paint/terminal/info-chart.js');
-  return infoChart(fn, { width: Math.min(width - 2, 72), color: colorLevel(io.stdout, io.env), explicitWidth: opts.width !== undefined });
+  return infoChart(fn, {
+    width: Math.min(width - 2, 72),
+    color: colorLevel(io.stdout, io.env),
+    explicitWidth: opts.width !== undefined,
+  });
 }
 
 export async function runInfo(io: CliIO, specs: string[], opts: InfoOptions): Promise<number> {

@@ -22,7 +22,13 @@ export function paramWithDefault(def: ParamDef): string {
 
 function paramJSON(def: ParamDef): JsonValue {
   if (def.kind === 'choice') {
-    return { name: def.name, kind: def.kind, default: def.default, choices: [...def.choices], description: def.description };
+    return {
+      name: def.name,
+      kind: def.kind,
+      default: def.default,
+      choices: [...def.choices],
+      description: def.description,
+    };
   }
   return {
     name: def.name,
@@ -72,10 +78,7 @@ const HEAD = ['name', 'aliases', 'parameters (defaults)', 'PyTorch'];
  * The table for a terminal `width` columns wide: four columns if they fit; else the aliases in
  * parentheses under the name, which saves a column's borders and its widest alias (80 columns).
  */
-function listTable(
-  entries: readonly CatalogEntry[],
-  width: number | undefined,
-): { head: string[]; rows: string[][] } {
+function listTable(entries: readonly CatalogEntry[], width: number | undefined): { head: string[]; rows: string[][] } {
   const rows = listRows(entries);
   if (width === undefined || fitsAsBox(HEAD, rows, 'left', width)) return { head: HEAD, rows };
   const narrow = entries.map((e, i) => {

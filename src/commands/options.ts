@@ -6,7 +6,9 @@ import { parseNumber } from '../math/numbers.js';
 export function parsePointList(text: string, option = '--x'): Float64Array {
   const parts = text.split(',');
   if (parts.some((p) => p.trim() === '')) {
-    throw new UsageError(`${option} '${text}': empty item in the list (expected numbers separated by commas, e.g. -3,0,3)`);
+    throw new UsageError(
+      `${option} '${text}': empty item in the list (expected numbers separated by commas, e.g. -3,0,3)`,
+    );
   }
   return Float64Array.from(parts, (p) => parseNumber(p, option, { allowNaN: true, allowInfinity: true }));
 }

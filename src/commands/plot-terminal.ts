@@ -31,7 +31,8 @@ export async function runPlotTerminal(io: CliIO, specs: string[], opts: PlotOpti
   checkBudget(chartWork(fns, settings.range, settings.sampling ?? { samples: 2 * DOTS_PER_COLUMN * columns }));
   const color = colorLevel(io.stdout, io.env);
   const charts: string[] = [];
-  for (const fn of fns) charts.push(await terminalChart(plotModel(fn, settings, columns * DOTS_PER_COLUMN), { columns, color }));
+  for (const fn of fns)
+    charts.push(await terminalChart(plotModel(fn, settings, columns * DOTS_PER_COLUMN), { columns, color }));
   io.stdout.write(charts.join('\n'));
   return 0;
 }

@@ -124,11 +124,18 @@ function nonFinite(v: number): string {
 /** Parameters travel as JSON; a non-finite one (Softplus threshold=inf) as {"float": "Infinity"}. */
 function encodeParams(params: Params): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(params).map(([k, v]) => [k, typeof v === 'number' && !Number.isFinite(v) ? { float: nonFinite(v) } : v]),
+    Object.entries(params).map(([k, v]) => [
+      k,
+      typeof v === 'number' && !Number.isFinite(v) ? { float: nonFinite(v) } : v,
+    ]),
   );
 }
 
-const NON_FINITE: Record<string, number> = { NaN: Number.NaN, Infinity: Number.POSITIVE_INFINITY, '-Infinity': Number.NEGATIVE_INFINITY };
+const NON_FINITE: Record<string, number> = {
+  NaN: Number.NaN,
+  Infinity: Number.POSITIVE_INFINITY,
+  '-Infinity': Number.NEGATIVE_INFINITY,
+};
 
 /** A list of `length` numbers (non-finite ones as their strings), or a RuntimeFailure. */
 function decodeNumbers(values: unknown, length: number, what: string): Float64Array {
@@ -153,7 +160,10 @@ interface RawResult {
 
 function decodeResult(raw: RawResult, length: number, id: number): TorchResult {
   if (typeof raw.error === 'string') return { error: raw.error, noExpression: raw.noExpression === true };
-  const values = { y: decodeNumbers(raw.y, length, `y for function ${id}`), dy: decodeNumbers(raw.dy, length, `dy for function ${id}`) };
+  const values = {
+    y: decodeNumbers(raw.y, length, `y for function ${id}`),
+    dy: decodeNumbers(raw.dy, length, `dy for function ${id}`),
+  };
   if (raw.d2 !== undefined) return { ...values, d2: decodeNumbers(raw.d2, length, `d2 for function ${id}`) };
   return typeof raw.d2Error === 'string' ? { ...values, d2Error: raw.d2Error } : values;
 }
@@ -170,7 +180,8 @@ export async function evaluateWithTorch(request: TorchRequest, env: CliIO['env']
       points: Array.from(f.points, (v) => (Number.isFinite(v) ? v : nonFinite(v))),
     })),
   });
-  if (!existsSync(TORCH_SCRIPT)) throw new RuntimeFailure(`${TORCH_SCRIPT} is missing from the installation; reinstall actfn`);
+  if (!existsSync(TORCH_SCRIPT))
+    throw new RuntimeFailure(`${TORCH_SCRIPT} is missing from the installation; reinstall actfn`);
   const tried: string[] = [];
   for (const python of pythonCandidates(env)) {
     const out = await run(python, [TORCH_SCRIPT], input);
@@ -183,8 +194,12 @@ export async function evaluateWithTorch(request: TorchRequest, env: CliIO['env']
       continue;
     }
     const script = `${python} ${TORCH_SCRIPT}`;
-    if (out.timedOut) throw new RuntimeFailure(`${script} did not finish within ${TIMEOUT_MS / 1000} s and was stopped`);
-    if (out.signal) throw new RuntimeFailure(`${script} was killed by ${out.signal}${lastLine(out.stderr) ? `: ${lastLine(out.stderr)}` : ''}`);
+    if (out.timedOut)
+      throw new RuntimeFailure(`${script} did not finish within ${TIMEOUT_MS / 1000} s and was stopped`);
+    if (out.signal)
+      throw new RuntimeFailure(
+        `${script} was killed by ${out.signal}${lastLine(out.stderr) ? `: ${lastLine(out.stderr)}` : ''}`,
+      );
     if (out.status !== 0) {
       throw new RuntimeFailure(`${script} failed (exit ${out.status}): ${lastLine(out.stderr) || 'no message'}`);
     }
@@ -200,7 +215,10 @@ export async function evaluateWithTorch(request: TorchRequest, env: CliIO['env']
     }
     const list = answer.results as unknown[];
     const results = request.functions.map((f, id) => {
-      const raw = list.find((r): r is RawResult & { id: number } => typeof r === 'object' && r !== null && (r as { id?: unknown }).id === id);
+      const raw = list.find(
+        (r): r is RawResult & { id: number } =>
+          typeof r === 'object' && r !== null && (r as { id?: unknown }).id === id,
+      );
       if (!raw) throw new RuntimeFailure(`torch_eval.py gave no result for function ${id}`);
       return decodeResult(raw, f.points.length, id);
     });

@@ -10,7 +10,12 @@ export function numberParam(
   return { name, kind: 'number', default: defaultValue, description, ...range };
 }
 
-export function choiceParam(name: string, defaultValue: string, choices: readonly string[], description: string): ChoiceParamDef {
+export function choiceParam(
+  name: string,
+  defaultValue: string,
+  choices: readonly string[],
+  description: string,
+): ChoiceParamDef {
   return { name, kind: 'choice', default: defaultValue, choices, description };
 }
 

@@ -66,7 +66,9 @@ export function sampleGrid(a: number, b: number, sampling: Sampling, limit: numb
     // Not a + i·step: (b − a)·i / (n − 1) lands on b exactly and rounds once.
     // Not a + i·step: (b − a)·i / (n − 1) lands on b exactly and rounds once. In halves where
     // b − a overflows (−1e308,1e308).
-    const at = Number.isFinite(b - a) ? (i: number) => a + ((b - a) * i) / (n - 1) : (i: number) => a + (((b / 2 - a / 2) * i) / (n - 1)) * 2;
+    const at = Number.isFinite(b - a)
+      ? (i: number) => a + ((b - a) * i) / (n - 1)
+      : (i: number) => a + (((b / 2 - a / 2) * i) / (n - 1)) * 2;
     return Float64Array.from({ length: n }, (_, i) => (i === n - 1 ? b : at(i)));
   }
   const step = sampling.step;

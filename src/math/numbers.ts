@@ -31,7 +31,8 @@ export function parseNumberLiteral(text: string, syntax: NumberSyntax = {}, what
   const s = asciiMinus(text.trim());
   if (DECIMAL.test(s)) {
     const v = Number(s);
-    if (!Number.isFinite(v)) throw new UsageError(`${what ? `${what}: ` : ''}${s} is beyond the largest double (about 1.8e308)`);
+    if (!Number.isFinite(v))
+      throw new UsageError(`${what ? `${what}: ` : ''}${s} is beyond the largest double (about 1.8e308)`);
     return v;
   }
   const inf = INFINITY.exec(s);
@@ -58,9 +59,7 @@ export function parseNumber(text: string, what: string, syntax: NumberSyntax = {
     const extra = [syntax.allowFraction ? '1/8' : '', syntax.allowInfinity ? 'inf' : '', syntax.allowNaN ? 'nan' : '']
       .filter(Boolean)
       .join(', ');
-    throw new UsageError(
-      `${what}: '${text}' is not a number (expected e.g. 1.5, -2e-3${extra ? ', ' + extra : ''})`,
-    );
+    throw new UsageError(`${what}: '${text}' is not a number (expected e.g. 1.5, -2e-3${extra ? ', ' + extra : ''})`);
   }
   return v;
 }

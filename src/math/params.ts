@@ -46,7 +46,11 @@ export function bindParams(entry: CatalogEntry, args: readonly SpecArg[]): Param
       entry.params.find((d) => d.name.toLowerCase() === arg.key.toLowerCase());
     if (!def) {
       if (entry.params.length === 0) throw new UsageError(`${entry.name} takes no parameters (got '${arg.key}')`);
-      const near = closestNames(arg.key, entry.params.map((d) => d.name), 1);
+      const near = closestNames(
+        arg.key,
+        entry.params.map((d) => d.name),
+        1,
+      );
       throw new UsageError(
         `${entry.name} has no parameter '${arg.key}'${near.length ? ` (did you mean '${near[0]}'?)` : ''}; valid: ${entry.params
           .map((d) => d.name)

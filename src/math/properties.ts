@@ -44,7 +44,13 @@ export interface ValueRange {
   readonly hi: Bound;
 }
 
-export type Monotonicity = 'increasing' | 'non-decreasing' | 'decreasing' | 'non-increasing' | 'constant' | 'not monotonic';
+export type Monotonicity =
+  | 'increasing'
+  | 'non-decreasing'
+  | 'decreasing'
+  | 'non-increasing'
+  | 'constant'
+  | 'not monotonic';
 export type Smoothness = 'discontinuous' | 'continuous' | 'C¹' | 'C∞';
 
 /** An open interval (from, to); either end may be infinite. */
@@ -297,7 +303,13 @@ function hasJump(
   return false;
 }
 
-export function smoothnessOf(k: PointwiseKernel, kinks: readonly Kink[], s: Samples, f: Float64Array, df: Float64Array): Smoothness {
+export function smoothnessOf(
+  k: PointwiseKernel,
+  kinks: readonly Kink[],
+  s: Samples,
+  f: Float64Array,
+  df: Float64Array,
+): Smoothness {
   if (kinks.some((q) => q.jump)) return 'discontinuous';
   // 0 too: pieces of a formula meet there without a declared kink (Softsign's f″ jumps from 2 to
   // −2, ELU's from α to 0), and a grid point at 0 splits such a jump into two steps that are no outliers.
@@ -317,7 +329,13 @@ export function smoothnessOf(k: PointwiseKernel, kinks: readonly Kink[], s: Samp
 // ---------------------------------------------------------------------------------------------
 // Monotonicity, saturation, dead zones
 
-function monotonicOf(s: Samples, df: Float64Array, kinks: readonly Kink[], k: PointwiseKernel, deadZones: number): Monotonicity {
+function monotonicOf(
+  s: Samples,
+  df: Float64Array,
+  kinks: readonly Kink[],
+  k: PointwiseKernel,
+  deadZones: number,
+): Monotonicity {
   let up = false;
   let down = false;
   for (let i = 0; i < s.x.length; i++) {
@@ -339,7 +357,13 @@ function monotonicOf(s: Samples, df: Float64Array, kinks: readonly Kink[], k: Po
 }
 
 /** The open intervals where f′ = 0 exactly: runs of zero samples, widened to their true ends. */
-function deadZonesOf(s: Samples, df: (x: number) => number, dfs: Float64Array, dfLimits: readonly [number, number], kinks: readonly Kink[]): Zone[] {
+function deadZonesOf(
+  s: Samples,
+  df: (x: number) => number,
+  dfs: Float64Array,
+  dfLimits: readonly [number, number],
+  kinks: readonly Kink[],
+): Zone[] {
   const { x } = s;
   const edges = kinks.map((q) => q.x).filter(Number.isFinite);
   const zones: Zone[] = [];
@@ -358,7 +382,12 @@ function deadZonesOf(s: Samples, df: (x: number) => number, dfs: Float64Array, d
  * Where a run of f′ = 0 ends, between its last sample `inside` and the next one: a kink if one
  * lies between, else found by bisection (and shown as a short decimal when it is one, e.g. −1).
  */
-function edge(df: (x: number) => number, inside: number, outside: number | undefined, kinks: readonly number[]): number {
+function edge(
+  df: (x: number) => number,
+  inside: number,
+  outside: number | undefined,
+  kinks: readonly number[],
+): number {
   if (outside === undefined) return inside;
   const kink = kinks.find((k) => (k - inside) * (k - outside) <= 0);
   if (kink !== undefined) return kink;

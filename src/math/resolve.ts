@@ -41,10 +41,28 @@ export function instantiate(entry: CatalogEntry, params: Params, spec: string = 
   const label = labelFor(entry, params);
   if (entry.kind === 'pointwise') {
     const kernel = entry.kernel(params);
-    return { spec, name: entry.name, label, params, entry, kinks, pointwise: kernel, evaluate: (x) => evaluatePointwise(kernel, x) };
+    return {
+      spec,
+      name: entry.name,
+      label,
+      params,
+      entry,
+      kinks,
+      pointwise: kernel,
+      evaluate: (x) => evaluatePointwise(kernel, x),
+    };
   }
   const kernel = entry.kernel(params);
-  return { spec, name: entry.name, label, params, entry, kinks, vector: kernel, evaluate: (x) => evaluateVector(kernel, x) };
+  return {
+    spec,
+    name: entry.name,
+    label,
+    params,
+    entry,
+    kinks,
+    vector: kernel,
+    evaluate: (x) => evaluateVector(kernel, x),
+  };
 }
 
 /**

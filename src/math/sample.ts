@@ -32,7 +32,10 @@ export function sampleFunction(fn: ActivationFn, grid: Float64Array): SampledFun
   const lo = grid[0]!;
   const hi = grid[grid.length - 1]!;
   const kinks = fn.kinks.filter((k) => k.x >= lo && k.x <= hi).sort((p, q) => p.x - q.x);
-  const x = mergeSorted(grid, kinks.map((k) => k.x));
+  const x = mergeSorted(
+    grid,
+    kinks.map((k) => k.x),
+  );
   const { y, dy } = fn.evaluate(x);
   const { f } = fn.pointwise;
   const fPieces: Piece[] = [];

@@ -56,11 +56,15 @@ export function expandSweeps(text: string): string[] {
   const form = classifySpec(text);
   if (form.kind === 'expression' || form.name !== undefined) return expandExpressionSweeps(text, form);
   const { name, args } = parseSpec(text);
-  checkSweepSize(text, args.reduce((n, arg) => n * arg.value.split('|').length, 1));
+  checkSweepSize(
+    text,
+    args.reduce((n, arg) => n * arg.value.split('|').length, 1),
+  );
   let combos: SpecArg[][] = [[]];
   for (const arg of args) {
     const values = arg.value.split('|').map((v) => v.trim());
-    if (values.some((v) => v === '')) throw new UsageError(`spec '${text}': empty value in sweep ${arg.key}=${arg.value}`);
+    if (values.some((v) => v === ''))
+      throw new UsageError(`spec '${text}': empty value in sweep ${arg.key}=${arg.value}`);
     combos = combos.flatMap((c) => values.map((value) => [...c, { key: arg.key, value }]));
   }
   return combos.map((c) => (c.length ? `${name}(${c.map((a) => `${a.key}=${a.value}`).join(', ')})` : name));

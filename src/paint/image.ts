@@ -8,17 +8,20 @@ import type { PageView } from './html/view.js';
 export type ImageFormat = 'png' | 'jpg' | 'webp' | 'svg' | 'pdf' | 'html' | 'gif';
 
 /** File extensions (and --format names) → format. No prototype: `-o x.constructor` is no format. */
-export const FORMAT_BY_EXTENSION: Readonly<Record<string, ImageFormat>> = Object.setPrototypeOf({
-  png: 'png',
-  jpg: 'jpg',
-  jpeg: 'jpg',
-  webp: 'webp',
-  svg: 'svg',
-  pdf: 'pdf',
-  html: 'html',
-  htm: 'html',
-  gif: 'gif',
-} satisfies Record<string, ImageFormat>, null);
+export const FORMAT_BY_EXTENSION: Readonly<Record<string, ImageFormat>> = Object.setPrototypeOf(
+  {
+    png: 'png',
+    jpg: 'jpg',
+    jpeg: 'jpg',
+    webp: 'webp',
+    svg: 'svg',
+    pdf: 'pdf',
+    html: 'html',
+    htm: 'html',
+    gif: 'gif',
+  } satisfies Record<string, ImageFormat>,
+  null,
+);
 
 export interface ImageOptions {
   /** Device pixels per layout unit (raster formats only). */
@@ -33,7 +36,11 @@ export interface ImageOptions {
   readonly fps?: number;
 }
 
-export async function renderImage(scene: Scene, format: ImageFormat, options: ImageOptions): Promise<Uint8Array | string> {
+export async function renderImage(
+  scene: Scene,
+  format: ImageFormat,
+  options: ImageOptions,
+): Promise<Uint8Array | string> {
   switch (format) {
     case 'svg':
       return (await import('./svg.js')).renderSvg(scene);

@@ -15,7 +15,10 @@ function num(v: number): string {
 }
 
 export function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+  return text.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
+  );
 }
 
 /** `fill="#rrggbb"` plus an opacity attribute for '#rrggbbaa' colors. */
@@ -78,7 +81,9 @@ function line(item: LineItem): string {
 function polyline(item: PolylineItem): string {
   const pts: string[] = [];
   for (let i = 0; i < item.points.length; i += 2) pts.push(`${num(item.points[i]!)},${num(item.points[i + 1]!)}`);
-  const dash = item.dash ? ` stroke-dasharray="${item.dash.map(num).join(' ')}"${item.dashOffset ? ` stroke-dashoffset="${num(item.dashOffset)}"` : ''}` : '';
+  const dash = item.dash
+    ? ` stroke-dasharray="${item.dash.map(num).join(' ')}"${item.dashOffset ? ` stroke-dashoffset="${num(item.dashOffset)}"` : ''}`
+    : '';
   return `<polyline points="${pts.join(' ')}" fill="none" ${paint('stroke', item.color)} stroke-width="${num(item.width)}" stroke-linejoin="round"${dash}/>`;
 }
 

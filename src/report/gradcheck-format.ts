@@ -72,7 +72,13 @@ function torchJSON(t: TorchCheck): JsonValue {
     points: c ? c.compared : 0,
     maxAbsError: byQuantity((d) => d.maxAbsError),
     worstX: byQuantity((d) => d.worstX),
-    mismatches: (c?.mismatches ?? []).map((m) => ({ x: m.x, quantity: m.quantity, ours: m.ours, torch: m.theirs, absError: m.absError })),
+    mismatches: (c?.mismatches ?? []).map((m) => ({
+      x: m.x,
+      quantity: m.quantity,
+      ours: m.ours,
+      torch: m.theirs,
+      absError: m.absError,
+    })),
   };
 }
 
@@ -180,7 +186,11 @@ async function summaryTable(r: GradCheckResult, p: Paint, o: PrettyOptions): Pro
 async function kinkTable(r: GradCheckResult, o: PrettyOptions): Promise<string> {
   const rows = r.reports.flatMap((f) =>
     f.kinks.map((k) => {
-      const notes = [k.jump ? 'jump' : '', k.declared ? '' : 'found numerically', k.mismatch ? `catalog record: ${k.mismatch}` : '']
+      const notes = [
+        k.jump ? 'jump' : '',
+        k.declared ? '' : 'found numerically',
+        k.mismatch ? `catalog record: ${k.mismatch}` : '',
+      ]
         .filter(Boolean)
         .join('; ');
       return [f.fn.label, num(k.x, 6), num(k.left, 6), num(k.right, 6), num(k.catalogValue, 6), notes];
@@ -224,9 +234,23 @@ function notCheckableLines(r: GradCheckResult, width: number | undefined): strin
   return lines.length ? `\nNot checked (not a failure):\n${paragraph(lines, width, '    ')}` : '';
 }
 
-async function torchSummary(r: GradCheckResult, checks: readonly TorchCheck[], p: Paint, o: PrettyOptions): Promise<string> {
+async function torchSummary(
+  r: GradCheckResult,
+  checks: readonly TorchCheck[],
+  p: Paint,
+  o: PrettyOptions,
+): Promise<string> {
   const withD2 = checks.some((t) => t.comparison?.differences.some((d) => d.quantity === 'd2'));
-  const head = ['function', 'torch expression', 'points', 'max |Δf|', 'max |Δf′|', ...(withD2 ? ['max |Δf″|'] : []), 'beyond tolerance', 'result'];
+  const head = [
+    'function',
+    'torch expression',
+    'points',
+    'max |Δf|',
+    'max |Δf′|',
+    ...(withD2 ? ['max |Δf″|'] : []),
+    'beyond tolerance',
+    'result',
+  ];
   const body = r.reports.map((f, i) => {
     const t = checks[i]!;
     const c = t.comparison;
@@ -255,12 +279,27 @@ async function torchMismatches(r: GradCheckResult, checks: readonly TorchCheck[]
   r.reports.forEach((f, i) => {
     const all = checks[i]!.comparison?.mismatches ?? [];
     const shown = o.verbose ? all : all.slice(0, MISMATCH_ROWS);
-    for (const m of shown) rows.push([f.fn.label, num(m.x, 6), quantityName[m.quantity], num(m.ours, 10), num(m.theirs, 10), err(m.absError)]);
+    for (const m of shown)
+      rows.push([
+        f.fn.label,
+        num(m.x, 6),
+        quantityName[m.quantity],
+        num(m.ours, 10),
+        num(m.theirs, 10),
+        err(m.absError),
+      ]);
     if (shown.length < all.length) more.push(`${f.fn.label}: ${all.length - shown.length} more`);
   });
   if (rows.length === 0) return '';
   let text = paragraph(['', 'Differences from torch beyond the tolerance (largest first):'], o.width);
-  text += await boxTable(['function', 'x', 'quantity', 'ours', 'torch', '|Δ|'], rows, o.color, 'right', o.width, BY_FUNCTION);
+  text += await boxTable(
+    ['function', 'x', 'quantity', 'ours', 'torch', '|Δ|'],
+    rows,
+    o.color,
+    'right',
+    o.width,
+    BY_FUNCTION,
+  );
   if (more.length) text += paragraph([`(${more.join(', ')}; --verbose lists them all)`], o.width);
   return text;
 }
@@ -269,11 +308,17 @@ async function torchTables(r: GradCheckResult, p: Paint, o: PrettyOptions): Prom
   if (!r.torch) return '';
   const { version, checks } = r.torch;
   const notes = r.reports.flatMap((f, i) => (checks[i]!.reason ? [`  ${f.fn.label}: ${checks[i]!.reason}`] : []));
-  if (version === 'not run') return paragraph(['', 'Against torch: not run, no function has a torch expression.'], o.width);
+  if (version === 'not run')
+    return paragraph(['', 'Against torch: not run, no function has a torch expression.'], o.width);
   return [
-    paragraph(['', `Against torch ${version} (float64, autograd), same points and tolerance (finite x only):`], o.width),
+    paragraph(
+      ['', `Against torch ${version} (float64, autograd), same points and tolerance (finite x only):`],
+      o.width,
+    ),
     await torchSummary(r, checks, p, o),
-    notes.length ? paragraph(['Left out of the torch comparison (not failures):'], o.width) + paragraph(notes, o.width, '    ') : '',
+    notes.length
+      ? paragraph(['Left out of the torch comparison (not failures):'], o.width) + paragraph(notes, o.width, '    ')
+      : '',
     await torchMismatches(r, checks, o),
   ].join('');
 }

@@ -81,20 +81,21 @@ export function cost(c: Cost): string {
 }
 
 /** The row labels, in order, and how each reads a function's properties. */
-export const PROPERTY_ROWS: readonly { readonly label: string; readonly value: (p: Properties, c?: Cost) => string }[] = [
-  { label: 'output range', value: (p) => interval(p.range) },
-  { label: 'limits', value: (p) => (p.sampledOn ? 'depend on the input vector' : limits(p.limits)) },
-  { label: 'min / max attained', value: (p) => extrema(p.range) },
-  { label: 'zero-centered', value: (p) => (p.zeroCentered ? 'yes' : 'no') },
-  { label: 'monotonic', value: (p) => p.monotonic },
-  { label: 'smoothness', value: smoothness },
-  { label: 'saturating', value: (p) => (p.sampledOn ? 'depends on the input vector' : saturation(p.saturation)) },
-  { label: `|f′| < ${VANISHING_GRADIENT} where`, value: (p) => (p.sampledOn ? '—' : vanishing(p.saturation)) },
-  { label: 'range of f′', value: (p) => interval(p.derivativeRange) },
-  { label: 'f′(0)', value: (p) => show(p.derivativeAtZero) },
-  { label: 'dead zone (f′ = 0)', value: (p) => zones(p.deadZones) },
-  { label: 'cost f / f′', value: (_p, c) => (c ? cost(c) : '—') },
-];
+export const PROPERTY_ROWS: readonly { readonly label: string; readonly value: (p: Properties, c?: Cost) => string }[] =
+  [
+    { label: 'output range', value: (p) => interval(p.range) },
+    { label: 'limits', value: (p) => (p.sampledOn ? 'depend on the input vector' : limits(p.limits)) },
+    { label: 'min / max attained', value: (p) => extrema(p.range) },
+    { label: 'zero-centered', value: (p) => (p.zeroCentered ? 'yes' : 'no') },
+    { label: 'monotonic', value: (p) => p.monotonic },
+    { label: 'smoothness', value: smoothness },
+    { label: 'saturating', value: (p) => (p.sampledOn ? 'depends on the input vector' : saturation(p.saturation)) },
+    { label: `|f′| < ${VANISHING_GRADIENT} where`, value: (p) => (p.sampledOn ? '—' : vanishing(p.saturation)) },
+    { label: 'range of f′', value: (p) => interval(p.derivativeRange) },
+    { label: 'f′(0)', value: (p) => show(p.derivativeAtZero) },
+    { label: 'dead zone (f′ = 0)', value: (p) => zones(p.deadZones) },
+    { label: 'cost f / f′', value: (_p, c) => (c ? cost(c) : '—') },
+  ];
 
 /** What a function does at initialization (`actfn stats`): its gain and χ₁ at that gain, for z ~ N(0, 1). */
 export interface InitColumn {

@@ -78,7 +78,11 @@ export async function painter(level: 0 | 1 | 2 | 3): Promise<Painter> {
  * Column widths (content plus padding) that fit `maxWidth` by narrowing the widest columns first,
  * never below `floors[c]`; undefined when the table fits as it is. May still exceed `maxWidth`.
  */
-export function fitColumns(natural: readonly number[], maxWidth: number, floors: readonly number[]): number[] | undefined {
+export function fitColumns(
+  natural: readonly number[],
+  maxWidth: number,
+  floors: readonly number[],
+): number[] | undefined {
   const borders = natural.length + 1;
   const widths = [...natural];
   const total = () => widths.reduce((a, b) => a + b, borders);
@@ -190,18 +194,32 @@ function renderBox(g: Grid, widths: readonly number[], wrap: boolean, paint: Pai
     }
     const wrapped = widths.map((w, c) => wrapText(cells[c]!, w, hang));
     const height = Math.max(...wrapped.map((l) => l.length));
-    for (let k = 0; k < height; k++) out.push(line(wrapped.map((l) => l[k] ?? ''), style));
+    for (let k = 0; k < height; k++)
+      out.push(
+        line(
+          wrapped.map((l) => l[k] ?? ''),
+          style,
+        ),
+      );
   };
   emit(g.head, paint.head);
   out.push(rule('├', '┼', '┤'));
-  for (const r of g.body) emit(g.head.map((_, c) => cellText(r, c)), (s) => s);
+  for (const r of g.body)
+    emit(
+      g.head.map((_, c) => cellText(r, c)),
+      (s) => s,
+    );
   out.push(rule('└', '┴', '┘'));
   return out;
 }
 
 /** The columns `cols` of `g`. */
 function pick(g: Grid, cols: readonly number[]): Grid {
-  return { head: cols.map((c) => g.head[c]!), body: g.body.map((r) => cols.map((c) => cellText(r, c))), align: g.align };
+  return {
+    head: cols.map((c) => g.head[c]!),
+    body: g.body.map((r) => cols.map((c) => cellText(r, c))),
+    align: g.align,
+  };
 }
 
 /**
@@ -248,7 +266,8 @@ function blocks(g: Grid, maxWidth: number, shape: Required<TableShape>, paint: P
  */
 function field(label: string, value: string, indent: string, labelWidth: number, width: number): string[] {
   const valueWidth = width - indent.length - labelWidth - 2;
-  const fitsBeside = valueWidth >= 8 && minimumWidth(value, HANG) <= valueWidth && minimumWidth(label, ' ') <= labelWidth;
+  const fitsBeside =
+    valueWidth >= 8 && minimumWidth(value, HANG) <= valueWidth && minimumWidth(label, ' ') <= labelWidth;
   if (fitsBeside) {
     const labels = wrapText(label, labelWidth, ' ');
     const values = wrapText(value, valueWidth, HANG);
@@ -257,7 +276,10 @@ function field(label: string, value: string, indent: string, labelWidth: number,
     );
   }
   const under = `${indent}  `;
-  return [...wrapText(label, width - indent.length, ' ').map((l) => indent + l), ...wrapText(value, width - under.length, HANG).map((l) => under + l)];
+  return [
+    ...wrapText(label, width - indent.length, ' ').map((l) => indent + l),
+    ...wrapText(value, width - under.length, HANG).map((l) => under + l),
+  ];
 }
 
 /**
@@ -269,7 +291,10 @@ function records(g: Grid, maxWidth: number, paint: Painter): string {
   const labelWidth = (labels: readonly string[], share: number) =>
     Math.min(Math.max(...labels.map(visibleWidth)), Math.max(4, Math.floor((maxWidth - 4) * share)));
   if (g.head.length === 2) {
-    const width = labelWidth(g.body.map((r) => cellText(r, 0)), 1 / 2);
+    const width = labelWidth(
+      g.body.map((r) => cellText(r, 0)),
+      1 / 2,
+    );
     const head = field(g.head[0]!, g.head[1]!, '', width, maxWidth).map((l) => paint.head(l));
     return [...head, ...g.body.flatMap((r) => field(cellText(r, 0), cellText(r, 1), '', width, maxWidth))].join('\n');
   }
@@ -284,7 +309,12 @@ function records(g: Grid, maxWidth: number, paint: Painter): string {
 }
 
 /** Whether the table fits `maxWidth` as one box (its cells wrapped if need be), without other shapes. */
-export function fitsAsBox(head: readonly string[], body: readonly (readonly string[])[], align: Align, maxWidth: number): boolean {
+export function fitsAsBox(
+  head: readonly string[],
+  body: readonly (readonly string[])[],
+  align: Align,
+  maxWidth: number,
+): boolean {
   return fittedWidths({ head, body, align }, maxWidth) !== undefined;
 }
 
@@ -314,7 +344,9 @@ export async function boxTable(
   if (shape.key !== undefined && shape.key > 0 && head.length > shape.key + 1) {
     // A function's f and f′ side by side if they fit, else one column per block.
     const group = shape.group ?? 1;
-    const b = blocks(g, maxWidth, { key: shape.key, group }, paint) ?? (group > 1 ? blocks(g, maxWidth, { key: shape.key, group: 1 }, paint) : undefined);
+    const b =
+      blocks(g, maxWidth, { key: shape.key, group }, paint) ??
+      (group > 1 ? blocks(g, maxWidth, { key: shape.key, group: 1 }, paint) : undefined);
     if (b) return b.join('\n\n') + '\n';
   }
   return records(g, maxWidth, paint) + '\n';
@@ -322,7 +354,14 @@ export async function boxTable(
 
 /** The x column is repeated in each block when the functions do not fit side by side; f and f′ stay together. */
 export function tablePretty(d: TableData): Promise<string> {
-  return boxTable(headers(d), rows(d, (v) => formatSignificant(v, d.digits, '−')), d.color, 'right', d.width, { key: 1, group: 2 });
+  return boxTable(
+    headers(d),
+    rows(d, (v) => formatSignificant(v, d.digits, '−')),
+    d.color,
+    'right',
+    d.width,
+    { key: 1, group: 2 },
+  );
 }
 
 export async function formatTable(d: TableData, format: TableFormat): Promise<string> {

@@ -9,7 +9,14 @@ import { cellMeasure, TERMINAL_STYLE } from '../../src/paint/terminal/measure.js
 
 const specs = ['ReLU', 'Sigmoid', 'LeakyReLU(negative_slope=0.1)'];
 const chart = (show: CompareShow, logY = false) =>
-  compareChartOf(specs.map(resolveSpec), { range: [-6, 6], sampling: { step: 0.1 }, show, logY, legend: 'auto', theme: 'light' });
+  compareChartOf(specs.map(resolveSpec), {
+    range: [-6, 6],
+    sampling: { step: 0.1 },
+    show,
+    logY,
+    legend: 'auto',
+    theme: 'light',
+  });
 
 describe('compare chart model', () => {
   it('overlays every function in one panel, tab10 colors in order, labels with parameters', () => {

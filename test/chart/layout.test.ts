@@ -41,9 +41,13 @@ function expectLabelsClear(chart: LaidOutChart, name: string): void {
   for (const p of chart.panels) {
     const lines = [...spineSegments(p), ...p.curves.flat()].map((pts) => new PolylineIndex(pts));
     p.labels.forEach((label, i) => {
-      for (const line of lines) expect(line.hits(label.box, 0.75), `${name}: label ${label.text} touches a line`).toBe(false);
+      for (const line of lines)
+        expect(line.hits(label.box, 0.75), `${name}: label ${label.text} touches a line`).toBe(false);
       p.labels.forEach((other, j) => {
-        if (i !== j) expect(rectsOverlap(label.box, other.box), `${name}: labels ${label.text} and ${other.text} overlap`).toBe(false);
+        if (i !== j)
+          expect(rectsOverlap(label.box, other.box), `${name}: labels ${label.text} and ${other.text} overlap`).toBe(
+            false,
+          );
       });
     });
   }
@@ -90,7 +94,10 @@ describe('tick labels and legend over the whole catalog', () => {
   it('never puts a tick label on a spine, a curve or another label', () => {
     for (const entry of catalog) {
       expectLabelsClear(layout(chart(entry.name)), entry.name);
-      expectLabelsClear(layout(chart(entry.name, { range: [-3, 1] }), { width: 300, height: 200 }), `${entry.name} small`);
+      expectLabelsClear(
+        layout(chart(entry.name, { range: [-3, 1] }), { width: 300, height: 200 }),
+        `${entry.name} small`,
+      );
     }
   });
 
@@ -104,10 +111,17 @@ describe('tick labels and legend over the whole catalog', () => {
 
   it('keeps tick labels off the legend, at the default size and small ones', () => {
     for (const entry of catalog) {
-      for (const size of [{ width: 500, height: 350 }, { width: 250, height: 175 }]) {
+      for (const size of [
+        { width: 500, height: 350 },
+        { width: 250, height: 175 },
+      ]) {
         const scene = layout(chart(entry.name), size);
         const p = scene.panels[0]!;
-        for (const l of p.labels) expect(rectsOverlap(l.box, scene.legend!), `${entry.name} ${size.width}: label ${l.text} under the legend`).toBe(false);
+        for (const l of p.labels)
+          expect(
+            rectsOverlap(l.box, scene.legend!),
+            `${entry.name} ${size.width}: label ${l.text} under the legend`,
+          ).toBe(false);
       }
     }
   });
@@ -161,7 +175,24 @@ describe('layout is unit-free', () => {
       width: 160,
       height: 112,
       measure: cells,
-      style: { titleSize: 4, tickLabelSize: 4, legendSize: 4, axisLabelSize: 4, padding: 0, titleGap: 2, tickLength: 0, tickLabelGap: 2, labelClearance: 0, legendPadding: 2, legendSwatch: 4, legendSwatchGap: 2, legendRowPitch: 1, legendInset: 2, xTickSpacing: 30, yTickSpacing: 16 },
+      style: {
+        titleSize: 4,
+        tickLabelSize: 4,
+        legendSize: 4,
+        axisLabelSize: 4,
+        padding: 0,
+        titleGap: 2,
+        tickLength: 0,
+        tickLabelGap: 2,
+        labelClearance: 0,
+        legendPadding: 2,
+        legendSwatch: 4,
+        legendSwatchGap: 2,
+        legendRowPitch: 1,
+        legendInset: 2,
+        xTickSpacing: 30,
+        yTickSpacing: 16,
+      },
     });
     const p = scene.panels[0]!;
     expect(p.plot.width).toBeGreaterThan(100);

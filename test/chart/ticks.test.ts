@@ -26,7 +26,12 @@ describe('1-2-5 tick locator', () => {
   });
 
   it('keeps every tick inside the domain', () => {
-    for (const [lo, hi] of [[-1.05, 1.05], [0.8, 5.2], [-6.6, -0.4], [1e-3, 2e-3]] as const) {
+    for (const [lo, hi] of [
+      [-1.05, 1.05],
+      [0.8, 5.2],
+      [-6.6, -0.4],
+      [1e-3, 2e-3],
+    ] as const) {
       const { values } = linearTicks(lo, hi, 6);
       expect(values.length).toBeGreaterThanOrEqual(2);
       for (const v of values) expect(v >= lo && v <= hi).toBe(true);
@@ -51,7 +56,13 @@ describe('tick formatter', () => {
   });
 
   it('uses m×10ⁿ for huge or tiny steps and 10ⁿ on decade axes', () => {
-    expect(formatTicks(linearTicks(0, 8e307, 4))).toEqual(['0', `2×${tenToThe(307)}`, `4×${tenToThe(307)}`, `6×${tenToThe(307)}`, `8×${tenToThe(307)}`]);
+    expect(formatTicks(linearTicks(0, 8e307, 4))).toEqual([
+      '0',
+      `2×${tenToThe(307)}`,
+      `4×${tenToThe(307)}`,
+      `6×${tenToThe(307)}`,
+      `8×${tenToThe(307)}`,
+    ]);
     expect(formatTicks(logTicks(1e-9, 0.3, 6))[0]).toBe('10⁻⁹');
     expect(tenToThe(-12)).toBe('10⁻¹²');
   });

@@ -37,7 +37,11 @@ describe('actfn table "sigmoid(relu(x))" (the source article\'s ReLU-then-Sigmoi
   });
   it('reports a bad expression as one line with its column, exit code 2', async () => {
     const r = await runCli(['table', 'x*sigmod(x)']);
-    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', "actfn: unknown function 'sigmod' at column 3; did you mean 'sigmoid'?\n"]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      2,
+      '',
+      "actfn: unknown function 'sigmod' at column 3; did you mean 'sigmoid'?\n",
+    ]);
   });
 });
 
@@ -45,7 +49,10 @@ describe('actfn grad-check "MySwish=x*sigmoid(1.5*x)"', () => {
   it('passes: forward-mode AD agrees with numerical differences', async () => {
     const r = await runCli(['grad-check', 'MySwish=x*sigmoid(1.5*x)', '--json']);
     expect(r.code).toBe(0);
-    const report = JSON.parse(r.stdout) as { passed: boolean; functions: { name: string; status: string; points: number; maxRelError: number }[] };
+    const report = JSON.parse(r.stdout) as {
+      passed: boolean;
+      functions: { name: string; status: string; points: number; maxRelError: number }[];
+    };
     expect(report.passed).toBe(true);
     expect(report.functions[0]).toMatchObject({ name: 'MySwish', status: 'pass' });
     expect(report.functions[0]!.points).toBeGreaterThan(200);
@@ -83,13 +90,19 @@ describe.skipIf(!hasCommand('plot'))('actfn plot "x*sigmoid(1.702*x)" (skipped u
   });
 });
 
-describe.skipIf(!hasCommand('compare') || !findEntry('GELU'))('actfn compare GELU "0.5*x*(1+tanh(…))" (skipped until compare and GELU exist)', () => {
-  it('compares the catalog entry with the expression', async () => {
-    const r = await runCli(['compare', 'GELU', '0.5*x*(1+tanh(sqrt(2/pi)*(x+0.044715*x^3)))', '-o', join(tmp, 'cmp.png')], { cwd: tmp });
-    expect(r.stderr).toBe('wrote cmp.png (500×350)\n');
-    expect(r.code).toBe(0);
-  });
-});
+describe.skipIf(!hasCommand('compare') || !findEntry('GELU'))(
+  'actfn compare GELU "0.5*x*(1+tanh(…))" (skipped until compare and GELU exist)',
+  () => {
+    it('compares the catalog entry with the expression', async () => {
+      const r = await runCli(
+        ['compare', 'GELU', '0.5*x*(1+tanh(sqrt(2/pi)*(x+0.044715*x^3)))', '-o', join(tmp, 'cmp.png')],
+        { cwd: tmp },
+      );
+      expect(r.stderr).toBe('wrote cmp.png (500×350)\n');
+      expect(r.code).toBe(0);
+    });
+  },
+);
 
 describe.skipIf(!hasCommand('compare') || !findEntry('SiLU'))('actfn compare SiLU "x*sigmoid(x)"', () => {
   it('draws the entry and the expression together, and tabulates both', async () => {

@@ -33,12 +33,22 @@ function captureIO(): CliIO & { out: () => string } {
 function sigmoidVariant(name: string, kernel: PointwiseKernel, torchText: string): ActivationFn {
   const base = resolveSpec('Sigmoid');
   const entry = { ...base.entry!, name, equivalents: { ...base.entry!.equivalents, torch: torchText } } as CatalogEntry;
-  return { ...base, spec: name, name, label: name, entry, pointwise: kernel, evaluate: (x) => evaluatePointwise(kernel, x) };
+  return {
+    ...base,
+    spec: name,
+    name,
+    label: name,
+    entry,
+    pointwise: kernel,
+    evaluate: (x) => evaluatePointwise(kernel, x),
+  };
 }
 
 describe('--against torch without python3 or torch', () => {
   it('is a clear one-line usage error (exit 2), never a crash', async () => {
-    const r = await runCli(['grad-check', 'ReLU', '--against', 'torch'], { env: { ACTFN_PYTHON: '/nonexistent/python3' } });
+    const r = await runCli(['grad-check', 'ReLU', '--against', 'torch'], {
+      env: { ACTFN_PYTHON: '/nonexistent/python3' },
+    });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
@@ -61,7 +71,16 @@ describe.skipIf(!torch.python)(`--against torch (${torch.reason})`, () => {
   const env = { ACTFN_PYTHON: torch.python };
 
   it('agrees with torch float64 on values and autograd derivatives, kinks included', async () => {
-    const specs = ['Sigmoid', 'ReLU', 'LeakyReLU(negative_slope=0.2)', 'ELU(alpha=0.5)', 'SELU', 'Hardtanh', 'Softmax', 'LogSoftmax'];
+    const specs = [
+      'Sigmoid',
+      'ReLU',
+      'LeakyReLU(negative_slope=0.2)',
+      'ELU(alpha=0.5)',
+      'SELU',
+      'Hardtanh',
+      'Softmax',
+      'LogSoftmax',
+    ];
     const r = await runCli(['grad-check', ...specs, '--against', 'torch', '--json'], { env });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -82,13 +101,17 @@ describe.skipIf(!torch.python)(`--against torch (${torch.reason})`, () => {
     const doc = JSON.parse(r.stdout);
     const compared = doc.functions.filter((f: { torch: { status: string } }) => f.torch.status === 'pass');
     // Every entry but Sparsemax (which torch lacks) is compared, and passes.
-    const skipped = doc.functions.filter((f: { torch: { status: string } }) => f.torch.status !== 'pass').map((f: { label: string }) => f.label);
+    const skipped = doc.functions
+      .filter((f: { torch: { status: string } }) => f.torch.status !== 'pass')
+      .map((f: { label: string }) => f.label);
     expect(skipped).toEqual(['Sparsemax']);
     expect(compared.length).toBeGreaterThanOrEqual(36);
   });
 
   it('compares f″ with torch’s double backward at --order 2', async () => {
-    const r = await runCli(['grad-check', 'ELU(alpha=0.5)', 'SELU', '--order', '2', '--against', 'torch', '--json'], { env });
+    const r = await runCli(['grad-check', 'ELU(alpha=0.5)', 'SELU', '--order', '2', '--against', 'torch', '--json'], {
+      env,
+    });
     expect(r.code).toBe(0);
     for (const f of JSON.parse(r.stdout).functions) {
       expect(f.torch.status).toBe('pass');
@@ -100,7 +123,11 @@ describe.skipIf(!torch.python)(`--against torch (${torch.reason})`, () => {
     const s = (x: number) => 1 / (1 + Math.exp(-x));
     const off = sigmoidVariant('OffSigmoid', { f: s, df: (x) => 1.01 * s(x) * (1 - s(x)) }, 'torch.nn.Sigmoid()');
     const io = captureIO();
-    const code = await runGradCheckOn(io, [off], parseGradCheckOptions({ against: 'torch', json: true, x: '-1,0,1,8' }));
+    const code = await runGradCheckOn(
+      io,
+      [off],
+      parseGradCheckOptions({ against: 'torch', json: true, x: '-1,0,1,8' }),
+    );
     expect(code).toBe(1);
     const t = JSON.parse(io.out()).functions[0].torch;
     expect(t.status).toBe('fail');
@@ -116,9 +143,15 @@ describe.skipIf(!torch.python)(`--against torch (${torch.reason})`, () => {
 
   it('accepts statements before the expression (p = …; p·x), as Python does', async () => {
     const s = (x: number) => 1 / (1 + Math.exp(-x));
-    const fn = sigmoidVariant('StatementSigmoid', { f: s, df: (x) => s(x) * (1 - s(x)) }, 'e = torch.exp(-x); 1 / (1 + e)');
+    const fn = sigmoidVariant(
+      'StatementSigmoid',
+      { f: s, df: (x) => s(x) * (1 - s(x)) },
+      'e = torch.exp(-x); 1 / (1 + e)',
+    );
     const io = captureIO();
-    expect(await runGradCheckOn(io, [fn], parseGradCheckOptions({ against: 'torch', json: true, x: '-3,0,2' }))).toBe(0);
+    expect(await runGradCheckOn(io, [fn], parseGradCheckOptions({ against: 'torch', json: true, x: '-3,0,2' }))).toBe(
+      0,
+    );
     const t = JSON.parse(io.out()).functions[0].torch;
     expect(t.status).toBe('pass');
     expect(t.points).toBe(3);
@@ -126,7 +159,11 @@ describe.skipIf(!torch.python)(`--against torch (${torch.reason})`, () => {
 
   it('leaves out a function whose catalog text is not a torch expression, without failing', async () => {
     const s = (x: number) => 1 / (1 + Math.exp(-x));
-    const prose = sigmoidVariant('ProseSigmoid', { f: s, df: (x) => s(x) * (1 - s(x)) }, 'none in torch (a paper’s formula)');
+    const prose = sigmoidVariant(
+      'ProseSigmoid',
+      { f: s, df: (x) => s(x) * (1 - s(x)) },
+      'none in torch (a paper’s formula)',
+    );
     const io = captureIO();
     expect(await runGradCheckOn(io, [prose], parseGradCheckOptions({ against: 'torch', x: '-1,0,1' }))).toBe(0);
     expect(io.out()).toMatch(/ProseSigmoid: no torch expression in the catalog/);

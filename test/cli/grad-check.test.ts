@@ -10,7 +10,9 @@ describe('actfn grad-check: the whole catalog', () => {
   it('--all passes at order 1 (every entry, default parameters)', async () => {
     const r = await runCli(['grad-check', '--all', '--json']);
     const doc = JSON.parse(r.stdout);
-    const failed = doc.functions.filter((f: { status: string }) => f.status === 'fail').map((f: { name: string }) => f.name);
+    const failed = doc.functions
+      .filter((f: { status: string }) => f.status === 'fail')
+      .map((f: { name: string }) => f.name);
     expect(failed).toEqual([]);
     expect(r.code).toBe(0);
     expect(doc.functions.map((f: { name: string }) => f.name)).toEqual(catalog.map((e) => e.name));
@@ -19,7 +21,9 @@ describe('actfn grad-check: the whole catalog', () => {
   it('--all passes at order 2 (entries without f″ are reported as not checkable)', async () => {
     const r = await runCli(['grad-check', '--all', '--order', '2', '--json']);
     const doc = JSON.parse(r.stdout);
-    const failed = doc.functions.filter((f: { status: string }) => f.status === 'fail').map((f: { name: string }) => f.name);
+    const failed = doc.functions
+      .filter((f: { status: string }) => f.status === 'fail')
+      .map((f: { name: string }) => f.name);
     expect(failed).toEqual([]);
     expect(r.code).toBe(0);
     for (const f of doc.functions) {
@@ -62,17 +66,54 @@ describe('actfn grad-check --json: the contract', () => {
     const r = await runCli(['grad-check', 'LeakyReLU(negative_slope=0.2)', '--x', 'nan,-1,0,1,inf', '--json']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc).toMatchObject({ order: 1, method: 'richardson', eps: null, atol: 1e-5, rtol: 1e-3, passed: true, torch: null });
+    expect(doc).toMatchObject({
+      order: 1,
+      method: 'richardson',
+      eps: null,
+      atol: 1e-5,
+      rtol: 1e-3,
+      passed: true,
+      torch: null,
+    });
     expect(doc.functions).toHaveLength(1);
     const f = doc.functions[0];
     expect(Object.keys(f)).toEqual([
-      'spec', 'name', 'label', 'params', 'status', 'reason', 'points', 'maxAbsError', 'maxRelError', 'worstX', 'kinks', 'failures', 'skipped', 'torch',
+      'spec',
+      'name',
+      'label',
+      'params',
+      'status',
+      'reason',
+      'points',
+      'maxAbsError',
+      'maxRelError',
+      'worstX',
+      'kinks',
+      'failures',
+      'skipped',
+      'torch',
     ]);
-    expect(f).toMatchObject({ spec: 'LeakyReLU(negative_slope=0.2)', name: 'LeakyReLU', params: { negative_slope: 0.2 }, status: 'pass', reason: null, points: 2 });
+    expect(f).toMatchObject({
+      spec: 'LeakyReLU(negative_slope=0.2)',
+      name: 'LeakyReLU',
+      params: { negative_slope: 0.2 },
+      status: 'pass',
+      reason: null,
+      points: 2,
+    });
     expect(f.kinks).toEqual([
       {
-        x: 0, jump: false, declared: true, left: expect.closeTo(0.2, 9), right: expect.closeTo(1, 9), catalogValue: 0.2,
-        declaredLeft: 0.2, declaredRight: 1, declaredValue: 0.2, mismatch: null, points: [0],
+        x: 0,
+        jump: false,
+        declared: true,
+        left: expect.closeTo(0.2, 9),
+        right: expect.closeTo(1, 9),
+        catalogValue: 0.2,
+        declaredLeft: 0.2,
+        declaredRight: 1,
+        declaredValue: 0.2,
+        mismatch: null,
+        points: [0],
       },
     ]);
     // Non-finite numbers are strings.
@@ -85,7 +126,12 @@ describe('actfn grad-check --json: the contract', () => {
     const r = await runCli(['grad-check', 'SELU', '--json']);
     const f = JSON.parse(r.stdout).functions[0];
     const selu = resolveSpec('SELU');
-    const direct = checkFunction(selu, defaultCheckGrid(selu.kinks, RICHARDSON), { order: 1, atol: 1e-5, rtol: 1e-3, method: RICHARDSON });
+    const direct = checkFunction(selu, defaultCheckGrid(selu.kinks, RICHARDSON), {
+      order: 1,
+      atol: 1e-5,
+      rtol: 1e-3,
+      method: RICHARDSON,
+    });
     expect(f.maxAbsError).toBe(direct.maxAbsError);
     expect(f.maxRelError).toBe(direct.maxRelError);
     expect(f.worstX).toBe(direct.worstX);
@@ -103,7 +149,9 @@ describe('actfn grad-check --json: the contract', () => {
 
 describe('actfn grad-check: points', () => {
   it('--range and --step choose the grid (kinks inside it are added); --x gives exactly those points', async () => {
-    const ranged = JSON.parse((await runCli(['grad-check', 'ReLU', '--range', '-1,1', '--step', '0.5', '--json'])).stdout).functions[0];
+    const ranged = JSON.parse(
+      (await runCli(['grad-check', 'ReLU', '--range', '-1,1', '--step', '0.5', '--json'])).stdout,
+    ).functions[0];
     expect(ranged.points).toBe(6); // −1, −0.5, 0.5, 1 and the two points beside the kink; 0 is the kink
     expect(ranged.kinks[0].points).toEqual([0]);
     const listed = JSON.parse((await runCli(['grad-check', 'ReLU', '--x', '-2,3', '--json'])).stdout).functions[0];

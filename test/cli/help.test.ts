@@ -41,7 +41,10 @@ describe('actfn --version and help', () => {
     expect(r.stderr).toBe('');
     for (const name of commands) expect(r.stdout).toMatch(new RegExp(`^ {2}${name} `, 'm'));
     for (const name of commands.filter((c) => c !== 'completion')) {
-      expect(examples(r.stdout).some((e) => e.startsWith(`actfn ${name}`)), name).toBe(true);
+      expect(
+        examples(r.stdout).some((e) => e.startsWith(`actfn ${name}`)),
+        name,
+      ).toBe(true);
     }
     expect(r.stdout).toMatch(/Exit codes: 0 success, 1 a failed check or runtime error, 2 a usage error/);
   });
@@ -101,17 +104,26 @@ describe('actfn completion', () => {
   it.each(['bash', 'zsh', 'fish'])('the %s script names every command, option and catalog name', async (shell) => {
     const text = await script(shell);
     for (const name of commands) expect(text).toContain(name);
-    for (const c of program.commands) for (const o of c.options) expect(text, o.flags).toContain(o.long!.replace(/^--/, ''));
-    for (const entry of catalog) for (const word of [entry.name, ...entry.aliases]) expect(text).toMatch(new RegExp(`[ (']${word}[ )']`));
+    for (const c of program.commands)
+      for (const o of c.options) expect(text, o.flags).toContain(o.long!.replace(/^--/, ''));
+    for (const entry of catalog)
+      for (const word of [entry.name, ...entry.aliases]) expect(text).toMatch(new RegExp(`[ (']${word}[ )']`));
   });
 
   /** What bash's completion function offers for the words typed so far (the last is being typed). */
   async function bashComplete(...words: string[]): Promise<string[]> {
     const file = await saved('bash');
     const quoted = words.map((w) => `'${w}'`).join(' ');
-    const r = spawnSync('bash', ['-c', `source '${file}'; COMP_WORDS=(actfn ${quoted}); COMP_CWORD=${words.length}; _actfn; printf '%s\\n' "\${COMPREPLY[@]}"`], {
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `source '${file}'; COMP_WORDS=(actfn ${quoted}); COMP_CWORD=${words.length}; _actfn; printf '%s\\n' "\${COMPREPLY[@]}"`,
+      ],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(r.stderr).toBe('');
     return r.stdout.split('\n').filter(Boolean);
   }
@@ -125,7 +137,17 @@ describe('actfn completion', () => {
     expect(await bashComplete('gr')).toEqual(['grad-check']);
     expect(await bashComplete('')).toEqual(expect.arrayContaining(commands));
     expect(await bashComplete('plot', '--for')).toEqual(['--format']);
-    expect(await bashComplete('plot', '--format', '')).toEqual(['png', 'jpg', 'jpeg', 'webp', 'svg', 'pdf', 'html', 'htm', 'gif']);
+    expect(await bashComplete('plot', '--format', '')).toEqual([
+      'png',
+      'jpg',
+      'jpeg',
+      'webp',
+      'svg',
+      'pdf',
+      'html',
+      'htm',
+      'gif',
+    ]);
     expect(await bashComplete('compare', '--legend', 'upper')).toEqual(['upper-left', 'upper-right']);
     expect(await bashComplete('table', 'leaky')).toEqual(['leaky_relu']);
     expect(await bashComplete('plot', 'GE')).toEqual(['GELU', 'GELUTanh']);
@@ -137,28 +159,42 @@ describe('actfn completion', () => {
     expect((await bashComplete('info', '')).sort()).toEqual([...catalogWords()].sort());
   });
 
-  it.skipIf(!has('zsh'))('zsh: the script parses and registers _actfn after compinit (skipped without zsh)', async () => {
-    const file = await saved('zsh');
-    expect(spawnSync('zsh', ['-n', file], { encoding: 'utf8' }).status).toBe(0);
-    const dump = join(tmp(), 'zcompdump');
-    const r = spawnSync('zsh', ['-f', '-c', `autoload -Uz compinit && compinit -u -d '${dump}' && source '${file}' && print -r -- $_comps[actfn]`], {
-      encoding: 'utf8',
-    });
-    expect([r.stdout.trim(), r.stderr]).toEqual(['_actfn', '']);
-  });
+  it.skipIf(!has('zsh'))(
+    'zsh: the script parses and registers _actfn after compinit (skipped without zsh)',
+    async () => {
+      const file = await saved('zsh');
+      expect(spawnSync('zsh', ['-n', file], { encoding: 'utf8' }).status).toBe(0);
+      const dump = join(tmp(), 'zcompdump');
+      const r = spawnSync(
+        'zsh',
+        [
+          '-f',
+          '-c',
+          `autoload -Uz compinit && compinit -u -d '${dump}' && source '${file}' && print -r -- $_comps[actfn]`,
+        ],
+        {
+          encoding: 'utf8',
+        },
+      );
+      expect([r.stdout.trim(), r.stderr]).toEqual(['_actfn', '']);
+    },
+  );
 
-  it.skipIf(!has('fish'))('fish: the script parses and completes commands, options and names (skipped without fish)', async () => {
-    const file = await saved('fish');
-    expect(spawnSync('fish', ['--no-execute', file], { encoding: 'utf8' }).status).toBe(0);
-    const complete = (line: string) =>
-      spawnSync('fish', ['--no-config', '-c', `source '${file}'; complete -C '${line}'`], { encoding: 'utf8' })
-        .stdout.split('\n')
-        .filter(Boolean)
-        .map((l) => l.split('\t')[0]);
-    expect(complete('actfn gr')).toEqual(['grad-check']);
-    expect(complete('actfn plot GE')).toContain('GELU');
-    expect(complete('actfn plot --for')).toEqual(['--format']);
-    expect(complete('actfn plot --format ')).toEqual(expect.arrayContaining(['png', 'svg', 'pdf']));
-    expect(complete('actfn completion ')).toEqual(['bash', 'fish', 'zsh']);
-  });
+  it.skipIf(!has('fish'))(
+    'fish: the script parses and completes commands, options and names (skipped without fish)',
+    async () => {
+      const file = await saved('fish');
+      expect(spawnSync('fish', ['--no-execute', file], { encoding: 'utf8' }).status).toBe(0);
+      const complete = (line: string) =>
+        spawnSync('fish', ['--no-config', '-c', `source '${file}'; complete -C '${line}'`], { encoding: 'utf8' })
+          .stdout.split('\n')
+          .filter(Boolean)
+          .map((l) => l.split('\t')[0]);
+      expect(complete('actfn gr')).toEqual(['grad-check']);
+      expect(complete('actfn plot GE')).toContain('GELU');
+      expect(complete('actfn plot --for')).toEqual(['--format']);
+      expect(complete('actfn plot --format ')).toEqual(expect.arrayContaining(['png', 'svg', 'pdf']));
+      expect(complete('actfn completion ')).toEqual(['bash', 'fish', 'zsh']);
+    },
+  );
 });

@@ -113,7 +113,10 @@ describe('missing files and packages of the installation: one line naming what i
     mkdirSync(join(root, 'fonts'));
     copyFileSync(join(REPO, 'fonts', 'DejaVuSans.ttf'), join(root, 'fonts', 'DejaVuSans.ttf'));
     const r = actfnIn(root, 'plot', 'GELU', '-o', 'g.jpg');
-    expect([r.status, r.stderr]).toEqual([1, 'actfn: the package jpeg-js is not installed; reinstall actfn (e.g. npm install -g actfn)\n']);
+    expect([r.status, r.stderr]).toEqual([
+      1,
+      'actfn: the package jpeg-js is not installed; reinstall actfn (e.g. npm install -g actfn)\n',
+    ]);
   });
   it('the torch script', () => {
     const r = actfnIn(copyPackage(), 'grad-check', 'GELU', '--against', 'torch');

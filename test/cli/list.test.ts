@@ -24,7 +24,11 @@ describe('actfn list', () => {
 
   it('wraps to the width of a terminal', async () => {
     const r = await runCli(['list'], { isTTY: true, columns: 90, env: { NO_COLOR: '1' } });
-    const widths = r.stdout.trimEnd().split('\n').slice(0, -1).map((l) => [...l].length);
+    const widths = r.stdout
+      .trimEnd()
+      .split('\n')
+      .slice(0, -1)
+      .map((l) => [...l].length);
     expect(Math.max(...widths)).toBeLessThanOrEqual(90);
   });
 

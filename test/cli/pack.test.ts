@@ -30,7 +30,8 @@ function run(command: string, args: readonly string[], cwd: string): SpawnSyncRe
 }
 
 function ok(r: SpawnSyncReturns<string>, what: string): string {
-  if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status}, ${r.error?.message ?? 'no spawn error'}):\n${r.stderr}`);
+  if (r.status !== 0)
+    throw new Error(`${what} failed (exit ${r.status}, ${r.error?.message ?? 'no spawn error'}):\n${r.stderr}`);
   return r.stdout;
 }
 
@@ -53,7 +54,10 @@ beforeAll(() => {
     },
   });
   symlinkSync(join(REPO, 'node_modules'), join(stage, 'node_modules'), 'dir');
-  const packed = JSON.parse(ok(run('npm', ['pack', '--json', '--pack-destination', root], stage), 'npm pack')) as { filename: string; files: { path: string }[] }[];
+  const packed = JSON.parse(ok(run('npm', ['pack', '--json', '--pack-destination', root], stage), 'npm pack')) as {
+    filename: string;
+    files: { path: string }[];
+  }[];
   files = packed[0]!.files.map((f) => f.path);
   mkdirSync(app);
   ok(run('npm', ['init', '-y'], app), 'npm init -y');
@@ -98,7 +102,14 @@ describe('npm pack, npm install <tarball>, npx actfn', () => {
   it('npx actfn table GELU --json is the JSON contract on stdout', () => {
     const r = npx('table', 'GELU', 'Sigmoid', '--x', '-1,0,1', '--json');
     expect([r.code, r.stderr]).toEqual([0, '']);
-    const [gelu, sigmoid] = JSON.parse(r.stdout) as { spec: string; name: string; params: object; x: number[]; y: number[]; dy: number[] }[];
+    const [gelu, sigmoid] = JSON.parse(r.stdout) as {
+      spec: string;
+      name: string;
+      params: object;
+      x: number[];
+      y: number[];
+      dy: number[];
+    }[];
     expect(gelu).toMatchObject({ spec: 'GELU', name: 'GELU', params: { approximate: 'none' }, x: [-1, 0, 1] });
     expect(sigmoid!.y[1]).toBe(0.5);
     expect(sigmoid!.dy[1]).toBe(0.25);
@@ -181,7 +192,11 @@ console.log(JSON.stringify(out));
   });
 
   it('bad input: one line, exit 2, nothing written', () => {
-    expect(npx('plot', 'GELLU', '-o', 'nothing.png')).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^actfn: unknown function 'GELLU'; did you mean GELU[^\n]*$/) });
+    expect(npx('plot', 'GELLU', '-o', 'nothing.png')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringMatching(/^actfn: unknown function 'GELLU'; did you mean GELU[^\n]*$/),
+    });
     expect(existsSync(join(app, 'nothing.png'))).toBe(false);
   });
 });

@@ -38,7 +38,12 @@ describe('actfn plot writes images', () => {
 
   it('takes the format from the extension or --format, and creates missing folders', async () => {
     const cwd = tmp();
-    for (const [out, magic] of [['a/b/x.svg', '<?xml'], ['x.pdf', '%PDF-'], ['x.jpeg', '\xff\xd8'], ['x.webp', 'RIFF']] as const) {
+    for (const [out, magic] of [
+      ['a/b/x.svg', '<?xml'],
+      ['x.pdf', '%PDF-'],
+      ['x.jpeg', '\xff\xd8'],
+      ['x.webp', 'RIFF'],
+    ] as const) {
       const r = await runCli(['plot', 'Sigmoid', '-o', out], { cwd });
       expect(r.code, r.stderr).toBe(0);
       expect(readFileSync(join(cwd, out)).subarray(0, magic.length).toString('latin1')).toBe(magic);
@@ -66,7 +71,10 @@ describe('actfn plot writes images', () => {
 
   it('names files from the specs in --out-dir, safe for any file system', async () => {
     const cwd = tmp();
-    const r = await runCli(['plot', 'LeakyReLU(negative_slope=0.1)', 'elu:alpha=0.5', 'ELU', '--out-dir', 'figs', '--format', 'svg'], { cwd });
+    const r = await runCli(
+      ['plot', 'LeakyReLU(negative_slope=0.1)', 'elu:alpha=0.5', 'ELU', '--out-dir', 'figs', '--format', 'svg'],
+      { cwd },
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(files(join(cwd, 'figs'))).toEqual(['ELU.svg', 'ELU_alpha=0.5.svg', 'LeakyReLU_negative_slope=0.1.svg']);
   });
@@ -111,7 +119,10 @@ describe('actfn plot refuses bad input with one line and writes nothing', () => 
     [['plot', 'ReLU', '--size', '100000x100000'], /the limit is 10000x10000/],
     [['plot', 'ReLU', '--size', 'big'], /expected WIDTHxHEIGHT/],
     [['plot', 'ReLU', '--scale', '1000'], /--scale 1000: the limit is 10/],
-    [['plot', 'ReLU', '--size', '5000x5000', '--scale', '4'], /20000x20000-pixel image; the limit is 16384 pixels per side/],
+    [
+      ['plot', 'ReLU', '--size', '5000x5000', '--scale', '4'],
+      /20000x20000-pixel image; the limit is 16384 pixels per side/,
+    ],
     [['plot', 'ReLU', '--range', '3,1'], /empty or inverted/],
     [['plot', 'ReLU', '--step', '0.1', '--samples', '50'], /either --step or --samples/],
     [['plot', 'ReLU', '--step', '1e-9'], /limit is 1000000/],
@@ -193,20 +204,22 @@ describe('the real bin', () => {
     const env = { ...process.env, HOME: cwd, XDG_DATA_DIRS: join(cwd, 'none'), PATH: join(cwd, 'no-bin') };
     const r = run(['plot', 'ReLU', '--labels', '原函數,導函數', '-o', 'cjk.png', '-q'], cwd, env);
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/^actfn: warning: no font on this system has glyphs for '原函數' in '原函數'; they will show as boxes/);
+    expect(r.stderr).toMatch(
+      /^actfn: warning: no font on this system has glyphs for '原函數' in '原函數'; they will show as boxes/,
+    );
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(existsSync(join(cwd, 'cjk.png'))).toBe(true);
   });
 
-  it.skipIf(spawnSync('fc-match', ['--version']).status !== 0 || !/\S/.test(spawnSync('fc-list', [':charset=539f'], { encoding: 'utf8' }).stdout ?? ''))(
-    'finds a CJK font through fontconfig even when the font folders are elsewhere',
-    () => {
-      const cwd = tmp();
-      const env = { ...process.env, HOME: cwd, XDG_DATA_DIRS: join(cwd, 'none') };
-      const r = run(['plot', 'ReLU', '--labels', '原函數,導函數', '-o', 'cjk.png', '-q'], cwd, env);
-      expect([r.status, r.stderr]).toEqual([0, '']);
-    },
-  );
+  it.skipIf(
+    spawnSync('fc-match', ['--version']).status !== 0 ||
+      !/\S/.test(spawnSync('fc-list', [':charset=539f'], { encoding: 'utf8' }).stdout ?? ''),
+  )('finds a CJK font through fontconfig even when the font folders are elsewhere', () => {
+    const cwd = tmp();
+    const env = { ...process.env, HOME: cwd, XDG_DATA_DIRS: join(cwd, 'none') };
+    const r = run(['plot', 'ReLU', '--labels', '原函數,導函數', '-o', 'cjk.png', '-q'], cwd, env);
+    expect([r.status, r.stderr]).toEqual([0, '']);
+  });
 
   it('leaves no temporary file when interrupted with Ctrl-C while writing', async () => {
     const ending = await interruptPlotAll(tmp());

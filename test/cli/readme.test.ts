@@ -83,8 +83,16 @@ describe('README', () => {
     };
     const fields = [...Object.keys(check), ...Object.keys(check.functions[0]!)];
     for (const key of fields) expect(section('grad-check')).toContain(`"${key}"`);
-    const diff = JSON.parse((await runCli(['diff', 'ReLU', 'ELU', '--samples', '3', '--json'])).stdout) as Record<string, Record<string, Record<string, unknown>>>;
-    const diffFields = [...Object.keys(diff), ...Object.keys(diff.f!), ...Object.keys(diff.f!.formats!.float32!), ...Object.keys(diff.f!.formats!)];
+    const diff = JSON.parse((await runCli(['diff', 'ReLU', 'ELU', '--samples', '3', '--json'])).stdout) as Record<
+      string,
+      Record<string, Record<string, unknown>>
+    >;
+    const diffFields = [
+      ...Object.keys(diff),
+      ...Object.keys(diff.f!),
+      ...Object.keys(diff.f!.formats!.float32!),
+      ...Object.keys(diff.f!.formats!),
+    ];
     for (const key of diffFields) expect(section('diff')).toContain(`"${key}"`);
   });
 

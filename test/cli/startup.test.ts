@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { packageFile } from '../../src/resources.js';
@@ -44,7 +44,10 @@ describe('the built CLI', () => {
     const log = run('--version');
     // 'rejected' or 'none': dist/ was built by another Node version, or not by `npm run build`.
     expect(log.codeCache, 'the code cache in dist/ (npm run build with this Node)').toBe('used');
-    expect(log.read.filter((f) => f.startsWith(join(ROOT, 'dist')))).toEqual([join(ROOT, 'dist', 'actfn.cjs'), join(ROOT, 'dist', 'actfn.v8cache')]);
+    expect(log.read.filter((f) => f.startsWith(join(ROOT, 'dist')))).toEqual([
+      join(ROOT, 'dist', 'actfn.cjs'),
+      join(ROOT, 'dist', 'actfn.v8cache'),
+    ]);
     // Everything else it requires is a package or a Node builtin, by name: no file of ours.
     expect(log.required.filter((r) => r.startsWith('.') || r.startsWith('/'))).toEqual([]);
     expect(log.required).not.toContain('node:child_process');
@@ -90,7 +93,9 @@ describe('package files', () => {
   it('resolve from the sources and from the compiled library', async () => {
     expect(existsSync(packageFile('fonts/DejaVuSans.ttf'))).toBe(true);
     expect(existsSync(packageFile('python/torch_eval.py'))).toBe(true);
-    const compiled = (await import(pathToFileURL(join(ROOT, 'dist', 'resources.js')).href)) as typeof import('../../src/resources.js');
+    const compiled = (await import(
+      pathToFileURL(join(ROOT, 'dist', 'resources.js')).href
+    )) as typeof import('../../src/resources.js');
     expect(compiled.packageFile('fonts/DejaVuSans.ttf')).toBe(packageFile('fonts/DejaVuSans.ttf'));
   });
 });

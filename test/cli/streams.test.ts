@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
-import { join, } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempFolders } from '../support/temp.js';
 import { BIN } from '../support/paths.js';
@@ -13,7 +13,9 @@ import { BIN } from '../support/paths.js';
 const tmp = tempFolders('streams');
 
 /** Runs the bin with stdout into a pipe that is closed after the first chunk, like `| head -c 1`. */
-function readFirstChunkThenClose(args: string[]): Promise<{ code: number | null; signal: string | null; stderr: string; first: string }> {
+function readFirstChunkThenClose(
+  args: string[],
+): Promise<{ code: number | null; signal: string | null; stderr: string; first: string }> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: tmp(), stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
@@ -41,7 +43,9 @@ describe('a reader that closes the pipe early', () => {
   });
 
   it('through a real shell pipeline: actfn list | head -1', () => {
-    const r = spawnSync('bash', ['-c', `set -o pipefail; '${process.execPath}' '${BIN}' list | head -1`], { encoding: 'utf8' });
+    const r = spawnSync('bash', ['-c', `set -o pipefail; '${process.execPath}' '${BIN}' list | head -1`], {
+      encoding: 'utf8',
+    });
     expect([r.status, r.stderr]).toEqual([0, '']);
     expect(r.stdout.split('\n')).toHaveLength(2);
   });
@@ -60,7 +64,11 @@ describe('data on stdout, messages on stderr', () => {
     const dir = tmp();
     const file = join(dir, 'g.png');
     const fd = openSync(file, 'w');
-    const r = spawnSync(process.execPath, [BIN, 'plot', 'GELU', '-o', '-'], { cwd: dir, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [BIN, 'plot', 'GELU', '-o', '-'], {
+      cwd: dir,
+      stdio: ['ignore', fd, 'pipe'],
+      encoding: 'utf8',
+    });
     closeSync(fd);
     expect([r.status, r.stderr]).toEqual([0, '']);
     expect(readFileSync(file).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));

@@ -8,7 +8,6 @@ import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SRC } from '../support/paths.js';
 
-
 interface Imports {
   readonly static: string[];
   readonly dynamic: string[];
@@ -17,7 +16,9 @@ interface Imports {
 function importsOf(file: string): Imports {
   const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
   const resolveSpecifier = (s: string) => (s.startsWith('.') ? resolve(dirname(file), s.replace(/\.js$/, '.ts')) : s);
-  const statics = [...text.matchAll(/^\s*(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+  const statics = [...text.matchAll(/^\s*(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm)].map(
+    (m) => m[1]!,
+  );
   const required = [...text.matchAll(/createRequire\([^)]*\)\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]!);
   const dynamic = [...text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]!);
   return { static: [...statics, ...required].map(resolveSpecifier), dynamic: dynamic.map(resolveSpecifier) };
@@ -57,7 +58,10 @@ describe('lean start-up', () => {
     });
   }
   it('terminal charts (plot --terminal, compare --terminal) load neither canvas nor fonts', () => {
-    const loaded = [...rel(closure('commands/plot-terminal.ts', false)), ...rel(closure('paint/terminal/index.ts', true))];
+    const loaded = [
+      ...rel(closure('commands/plot-terminal.ts', false)),
+      ...rel(closure('paint/terminal/index.ts', true)),
+    ];
     expect(loaded.filter((m) => DRAWING.test(m))).toEqual([]);
   });
   it('the CLI entry loads no command until it runs', () => {

@@ -3,12 +3,18 @@ import { evaluate } from '../../src/math/resolve.js';
 import { runCli } from '../support/cli-capture.js';
 
 // Reference values: mpmath at 50 digits, rounded to double (σ(x) = 1/(1+e^−x), σ′ = σ(1−σ)).
-const SIGMOID = { x: [-1, 1, 3], y: [0.2689414213699951, 0.7310585786300049, 0.9525741268224333], dy: [0.19661193324148185, 0.19661193324148185, 0.04517665973091213] };
+const SIGMOID = {
+  x: [-1, 1, 3],
+  y: [0.2689414213699951, 0.7310585786300049, 0.9525741268224333],
+  dy: [0.19661193324148185, 0.19661193324148185, 0.04517665973091213],
+};
 
 /** Within a few ulp (the catalog's accuracy target); the table must not lose more than that. */
 function expectClose(actual: readonly number[], expected: readonly number[]): void {
   expect(actual).toHaveLength(expected.length);
-  actual.forEach((a, i) => expect(Math.abs(a - expected[i]!)).toBeLessThanOrEqual(4 * Number.EPSILON * Math.abs(expected[i]!)));
+  actual.forEach((a, i) =>
+    expect(Math.abs(a - expected[i]!)).toBeLessThanOrEqual(4 * Number.EPSILON * Math.abs(expected[i]!)),
+  );
 }
 
 describe('actfn table: pretty output', () => {
@@ -34,7 +40,10 @@ describe('actfn table: pretty output', () => {
 
   it('defaults to x = −3…3 in steps of 1', async () => {
     const r = await runCli(['table', 'ReLU']);
-    const xs = r.stdout.split('\n').slice(3, -2).map((l) => l.split('│')[1]!.trim());
+    const xs = r.stdout
+      .split('\n')
+      .slice(3, -2)
+      .map((l) => l.split('│')[1]!.trim());
     expect(xs).toEqual(['−3', '−2', '−1', '0', '1', '2', '3']);
   });
 
@@ -48,7 +57,10 @@ describe('actfn table: pretty output', () => {
   it('prints special inputs: nan, inf, -inf, 1e-300, -0', async () => {
     const r = await runCli(['table', 'Sigmoid', '--x', 'nan,inf,-inf,1e-300,-0']);
     expect(r.code).toBe(0);
-    const xs = r.stdout.split('\n').slice(3, -2).map((l) => l.split('│')[1]!.trim());
+    const xs = r.stdout
+      .split('\n')
+      .slice(3, -2)
+      .map((l) => l.split('│')[1]!.trim());
     expect(xs).toEqual(['NaN', 'inf', '−inf', '1e−300', '−0']);
   });
 
@@ -98,12 +110,27 @@ describe('actfn table: machine formats', () => {
 
 describe('actfn table --json: the contract', () => {
   it('one object per spec: spec as given, canonical name, every parameter, x, y, dy', async () => {
-    const r = await runCli(['table', 'Sigmoid', 'leaky_relu:negative_slope=1/8', 'LEAKYRELU', '--x', '-1,1,3', '--json']);
+    const r = await runCli([
+      'table',
+      'Sigmoid',
+      'leaky_relu:negative_slope=1/8',
+      'LEAKYRELU',
+      '--x',
+      '-1,1,3',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out).toHaveLength(3);
     const exact = evaluate('Sigmoid', SIGMOID.x);
-    expect(out[0]).toEqual({ spec: 'Sigmoid', name: 'Sigmoid', params: {}, x: SIGMOID.x, y: Array.from(exact.y), dy: Array.from(exact.dy) });
+    expect(out[0]).toEqual({
+      spec: 'Sigmoid',
+      name: 'Sigmoid',
+      params: {},
+      x: SIGMOID.x,
+      y: Array.from(exact.y),
+      dy: Array.from(exact.dy),
+    });
     expectClose(out[0].y, SIGMOID.y);
     expectClose(out[0].dy, SIGMOID.dy);
     expect(out[1]).toEqual({
@@ -158,7 +185,10 @@ describe('actfn table --json: the contract', () => {
   it('sweeps expand to one object each', async () => {
     const r = await runCli(['table', 'LeakyReLU(negative_slope=0.1|0.2)', '--x', '-1', '--json']);
     const out = JSON.parse(r.stdout);
-    expect(out.map((t: { spec: string }) => t.spec)).toEqual(['LeakyReLU(negative_slope=0.1)', 'LeakyReLU(negative_slope=0.2)']);
+    expect(out.map((t: { spec: string }) => t.spec)).toEqual([
+      'LeakyReLU(negative_slope=0.1)',
+      'LeakyReLU(negative_slope=0.2)',
+    ]);
     expect(out.map((t: { y: number[] }) => t.y[0])).toEqual([-0.1, -0.2]);
   });
 });

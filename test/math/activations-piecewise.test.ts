@@ -16,8 +16,8 @@ import { ulpDistance } from '../support/exact.js';
  */
 const TORCH_POINTS: readonly (readonly [string, number, number, number])[] = [
   ['ReLU', 0.0, 0.0, 0.0],
-  ['ReLU', -1e-09, 0.0, 0.0],
-  ['ReLU', 1e-09, 1e-09, 1.0],
+  ['ReLU', -1e-9, 0.0, 0.0],
+  ['ReLU', 1e-9, 1e-9, 1.0],
   ['ReLU', -0.0, -0.0, 0.0],
   ['ReLU', 1.0, 1.0, 1.0],
   ['ReLU', -1.0, 0.0, 0.0],
@@ -29,8 +29,8 @@ const TORCH_POINTS: readonly (readonly [string, number, number, number])[] = [
   ['ReLU', -1000.0, 0.0, 0.0],
   ['ReLU', 1000.0, 1000.0, 1.0],
   ['LeakyReLU', 0.0, 0.0, 0.01],
-  ['LeakyReLU', -1e-09, -1.0000000000000001e-11, 0.01],
-  ['LeakyReLU', 1e-09, 1e-09, 1.0],
+  ['LeakyReLU', -1e-9, -1.0000000000000001e-11, 0.01],
+  ['LeakyReLU', 1e-9, 1e-9, 1.0],
   ['LeakyReLU', -0.0, -0.0, 0.01],
   ['LeakyReLU', 1.0, 1.0, 1.0],
   ['LeakyReLU', -1.0, -0.01, 0.01],
@@ -42,8 +42,8 @@ const TORCH_POINTS: readonly (readonly [string, number, number, number])[] = [
   ['LeakyReLU', -1000.0, -10.0, 0.01],
   ['LeakyReLU', 1000.0, 1000.0, 1.0],
   ['LeakyReLU(negative_slope=-0.5)', 0.0, -0.0, -0.5],
-  ['LeakyReLU(negative_slope=-0.5)', -1e-09, 5e-10, -0.5],
-  ['LeakyReLU(negative_slope=-0.5)', 1e-09, 1e-09, 1.0],
+  ['LeakyReLU(negative_slope=-0.5)', -1e-9, 5e-10, -0.5],
+  ['LeakyReLU(negative_slope=-0.5)', 1e-9, 1e-9, 1.0],
   ['LeakyReLU(negative_slope=-0.5)', -0.0, 0.0, -0.5],
   ['LeakyReLU(negative_slope=-0.5)', 1.0, 1.0, 1.0],
   ['LeakyReLU(negative_slope=-0.5)', -1.0, 0.5, -0.5],
@@ -55,8 +55,8 @@ const TORCH_POINTS: readonly (readonly [string, number, number, number])[] = [
   ['LeakyReLU(negative_slope=-0.5)', -1000.0, 500.0, -0.5],
   ['LeakyReLU(negative_slope=-0.5)', 1000.0, 1000.0, 1.0],
   ['PReLU', 0.0, 0.0, 0.25],
-  ['PReLU', -1e-09, -2.5e-10, 0.25],
-  ['PReLU', 1e-09, 1e-09, 1.0],
+  ['PReLU', -1e-9, -2.5e-10, 0.25],
+  ['PReLU', 1e-9, 1e-9, 1.0],
   ['PReLU', -0.0, -0.0, 0.25],
   ['PReLU', 1.0, 1.0, 1.0],
   ['PReLU', -1.0, -0.25, 0.25],
@@ -68,8 +68,8 @@ const TORCH_POINTS: readonly (readonly [string, number, number, number])[] = [
   ['PReLU', -1000.0, -250.0, 0.25],
   ['PReLU', 1000.0, 1000.0, 1.0],
   ['PReLU(init=1.5)', 0.0, 0.0, 1.5],
-  ['PReLU(init=1.5)', -1e-09, -1.5000000000000002e-09, 1.5],
-  ['PReLU(init=1.5)', 1e-09, 1e-09, 1.0],
+  ['PReLU(init=1.5)', -1e-9, -1.5000000000000002e-9, 1.5],
+  ['PReLU(init=1.5)', 1e-9, 1e-9, 1.0],
   ['PReLU(init=1.5)', -0.0, -0.0, 1.5],
   ['PReLU(init=1.5)', 1.0, 1.0, 1.0],
   ['PReLU(init=1.5)', -1.0, -1.5, 1.5],
@@ -81,8 +81,8 @@ const TORCH_POINTS: readonly (readonly [string, number, number, number])[] = [
   ['PReLU(init=1.5)', -1000.0, -1500.0, 1.5],
   ['PReLU(init=1.5)', 1000.0, 1000.0, 1.0],
   ['RReLU', 0.0, 0.0, 0.22916666666666666],
-  ['RReLU', -1e-09, -2.2916666666666668e-10, 0.22916666666666666],
-  ['RReLU', 1e-09, 1e-09, 1.0],
+  ['RReLU', -1e-9, -2.2916666666666668e-10, 0.22916666666666666],
+  ['RReLU', 1e-9, 1e-9, 1.0],
   ['RReLU', -0.0, -0.0, 0.22916666666666666],
   ['RReLU', 1.0, 1.0, 1.0],
   ['RReLU', -1.0, -0.22916666666666666, 0.22916666666666666],
@@ -94,8 +94,8 @@ const TORCH_POINTS: readonly (readonly [string, number, number, number])[] = [
   ['RReLU', -1000.0, -229.16666666666666, 0.22916666666666666],
   ['RReLU', 1000.0, 1000.0, 1.0],
   ['RReLU(lower=0.1, upper=0.3)', 0.0, 0.0, 0.2],
-  ['RReLU(lower=0.1, upper=0.3)', -1e-09, -2.0000000000000003e-10, 0.2],
-  ['RReLU(lower=0.1, upper=0.3)', 1e-09, 1e-09, 1.0],
+  ['RReLU(lower=0.1, upper=0.3)', -1e-9, -2.0000000000000003e-10, 0.2],
+  ['RReLU(lower=0.1, upper=0.3)', 1e-9, 1e-9, 1.0],
   ['RReLU(lower=0.1, upper=0.3)', -0.0, -0.0, 0.2],
   ['RReLU(lower=0.1, upper=0.3)', 1.0, 1.0, 1.0],
   ['RReLU(lower=0.1, upper=0.3)', -1.0, -0.2, 0.2],
@@ -107,8 +107,8 @@ const TORCH_POINTS: readonly (readonly [string, number, number, number])[] = [
   ['RReLU(lower=0.1, upper=0.3)', -1000.0, -200.0, 0.2],
   ['RReLU(lower=0.1, upper=0.3)', 1000.0, 1000.0, 1.0],
   ['ReLU6', 0.0, 0.0, 0.0],
-  ['ReLU6', -1e-09, 0.0, 0.0],
-  ['ReLU6', 1e-09, 1e-09, 1.0],
+  ['ReLU6', -1e-9, 0.0, 0.0],
+  ['ReLU6', 1e-9, 1e-9, 1.0],
   ['ReLU6', 6.0, 6.0, 0.0],
   ['ReLU6', 5.999999999, 5.999999999, 1.0],
   ['ReLU6', 6.000000001, 6.0, 0.0],
@@ -155,8 +155,8 @@ const TORCH_POINTS: readonly (readonly [string, number, number, number])[] = [
   ['Hardtanh(min_val=-2, max_val=0.5)', -1000.0, -2.0, 0.0],
   ['Hardtanh(min_val=-2, max_val=0.5)', 1000.0, 0.5, 0.0],
   ['Threshold', 0.0, 0.0, 0.0],
-  ['Threshold', -1e-09, 0.0, 0.0],
-  ['Threshold', 1e-09, 1e-09, 1.0],
+  ['Threshold', -1e-9, 0.0, 0.0],
+  ['Threshold', 1e-9, 1e-9, 1.0],
   ['Threshold', -0.0, 0.0, 0.0],
   ['Threshold', 1.0, 1.0, 1.0],
   ['Threshold', -1.0, 0.0, 0.0],
@@ -205,8 +205,8 @@ const TORCH_POINTS: readonly (readonly [string, number, number, number])[] = [
   ['Identity', -1000.0, -1000.0, 1.0],
   ['Identity', 1000.0, 1000.0, 1.0],
   ['Maxout', 0.0, 0.0, 0.5],
-  ['Maxout', -1e-09, 0.0, 0.0],
-  ['Maxout', 1e-09, 1e-09, 1.0],
+  ['Maxout', -1e-9, 0.0, 0.0],
+  ['Maxout', 1e-9, 1e-9, 1.0],
   ['Maxout', -0.0, 0.0, 0.5],
   ['Maxout', 1.0, 1.0, 1.0],
   ['Maxout', -1.0, 0.0, 0.0],
@@ -295,8 +295,8 @@ const TORCH_POINTS: readonly (readonly [string, number, number, number])[] = [
   ['Softshrink', -1000.0, -999.5, 1.0],
   ['Softshrink', 1000.0, 999.5, 1.0],
   ['Softshrink(lambd=0)', 0.0, 0.0, 0.0],
-  ['Softshrink(lambd=0)', -1e-09, -1e-09, 1.0],
-  ['Softshrink(lambd=0)', 1e-09, 1e-09, 1.0],
+  ['Softshrink(lambd=0)', -1e-9, -1e-9, 1.0],
+  ['Softshrink(lambd=0)', 1e-9, 1e-9, 1.0],
   ['Softshrink(lambd=0)', -0.0, 0.0, 0.0],
   ['Softshrink(lambd=0)', 1.0, 1.0, 1.0],
   ['Softshrink(lambd=0)', -1.0, -1.0, 1.0],
@@ -308,11 +308,11 @@ const TORCH_POINTS: readonly (readonly [string, number, number, number])[] = [
   ['Softshrink(lambd=0)', -1000.0, -1000.0, 1.0],
   ['Softshrink(lambd=0)', 1000.0, 1000.0, 1.0],
   ['Softshrink(lambd=2)', -2.0, 0.0, 0.0],
-  ['Softshrink(lambd=2)', -2.000000001, -1.000000082740371e-09, 1.0],
+  ['Softshrink(lambd=2)', -2.000000001, -1.000000082740371e-9, 1.0],
   ['Softshrink(lambd=2)', -1.999999999, 0.0, 0.0],
   ['Softshrink(lambd=2)', 2.0, 0.0, 0.0],
   ['Softshrink(lambd=2)', 1.999999999, 0.0, 0.0],
-  ['Softshrink(lambd=2)', 2.000000001, 1.000000082740371e-09, 1.0],
+  ['Softshrink(lambd=2)', 2.000000001, 1.000000082740371e-9, 1.0],
   ['Softshrink(lambd=2)', 0.0, 0.0, 0.0],
   ['Softshrink(lambd=2)', -0.0, 0.0, 0.0],
   ['Softshrink(lambd=2)', 1.0, 0.0, 0.0],
@@ -342,8 +342,8 @@ const TORCH_POINTS: readonly (readonly [string, number, number, number])[] = [
   ['Hardshrink', -1000.0, -1000.0, 1.0],
   ['Hardshrink', 1000.0, 1000.0, 1.0],
   ['Hardshrink(lambd=0)', 0.0, 0.0, 0.0],
-  ['Hardshrink(lambd=0)', -1e-09, -1e-09, 1.0],
-  ['Hardshrink(lambd=0)', 1e-09, 1e-09, 1.0],
+  ['Hardshrink(lambd=0)', -1e-9, -1e-9, 1.0],
+  ['Hardshrink(lambd=0)', 1e-9, 1e-9, 1.0],
   ['Hardshrink(lambd=0)', -0.0, 0.0, 0.0],
   ['Hardshrink(lambd=0)', 1.0, 1.0, 1.0],
   ['Hardshrink(lambd=0)', -1.0, -1.0, 1.0],
@@ -476,8 +476,23 @@ describe('kinks: listed with the value torch returns there and the one-sided der
     expect(jumps('Threshold(threshold=1, value=2)')).toEqual([true]);
     expect(jumps('Threshold')).toEqual([false]);
     expect(jumps('Threshold(threshold=-1, value=-1)')).toEqual([false]);
-    for (const spec of ['ReLU', 'LeakyReLU', 'PReLU', 'RReLU', 'ReLU6', 'Hardtanh', 'Maxout', 'Hardsigmoid', 'Hardswish', 'Softshrink', 'SparseSigmoid']) {
-      expect(jumps(spec).every((j) => !j), spec).toBe(true);
+    for (const spec of [
+      'ReLU',
+      'LeakyReLU',
+      'PReLU',
+      'RReLU',
+      'ReLU6',
+      'Hardtanh',
+      'Maxout',
+      'Hardsigmoid',
+      'Hardswish',
+      'Softshrink',
+      'SparseSigmoid',
+    ]) {
+      expect(
+        jumps(spec).every((j) => !j),
+        spec,
+      ).toBe(true);
     }
     // The jumps are real: torch's f differs by lambd (or value − threshold) across them.
     const hs = resolveSpec('Hardshrink').pointwise!;
@@ -485,7 +500,13 @@ describe('kinks: listed with the value torch returns there and the one-sided der
   });
 
   it('list no kinks for smooth or linear cases', () => {
-    for (const spec of ['Identity', 'SparsePlus', 'LeakyReLU(negative_slope=1)', 'Maxout(w1=2, b1=0, w2=2, b2=1)', 'RReLU(mode=train)']) {
+    for (const spec of [
+      'Identity',
+      'SparsePlus',
+      'LeakyReLU(negative_slope=1)',
+      'Maxout(w1=2, b1=0, w2=2, b2=1)',
+      'RReLU(mode=train)',
+    ]) {
       expect(resolveSpec(spec).kinks, spec).toEqual([]);
     }
   });
@@ -523,7 +544,11 @@ describe('non-finite input', () => {
 
   it('NaN gives NaN for f, f′ and f″ of every piecewise entry', () => {
     // torch returns numbers here: ReLU′(NaN) = 1, LeakyReLU′(NaN) = 0.01, Softshrink(NaN) = 0, ...
-    for (const spec of LIMITS.map((l) => l[0]).concat(['RReLU(mode=train, seed=5)', 'Softshrink(lambd=0)', 'Hardshrink(lambd=0)'])) {
+    for (const spec of LIMITS.map((l) => l[0]).concat([
+      'RReLU(mode=train, seed=5)',
+      'Softshrink(lambd=0)',
+      'Hardshrink(lambd=0)',
+    ])) {
       const k = resolveSpec(spec).pointwise!;
       expect([k.f(NaN), k.df(NaN), k.d2!(NaN)], spec).toEqual([NaN, NaN, NaN]);
     }
@@ -532,7 +557,21 @@ describe('non-finite input', () => {
 
 describe('second derivatives', () => {
   it('are 0 away from the corners of the piecewise-linear entries', () => {
-    for (const spec of ['Identity', 'ReLU', 'LeakyReLU', 'PReLU', 'RReLU', 'ReLU6', 'Hardtanh', 'Threshold', 'Maxout', 'Hardsigmoid', 'Softshrink', 'Hardshrink', 'SparseSigmoid']) {
+    for (const spec of [
+      'Identity',
+      'ReLU',
+      'LeakyReLU',
+      'PReLU',
+      'RReLU',
+      'ReLU6',
+      'Hardtanh',
+      'Threshold',
+      'Maxout',
+      'Hardsigmoid',
+      'Softshrink',
+      'Hardshrink',
+      'SparseSigmoid',
+    ]) {
       const d2 = resolveSpec(spec).pointwise!.d2!;
       for (const x of [-7, -2, -0.3, 0.7, 2, 7]) expect(d2(x), `${spec} f″(${x})`).toBe(0);
     }
@@ -638,20 +677,45 @@ describe('parameter validation', () => {
 });
 
 describe('catalog metadata', () => {
-  const names = ['Identity', 'ReLU', 'LeakyReLU', 'PReLU', 'RReLU', 'ReLU6', 'Hardtanh', 'Threshold', 'Maxout', 'Hardsigmoid', 'Hardswish', 'Softshrink', 'Hardshrink', 'SparsePlus', 'SparseSigmoid'];
+  const names = [
+    'Identity',
+    'ReLU',
+    'LeakyReLU',
+    'PReLU',
+    'RReLU',
+    'ReLU6',
+    'Hardtanh',
+    'Threshold',
+    'Maxout',
+    'Hardsigmoid',
+    'Hardswish',
+    'Softshrink',
+    'Hardshrink',
+    'SparsePlus',
+    'SparseSigmoid',
+  ];
   it('has every field filled in', () => {
     for (const name of names) {
       const e = findEntry(name)!;
       expect(e.name).toBe(name);
-      for (const text of [e.summary, e.formula.f, e.formula.df, e.usage, e.equivalents.torch]) expect(text.length, name).toBeGreaterThan(0);
+      for (const text of [e.summary, e.formula.f, e.formula.df, e.usage, e.equivalents.torch])
+        expect(text.length, name).toBeGreaterThan(0);
       for (const p of e.params) expect(p.description.length, `${name} ${p.name}`).toBeGreaterThan(0);
     }
   });
   it('finds the JAX and Keras names', () => {
     const alias: Record<string, string> = {
-      linear: 'Identity', leaky_relu: 'LeakyReLU', hard_tanh: 'Hardtanh', hard_sigmoid: 'Hardsigmoid',
-      hard_swish: 'Hardswish', hard_silu: 'Hardswish', soft_shrink: 'Softshrink', hard_shrink: 'Hardshrink',
-      sparse_plus: 'SparsePlus', sparse_sigmoid: 'SparseSigmoid', relu6: 'ReLU6',
+      linear: 'Identity',
+      leaky_relu: 'LeakyReLU',
+      hard_tanh: 'Hardtanh',
+      hard_sigmoid: 'Hardsigmoid',
+      hard_swish: 'Hardswish',
+      hard_silu: 'Hardswish',
+      soft_shrink: 'Softshrink',
+      hard_shrink: 'Hardshrink',
+      sparse_plus: 'SparsePlus',
+      sparse_sigmoid: 'SparseSigmoid',
+      relu6: 'ReLU6',
     };
     for (const [a, name] of Object.entries(alias)) expect(findEntry(a)?.name, a).toBe(name);
   });

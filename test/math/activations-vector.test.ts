@@ -8,7 +8,9 @@ import { ulpDistance } from '../support/exact.js';
 
 function expectUlps(actual: ArrayLike<number>, expected: readonly number[], max: number, what: string): void {
   expect(actual.length, what).toBe(expected.length);
-  expected.forEach((e, i) => expect(ulpDistance(actual[i]!, e), `${what}[${i}] = ${actual[i]}, exact ${e}`).toBeLessThanOrEqual(max));
+  expected.forEach((e, i) =>
+    expect(ulpDistance(actual[i]!, e), `${what}[${i}] = ${actual[i]}, exact ${e}`).toBeLessThanOrEqual(max),
+  );
 }
 
 /**
@@ -20,23 +22,47 @@ function expectUlps(actual: ArrayLike<number>, expected: readonly number[], max:
 const MPMATH = {
   mixed: {
     x: [3.0, 1.0, -2.0, 0.5, 7.25],
-    softmax: [0.014019431098927865, 0.001897323678589579, 9.446218370190649e-05, 0.0011507849824633379, 0.9828379980563173],
-    softmaxDiag: [0.013822886650590279, 0.0018937238414482424, 9.445326059775675e-05, 0.0011494606763874746, 0.01686746763296772],
+    softmax: [
+      0.014019431098927865, 0.001897323678589579, 9.446218370190649e-5, 0.0011507849824633379, 0.9828379980563173,
+    ],
+    softmaxDiag: [
+      0.013822886650590279, 0.0018937238414482424, 9.445326059775675e-5, 0.0011494606763874746, 0.01686746763296772,
+    ],
     logSoftmax: [-4.267310976021544, -6.267310976021544, -9.267310976021545, -6.767310976021544, -0.017310976021543953],
-    logSoftmaxDiag: [0.9859805689010721, 0.9981026763214105, 0.9999055378162981, 0.9988492150175367, 0.017162001943682687],
-    softmin: [0.00591719570778742, 0.0437224910331929, 0.8781897080209378, 0.07208620097442076, 8.440426366120616e-05],
-    softminDiag: [-0.005882182502743162, -0.041810834811045264, -0.10697254474703788, -0.06688978060349618, -8.439713958148198e-05],
-    softmaxRow0: [0.013822886650590279, -2.6599398584350964e-05, -1.3243060758631447e-06, -1.6133350771325678e-05, -0.01377882959515874],
+    logSoftmaxDiag: [
+      0.9859805689010721, 0.9981026763214105, 0.9999055378162981, 0.9988492150175367, 0.017162001943682687,
+    ],
+    softmin: [0.00591719570778742, 0.0437224910331929, 0.8781897080209378, 0.07208620097442076, 8.440426366120616e-5],
+    softminDiag: [
+      -0.005882182502743162, -0.041810834811045264, -0.10697254474703788, -0.06688978060349618, -8.439713958148198e-5,
+    ],
+    softmaxRow0: [
+      0.013822886650590279, -2.6599398584350964e-5, -1.3243060758631447e-6, -1.6133350771325678e-5,
+      -0.01377882959515874,
+    ],
   },
   dominant: {
     x: [0.0, -40.0, -45.0, -50.0, -36.5],
-    softmax: [0.9999999999999999, 4.248354255291588e-18, 2.862518580549393e-20, 1.9287498479639176e-22, 1.4068617124461467e-16],
-    softmaxDiag: [1.4496334356069651e-16, 4.248354255291588e-18, 2.862518580549393e-20, 1.9287498479639176e-22, 1.4068617124461464e-16],
+    softmax: [
+      0.9999999999999999, 4.248354255291588e-18, 2.862518580549393e-20, 1.9287498479639176e-22, 1.4068617124461467e-16,
+    ],
+    softmaxDiag: [
+      1.4496334356069651e-16, 4.248354255291588e-18, 2.862518580549393e-20, 1.9287498479639176e-22,
+      1.4068617124461464e-16,
+    ],
     logSoftmax: [-1.4496334356069654e-16, -40.0, -45.0, -50.0, -36.5],
     logSoftmaxDiag: [1.4496334356069654e-16, 1.0, 1.0, 1.0, 0.9999999999999999],
-    softmin: [1.9157520110258645e-22, 4.5093979830888074e-05, 0.0066925400032099725, 0.9932610042967601, 1.3617201989916245e-06],
-    softminDiag: [-1.9157520110258645e-22, -4.5091946363871084e-05, -0.006647749911515406, -0.006693581640151567, -1.3617183447097241e-06],
-    softmaxRow0: [1.4496334356069651e-16, -4.248354255291588e-18, -2.862518580549393e-20, -1.928749847963917e-22, -1.4068617124461464e-16],
+    softmin: [
+      1.9157520110258645e-22, 4.5093979830888074e-5, 0.0066925400032099725, 0.9932610042967601, 1.3617201989916245e-6,
+    ],
+    softminDiag: [
+      -1.9157520110258645e-22, -4.5091946363871084e-5, -0.006647749911515406, -0.006693581640151567,
+      -1.3617183447097241e-6,
+    ],
+    softmaxRow0: [
+      1.4496334356069651e-16, -4.248354255291588e-18, -2.862518580549393e-20, -1.928749847963917e-22,
+      -1.4068617124461464e-16,
+    ],
   },
   wide: {
     x: [-700.0, 0.1, 650.5, 651.0, -3.0],
@@ -65,7 +91,12 @@ describe('accuracy against mpmath (≤ 4 ulp per component)', () => {
       const s = resolveSpec('Softmax').evaluate(c.x);
       expectUlps(s.y, c.softmax, 4, 'Softmax');
       expectUlps(s.dy, c.softmaxDiag, 4, 'Softmax diagonal');
-      expectUlps(resolveSpec('Softmax').vector!.jacobian(Float64Array.from(c.x))[0]!, c.softmaxRow0, 4, 'Softmax Jacobian row 0');
+      expectUlps(
+        resolveSpec('Softmax').vector!.jacobian(Float64Array.from(c.x))[0]!,
+        c.softmaxRow0,
+        4,
+        'Softmax Jacobian row 0',
+      );
       const l = resolveSpec('LogSoftmax').evaluate(c.x);
       expectUlps(l.y, c.logSoftmax, 4, 'LogSoftmax');
       expectUlps(l.dy, c.logSoftmaxDiag, 4, 'LogSoftmax diagonal');
@@ -84,7 +115,14 @@ describe('accuracy against mpmath (≤ 4 ulp per component)', () => {
 });
 
 describe('Jacobians', () => {
-  const vectors = [MPMATH.mixed.x, MPMATH.dominant.x, MPMATH.wide.x, [0.1, 0.2, 0.3, -2], [0.5, 0.45, 0.44, -1, 0.3], [-Infinity, 0, 1]];
+  const vectors = [
+    MPMATH.mixed.x,
+    MPMATH.dominant.x,
+    MPMATH.wide.x,
+    [0.1, 0.2, 0.3, -2],
+    [0.5, 0.45, 0.44, -1, 0.3],
+    [-Infinity, 0, 1],
+  ];
   it.each(ALL)('%s: the diagonal of jacobian() is dy, exactly', (name) => {
     for (const x of vectors) {
       const fn = resolveSpec(name);
@@ -93,14 +131,19 @@ describe('Jacobians', () => {
       expect(J.map((row, i) => row[i])).toEqual(Array.from(dy));
     }
   });
-  it.each(ALL)('%s: every row sums to 0 (the outputs of Softmax and Sparsemax sum to 1; LogSoftmax is shift-invariant)', (name) => {
-    for (const x of vectors) {
-      for (const row of resolveSpec(name).vector!.jacobian(Float64Array.from(x))) {
-        const scale = Math.max(...row.map(Math.abs));
-        expect(Math.abs(row.reduce((a, b) => a + b, 0)), `${name}(${x})`).toBeLessThanOrEqual(4 * Number.EPSILON * Math.max(scale, 1e-300));
+  it.each(ALL)(
+    '%s: every row sums to 0 (the outputs of Softmax and Sparsemax sum to 1; LogSoftmax is shift-invariant)',
+    (name) => {
+      for (const x of vectors) {
+        for (const row of resolveSpec(name).vector!.jacobian(Float64Array.from(x))) {
+          const scale = Math.max(...row.map(Math.abs));
+          expect(Math.abs(row.reduce((a, b) => a + b, 0)), `${name}(${x})`).toBeLessThanOrEqual(
+            4 * Number.EPSILON * Math.max(scale, 1e-300),
+          );
+        }
       }
-    }
-  });
+    },
+  );
   it('Softmax: the full Jacobian diag(S) − S·Sᵀ on a small vector (mpmath)', () => {
     // mpmath, 60 digits: x = [1, 2, 0]
     const J = resolveSpec('Softmax').vector!.jacobian(Float64Array.from([1, 2, 0]));
@@ -167,14 +210,25 @@ describe('non-finite components', () => {
       [2 / 3, 0, 2 / 3, 2 / 3],
     ]);
   });
-  it.each(ALL)('%s: NaN anywhere, or every component at the losing infinity, gives NaN everywhere (as torch)', (name) => {
-    const losing = name === 'Softmin' ? Infinity : -Infinity;
-    for (const x of [[NaN, 0, 1], [0, 1, NaN], [losing, losing]]) {
-      const [y, dy] = run(name, x);
-      expect([...y, ...dy].every(Number.isNaN), `${name}(${x})`).toBe(true);
-      expect(resolveSpec(name).vector!.jacobian(Float64Array.from(x)).every((r) => r.every(Number.isNaN))).toBe(true);
-    }
-  });
+  it.each(ALL)(
+    '%s: NaN anywhere, or every component at the losing infinity, gives NaN everywhere (as torch)',
+    (name) => {
+      const losing = name === 'Softmin' ? Infinity : -Infinity;
+      for (const x of [
+        [NaN, 0, 1],
+        [0, 1, NaN],
+        [losing, losing],
+      ]) {
+        const [y, dy] = run(name, x);
+        expect([...y, ...dy].every(Number.isNaN), `${name}(${x})`).toBe(true);
+        expect(
+          resolveSpec(name)
+            .vector!.jacobian(Float64Array.from(x))
+            .every((r) => r.every(Number.isNaN)),
+        ).toBe(true);
+      }
+    },
+  );
   it('does not overflow at ±1000 (torch: [1, 0, 0] and LogSoftmax [0, −2000, −1000])', () => {
     expect(run('Softmax', [1000, -1000, 0])[0]).toEqual([1, 0, 0]);
     expect(run('LogSoftmax', [1000, -1000, 0])[0]).toEqual([0, -2000, -1000]);

@@ -51,7 +51,14 @@ function fail(title: string, misses: readonly Miss[], total: number): void {
   expect.fail(`${title}: ${misses.length} of ${total} checked points fail\n${lines.join('\n')}`);
 }
 
-function pointMiss(x: number, expected: string, got: number, ulps: number, allowed: number, torch?: { v: number; ulps: number }): Miss {
+function pointMiss(
+  x: number,
+  expected: string,
+  got: number,
+  ulps: number,
+  allowed: number,
+  torch?: { v: number; ulps: number },
+): Miss {
   const t = torch ? `; torch ${show(torch.v)}, ${showUlps(torch.ulps)} ulp` : '';
   return {
     ulps,
@@ -70,7 +77,10 @@ function requireCatalogEntry(name: string): CatalogEntry {
 
 function bindParams(entry: CatalogEntry, paramsAll: Readonly<Record<string, number | string>>, given: object): Params {
   const unknown = Object.keys(given).filter((k) => !entry.params.some((d) => d.name === k));
-  if (unknown.length) throw new Error(`${entry.name} has no parameter ${unknown.join(', ')} (valid: ${entry.params.map((d) => d.name).join(', ')})`);
+  if (unknown.length)
+    throw new Error(
+      `${entry.name} has no parameter ${unknown.join(', ')} (valid: ${entry.params.map((d) => d.name).join(', ')})`,
+    );
   const out: Record<string, number | string> = {};
   for (const def of entry.params) out[def.name] = paramsAll[def.name] ?? def.default;
   return Object.freeze(out);
@@ -145,7 +155,10 @@ function checkKinks(set: PointwiseSet, o: Ours): void {
     total++;
     const got = o.df[i]!;
     if (!isConvention(got, p.torchDf, p.df)) {
-      misses.push({ ulps: ulpError(got, p.df), line: `f′(${show(p.x)}) = ${show(got)}, torch's convention is ${show(p.torchDf)} (exact ${p.text.df})` });
+      misses.push({
+        ulps: ulpError(got, p.df),
+        line: `f′(${show(p.x)}) = ${show(got)}, torch's convention is ${show(p.torchDf)} (exact ${p.text.df})`,
+      });
     }
   });
   // The catalog's kinks(): every corner and jump of the reference, with torch's f′ and the one-sided
@@ -155,7 +168,10 @@ function checkKinks(set: PointwiseSet, o: Ours): void {
     total++;
     const k = o.kinks.find((kk) => kk.x === b.x);
     if (!k) {
-      misses.push({ ulps: Infinity, line: `kinks() lists no kink at x=${show(b.x)} (a ${b.jump ? 'jump' : 'corner'} of the reference)` });
+      misses.push({
+        ulps: Infinity,
+        line: `kinks() lists no kink at x=${show(b.x)} (a ${b.jump ? 'jump' : 'corner'} of the reference)`,
+      });
       continue;
     }
     const problems: string[] = [];
@@ -200,14 +216,21 @@ function checkNonFinite(set: PointwiseSet, o: Ours): void {
   let total = 0;
   set.points.forEach((p, i) => {
     if (Number.isFinite(p.x)) return;
-    const cols: ['f' | 'df' | 'd2', Float64Array | undefined][] = [['f', o.f], ['df', o.df], ['d2', o.d2]];
+    const cols: ['f' | 'df' | 'd2', Float64Array | undefined][] = [
+      ['f', o.f],
+      ['df', o.df],
+      ['d2', o.d2],
+    ];
     for (const [which, arr] of cols) {
       if (!arr) continue;
       total++;
       const got = arr[i]!;
       const err = ulpError(got, p[which]);
       if (!(err <= TOL)) {
-        misses.push({ ulps: err, line: `${which === 'd2' ? 'f″' : NAME[which]}(${show(p.x)}) = ${show(got)}, expected ${p.text[which]}` });
+        misses.push({
+          ulps: err,
+          line: `${which === 'd2' ? 'f″' : NAME[which]}(${show(p.x)}) = ${show(got)}, expected ${p.text[which]}`,
+        });
       }
     }
   });
@@ -241,7 +264,10 @@ function checkBeyond(set: PointwiseSet, o: Ours): void {
       const err = ulpError(got, p[which]);
       const torchErr = ulpError(torchV, p[which]);
       const allowed = Math.max(TOL, torchErr);
-      if (!(err <= allowed)) misses.push(pointMiss(p.x, `${NAME[which]} = ${p.text[which]}`, got, err, allowed, { v: torchV, ulps: torchErr }));
+      if (!(err <= allowed))
+        misses.push(
+          pointMiss(p.x, `${NAME[which]} = ${p.text[which]}`, got, err, allowed, { v: torchV, ulps: torchErr }),
+        );
     }
   });
   fail(`${set.label} |x| > 1000`, misses, total);
@@ -277,7 +303,14 @@ function runVector(name: string, c: VectorCase): VectorResult {
 const hasNonFinite = (c: VectorCase) => c.x.some((v) => !Number.isFinite(v));
 
 /** Misses of one reading (expected values) of a case; Sparsemax's cancellation gets an absolute bound. */
-function vectorMisses(c: VectorCase, got: Float64Array, expected: readonly Exact[], text: readonly string[], what: string, illBit: number): Miss[] {
+function vectorMisses(
+  c: VectorCase,
+  got: Float64Array,
+  expected: readonly Exact[],
+  text: readonly string[],
+  what: string,
+  illBit: number,
+): Miss[] {
   const misses: Miss[] = [];
   got.forEach((g, i) => {
     const err = ulpError(g, expected[i]!);
@@ -307,12 +340,23 @@ function checkVectorValues(name: string, which: 'y' | 'diag', nonFinite: boolean
     // whole vector must follow one reading.
     if (c.yAlt && c.diagAlt) {
       const alt = which === 'y' ? c.yAlt : c.diagAlt;
-      const altMisses = vectorMisses(c, got, alt, alt.map((e) => show(e.hi)), `${which} (other support)`, bit);
+      const altMisses = vectorMisses(
+        c,
+        got,
+        alt,
+        alt.map((e) => show(e.hi)),
+        `${which} (other support)`,
+        bit,
+      );
       if (altMisses.length === 0) continue;
     }
     misses.push(...main);
   }
-  fail(`${name} ${which === 'y' ? 'y' : 'Jacobian diagonal'}${nonFinite ? ' (non-finite components)' : ''}`, misses, total);
+  fail(
+    `${name} ${which === 'y' ? 'y' : 'Jacobian diagonal'}${nonFinite ? ' (non-finite components)' : ''}`,
+    misses,
+    total,
+  );
 }
 
 function checkVectorTorch(name: string): void {
@@ -385,7 +429,11 @@ describe('fixture completeness', () => {
       for (const set of fx.sets) {
         const xs = set.points.map((p) => p.x);
         expect(xs.length, set.label).toBeGreaterThanOrEqual(200);
-        for (const v of [0, -0, NaN, Infinity, -Infinity]) expect(xs.some((x) => Object.is(x, v)), `${set.label} has ${v}`).toBe(true);
+        for (const v of [0, -0, NaN, Infinity, -Infinity])
+          expect(
+            xs.some((x) => Object.is(x, v)),
+            `${set.label} has ${v}`,
+          ).toBe(true);
       }
     }
   });
@@ -400,7 +448,8 @@ for (const fx of fixtures) {
       for (const [k, v] of Object.entries(reference)) {
         const def = entry.params.find((d) => d.name === k);
         if (!def) problems.push(`no parameter ${k}`);
-        else if (!Object.is(def.default, v) && def.default !== v) problems.push(`${k} defaults to ${def.default}, torch to ${v}`);
+        else if (!Object.is(def.default, v) && def.default !== v)
+          problems.push(`${k} defaults to ${def.default}, torch to ${v}`);
       }
       expect(problems).toEqual([]);
     });
@@ -410,7 +459,8 @@ for (const fx of fixtures) {
         it(`${set.label}: f within 4 ulp of mpmath`, () => checkAccuracy(set, ours(fx.entry, set), 'f'));
         it(`${set.label}: f′ within 4 ulp of mpmath`, () => checkAccuracy(set, ours(fx.entry, set), 'df'));
         it(`${set.label}: corners and jumps follow torch (f′ and kinks())`, () => checkKinks(set, ours(fx.entry, set)));
-        it(`${set.label}: within 4 ulp of torch or closer to mpmath`, () => checkTorchAgreement(set, ours(fx.entry, set)));
+        it(`${set.label}: within 4 ulp of torch or closer to mpmath`, () =>
+          checkTorchAgreement(set, ours(fx.entry, set)));
         it(`${set.label}: NaN → NaN, ±∞ → the limit`, () => checkNonFinite(set, ours(fx.entry, set)));
         it(`${set.label}: f″ within 4 ulp of mpmath`, () => checkD2(set, ours(fx.entry, set)));
         it(`${set.label}: |x| > 1000 no worse than torch`, () => checkBeyond(set, ours(fx.entry, set)));

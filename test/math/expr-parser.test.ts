@@ -28,14 +28,18 @@ function show(node: Ast): string {
 
 const parsed = (text: string) => show(parseExpression(text));
 
-
 const errorOf = (text: string) => usageMessage(() => resolveSpec(text));
 
 describe('lexer', () => {
   it('reads numbers in every decimal form, and offsets from the start of the text', () => {
     const t = tokenize('1e-3 + .5*2.', 0);
     expect(t.map((k) => [k.kind, k.text, k.pos])).toEqual([
-      ['number', '1e-3', 0], ['op', '+', 5], ['number', '.5', 7], ['op', '*', 9], ['number', '2.', 10], ['end', '', 12],
+      ['number', '1e-3', 0],
+      ['op', '+', 5],
+      ['number', '.5', 7],
+      ['op', '*', 9],
+      ['number', '2.', 10],
+      ['end', '', 12],
     ]);
     expect(t[0]!.value).toBe(0.001);
   });
@@ -43,7 +47,9 @@ describe('lexer', () => {
     expect(tokenize('x**2 − 3·x × π').map((k) => k.text)).toEqual(['x', '^', '2', '-', '3', '*', 'x', '*', 'pi', '']);
   });
   it('refuses a literal beyond the largest double', () => {
-    expect(usageMessage(() => tokenize('x*1e999'))).toBe("number '1e999' at column 3 is beyond the largest double (about 1.8e308)");
+    expect(usageMessage(() => tokenize('x*1e999'))).toBe(
+      "number '1e999' at column 3 is beyond the largest double (about 1.8e308)",
+    );
   });
 });
 
@@ -88,7 +94,10 @@ describe('errors name the column', () => {
     ['max(x,)', "missing argument after ',' at column 6"],
     ['max(,x)', "missing argument after '(' at column 4"],
     ['x*sigmoid()', 'missing argument at column 11: sigmoid takes one argument, e.g. sigmoid(x)'],
-    ['x*leaky_relu()', 'missing argument at column 14: leaky_relu takes one argument, e.g. leaky_relu(x, negative_slope=0.01)'],
+    [
+      'x*leaky_relu()',
+      'missing argument at column 14: leaky_relu takes one argument, e.g. leaky_relu(x, negative_slope=0.01)',
+    ],
     ['sin()', 'missing argument at column 5: sin(x) takes one argument, got 0'],
     ['max(x, 1, 2)', 'too many arguments at column 11: max(a, b) takes 2 arguments, got 3'],
     ['x*', "missing operand after '*' at column 2"],
@@ -100,7 +109,10 @@ describe('errors name the column', () => {
     ['x, 2', "unexpected ',' at column 2 outside a function call"],
     ['x = 2', "unexpected '=' at column 3; keyword parameters go inside a call (elu(x, alpha=2)), equality is =="],
     ['1 < x < 2', "comparisons cannot be chained ('<' at column 7); nest where() instead"],
-    ['elu(alpha=2, x)', 'positional argument at column 14 after keyword arguments in elu(); the input comes first, e.g. gelu(2*x, approximate=tanh)'],
+    [
+      'elu(alpha=2, x)',
+      'positional argument at column 14 after keyword arguments in elu(); the input comes first, e.g. gelu(2*x, approximate=tanh)',
+    ],
   ];
   it.each(cases)('%s', (text, message) => {
     expect(errorOf(text)).toBe(message);
@@ -118,7 +130,9 @@ describe('limits: clear errors, never a stack overflow', () => {
   it(`accepts nesting up to ${MAX_NESTING} parentheses (as the README says), refuses deeper`, () => {
     const nest = (n: number) => `${'('.repeat(n)}x${')'.repeat(n)}`;
     expect(resolveSpec(nest(MAX_NESTING)).evaluate([2]).y[0]).toBe(2);
-    expect(errorOf(nest(MAX_NESTING + 1))).toMatch(new RegExp(`^expression nests deeper than ${MAX_NESTING} levels \\(at column \\d+\\)$`));
+    expect(errorOf(nest(MAX_NESTING + 1))).toMatch(
+      new RegExp(`^expression nests deeper than ${MAX_NESTING} levels \\(at column \\d+\\)$`),
+    );
   });
   it.each([
     ['parentheses', '('.repeat(5000)],

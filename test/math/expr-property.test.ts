@@ -40,10 +40,69 @@ describe('random input never throws anything but a UsageError', () => {
   });
   it('token soups that reach deep into the parser and binder', () => {
     const tokens = [
-      'x', 'x', 'x', '(', '(', ')', ')', ',', '+', '-', '*', '/', '^', '**', '<', '>=', '==', '!=', '=', ' ',
-      '1', '2.5', '1e-3', '0', '.5', 'pi', 'e', 'sigmoid', 'relu', 'max', 'min', 'where', 'clamp', 'pow', 'abs', 'sign',
-      'sqrt', 'log', 'exp', 'erf', 'leaky_relu', 'negative_slope', 'alpha', 'ELU', 'celu', 'softmax', 'gelu', 'approximate',
-      'tanh', 'none', ':', '|', 'Mine=', 'inf', 'nan', 'rrelu', 'lower', 'upper', 'softplus', 'threshold', '#', '−', 'π',
+      'x',
+      'x',
+      'x',
+      '(',
+      '(',
+      ')',
+      ')',
+      ',',
+      '+',
+      '-',
+      '*',
+      '/',
+      '^',
+      '**',
+      '<',
+      '>=',
+      '==',
+      '!=',
+      '=',
+      ' ',
+      '1',
+      '2.5',
+      '1e-3',
+      '0',
+      '.5',
+      'pi',
+      'e',
+      'sigmoid',
+      'relu',
+      'max',
+      'min',
+      'where',
+      'clamp',
+      'pow',
+      'abs',
+      'sign',
+      'sqrt',
+      'log',
+      'exp',
+      'erf',
+      'leaky_relu',
+      'negative_slope',
+      'alpha',
+      'ELU',
+      'celu',
+      'softmax',
+      'gelu',
+      'approximate',
+      'tanh',
+      'none',
+      ':',
+      '|',
+      'Mine=',
+      'inf',
+      'nan',
+      'rrelu',
+      'lower',
+      'upper',
+      'softplus',
+      'threshold',
+      '#',
+      '−',
+      'π',
     ];
     const soup = fc.array(fc.constantFrom(...tokens), { maxLength: 30 }).map((t) => t.join(''));
     fc.assert(fc.property(soup, check), { seed: SEED, numRuns: 4000 });
@@ -56,9 +115,12 @@ const smoothExpression: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) =>
     { maxDepth: 4, depthIdentifier: 'expr' },
     fc.constant('x'),
     fc.double({ min: -3, max: 3, noNaN: true, noDefaultInfinity: true }).map((c) => `(${c})`),
-    fc.tuple(fc.constantFrom('sin', 'cos', 'tanh', 'atan', 'sigmoid', 'erf', 'asinh', 'softplus', 'mish', 'logsigmoid'), tie('e')).map(
-      ([f, a]) => `${f}(${a})`,
-    ),
+    fc
+      .tuple(
+        fc.constantFrom('sin', 'cos', 'tanh', 'atan', 'sigmoid', 'erf', 'asinh', 'softplus', 'mish', 'logsigmoid'),
+        tie('e'),
+      )
+      .map(([f, a]) => `${f}(${a})`),
     tie('e').map((a) => `exp(-(${a})^2)`),
     tie('e').map((a) => `sqrt(1 + (${a})^2)`),
     tie('e').map((a) => `log1p((${a})^2)`),
@@ -100,7 +162,9 @@ describe('forward-mode AD agrees with finite differences', () => {
         const numeric = numericDerivative(base, x);
         if (numeric === undefined || !Number.isFinite(value) || Math.abs(base(x)) > 1e8) return;
         checked++;
-        expect(Math.abs(value - numeric), `${text} at x=${x}: ${value} vs ${numeric}`).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(numeric)));
+        expect(Math.abs(value - numeric), `${text} at x=${x}: ${value} vs ${numeric}`).toBeLessThanOrEqual(
+          1e-6 * Math.max(1, Math.abs(numeric)),
+        );
       }),
       { seed: SEED, numRuns },
     );
@@ -114,7 +178,14 @@ describe('forward-mode AD agrees with finite differences', () => {
   });
   it('f′ of piecewise expressions away from their kinks (switch points affine, so all are found)', () => {
     const piecewise = fc.tuple(
-      fc.constantFrom('max(x, {a}*x + {b})', 'min(2*x, {a}*x + {b})*x', 'abs({a}*x + {b})*x', 'where(x > {b}, x^2, {a}*x)', 'clamp({a}*x, -1, {b})*x', 'relu({a}*x + {b})^2'),
+      fc.constantFrom(
+        'max(x, {a}*x + {b})',
+        'min(2*x, {a}*x + {b})*x',
+        'abs({a}*x + {b})*x',
+        'where(x > {b}, x^2, {a}*x)',
+        'clamp({a}*x, -1, {b})*x',
+        'relu({a}*x + {b})^2',
+      ),
       fc.double({ min: -2, max: 2, noNaN: true }),
       fc.double({ min: -2, max: 2, noNaN: true }),
       point,
@@ -209,7 +280,7 @@ describe('expressions agree with the catalog where they coincide', () => {
     });
   }
 
-  it("at a tie the conventions differ where the functions do: max(0,x)′(0) = 0.5 (torch.maximum), ReLU′(0) = 0", () => {
+  it('at a tie the conventions differ where the functions do: max(0,x)′(0) = 0.5 (torch.maximum), ReLU′(0) = 0', () => {
     expect(resolveSpec('max(0, x)').pointwise!.df(0)).toBe(0.5);
     expect(resolveSpec('ReLU').pointwise!.df(0)).toBe(0);
     expect(resolveSpec('where(x > 0, x, 0)').pointwise!.df(0)).toBe(0);

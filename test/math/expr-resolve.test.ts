@@ -11,18 +11,44 @@ import { usageMessage } from '../support/usage-error.js';
 const errorOf = (text: string) => usageMessage(() => resolveSpec(text));
 
 describe('catalog spec or expression: one rule, no ambiguity', () => {
-  it.each(['ReLU', 'leaky_relu', 'LeakyReLU(negative_slope=0.1)', 'leaky_relu:negative_slope=0.2', 'ELU(alpha=0.5)', 'elu:alpha=1', 'Softplus(beta=2, threshold=inf)', 'ELU(alpha=0.5|1)', 'Sigmoid()', 'GELU', 'Gelu(approximate=tanh)', 'Sigmod', ''])(
-    'stays a catalog spec: %s',
-    (text) => {
-      expect(classifySpec(text).kind).toBe('catalog');
-    },
-  );
-  it.each(['x', 'pi', '2', '-x', 'x*sigmoid(x)', 'max(0,x)', 'sigmoid(relu(x))', 'relu(x)', 'gelu(2*x, approximate=tanh)', 'elu(x, alpha=0.5)', 'sin', 'sin()', 'x^2', 'exp(x) - 1', '(x)', 'relu(x)+relu(-x)', 'where(x > 0, x, 0)'])(
-    'is an expression: %s',
-    (text) => {
-      expect(classifySpec(text).kind).toBe('expression');
-    },
-  );
+  it.each([
+    'ReLU',
+    'leaky_relu',
+    'LeakyReLU(negative_slope=0.1)',
+    'leaky_relu:negative_slope=0.2',
+    'ELU(alpha=0.5)',
+    'elu:alpha=1',
+    'Softplus(beta=2, threshold=inf)',
+    'ELU(alpha=0.5|1)',
+    'Sigmoid()',
+    'GELU',
+    'Gelu(approximate=tanh)',
+    'Sigmod',
+    '',
+  ])('stays a catalog spec: %s', (text) => {
+    expect(classifySpec(text).kind).toBe('catalog');
+  });
+  it.each([
+    'x',
+    'pi',
+    '2',
+    '-x',
+    'x*sigmoid(x)',
+    'max(0,x)',
+    'sigmoid(relu(x))',
+    'relu(x)',
+    'gelu(2*x, approximate=tanh)',
+    'elu(x, alpha=0.5)',
+    'sin',
+    'sin()',
+    'x^2',
+    'exp(x) - 1',
+    '(x)',
+    'relu(x)+relu(-x)',
+    'where(x > 0, x, 0)',
+  ])('is an expression: %s', (text) => {
+    expect(classifySpec(text).kind).toBe('expression');
+  });
   it('resolves catalog specs to their entries and expressions to none', () => {
     expect(resolveSpec('LeakyReLU(negative_slope=0.1)').entry?.name).toBe('LeakyReLU');
     expect(resolveSpec('elu:alpha=1').entry?.name).toBe('ELU');
@@ -42,7 +68,12 @@ describe('catalog spec or expression: one rule, no ambiguity', () => {
 describe('NAME=expr', () => {
   it('names an expression for legends, tables and files', () => {
     const fn = resolveSpec('MySwish=x*sigmoid(1.5*x)');
-    expect([fn.name, fn.label, fn.spec, fn.expression]).toEqual(['MySwish', 'MySwish', 'MySwish=x*sigmoid(1.5*x)', 'x*sigmoid(1.5*x)']);
+    expect([fn.name, fn.label, fn.spec, fn.expression]).toEqual([
+      'MySwish',
+      'MySwish',
+      'MySwish=x*sigmoid(1.5*x)',
+      'x*sigmoid(1.5*x)',
+    ]);
     const plain = resolveSpec('  x*sigmoid(1.5*x) ');
     expect(plain.name).toBe('x*sigmoid(1.5*x)');
     expect(Array.from(fn.evaluate([0.7, -2]).y)).toEqual(Array.from(plain.evaluate([0.7, -2]).y));
@@ -70,12 +101,18 @@ describe('catalog calls inside expressions', () => {
     expect(evaluate('ELU(x, alpha = 2)', [-1]).y[0]).toBeCloseTo(2 * Math.expm1(-1), 15);
   });
   it('validate parameters like specs do, naming the column', () => {
-    expect(errorOf('leaky_relu(x, slope=0.2)')).toBe("unknown keyword parameter 'slope' at column 15 (LeakyReLU takes negative_slope)");
-    expect(errorOf('elu(x, alpah=2)')).toBe("unknown keyword parameter 'alpah' at column 8; did you mean 'alpha'? (ELU takes alpha)");
+    expect(errorOf('leaky_relu(x, slope=0.2)')).toBe(
+      "unknown keyword parameter 'slope' at column 15 (LeakyReLU takes negative_slope)",
+    );
+    expect(errorOf('elu(x, alpah=2)')).toBe(
+      "unknown keyword parameter 'alpah' at column 8; did you mean 'alpha'? (ELU takes alpha)",
+    );
     expect(errorOf('relu(x, alpha=2)')).toBe("unknown keyword parameter 'alpha' at column 9: ReLU takes no parameters");
     expect(errorOf('celu(x, alpha=0)')).toBe('CELU alpha=0 is out of range (valid: 0 < alpha) (at column 9)');
     expect(errorOf('elu(x, alpha=2, alpha=3)')).toBe("keyword parameter 'alpha' at column 17 is given twice");
-    expect(errorOf('elu(x, alpha=x)')).toBe("keyword parameter 'alpha' at column 8 must be a constant (it may not depend on x)");
+    expect(errorOf('elu(x, alpha=x)')).toBe(
+      "keyword parameter 'alpha' at column 8 must be a constant (it may not depend on x)",
+    );
     expect(errorOf('sin(x, base=2)')).toBe("sin takes no keyword parameters (got 'base' at column 8)");
     expect(errorOf('rrelu(x, lower=0.5, upper=0.1)')).toMatch(/^RReLU: .*lower.*upper.*\(at column 1\)$/);
   });
@@ -115,12 +152,18 @@ describe('kinks, so that plots stay sharp', () => {
     expect(kinksOf('abs(3*x + 1)').map((k) => [k.x, k.dy, k.left, k.right])).toEqual([[-1 / 3, 0, -3, 3]]);
     expect(kinksOf('where(x > 2, 1, x)')).toEqual([{ x: 2, dy: 1, left: 1, right: 0, jump: true }]);
     expect(kinksOf('sign(x/2)')).toEqual([{ x: 0, dy: 0, left: 0, right: 0, jump: true }]);
-    expect(kinksOf('clamp(x, -1, 1)').map((k) => [k.x, k.dy, k.left, k.right])).toEqual([[-1, 1, 0, 1], [1, 1, 1, 0]]);
+    expect(kinksOf('clamp(x, -1, 1)').map((k) => [k.x, k.dy, k.left, k.right])).toEqual([
+      [-1, 1, 0, 1],
+      [1, 1, 1, 0],
+    ]);
   });
   it('lists them in order, once each, and drops those where f′ does not change', () => {
     expect(kinksOf('relu(x) + relu(x) + abs(x - 1)').map((k) => k.x)).toEqual([0, 1]);
     // where() takes relu(x + 1) for x ≤ 0, so its kink at −1 stays; abs(x + 3) only for x > 0, so −3 goes.
-    expect(kinksOf('where(x > 0, abs(x + 3) - 3, relu(x + 1))').map((k) => [k.x, k.jump])).toEqual([[-1, false], [0, true]]);
+    expect(kinksOf('where(x > 0, abs(x + 3) - 3, relu(x + 1))').map((k) => [k.x, k.jump])).toEqual([
+      [-1, false],
+      [0, true],
+    ]);
     expect(kinksOf('where(x > 0, 2*x, 2*x)')).toEqual([]);
   });
   it('are none for smooth expressions', () => {
@@ -128,12 +171,19 @@ describe('kinks, so that plots stay sharp', () => {
     expect(kinksOf('relu(x^2)')).toEqual([]); // touches 0 without a corner
   });
   it('are searched for under non-affine arguments, to adjacent doubles', () => {
-    const near = (k: { x: number; left: number; right: number }[]) => k.map((v) => [+v.x.toFixed(14), +v.left.toFixed(9), +v.right.toFixed(9)]);
-    expect(near(kinksOf('relu(x^2 - 1)'))).toEqual([[-1, -2, 0], [1, 0, 2]]);
+    const near = (k: { x: number; left: number; right: number }[]) =>
+      k.map((v) => [+v.x.toFixed(14), +v.left.toFixed(9), +v.right.toFixed(9)]);
+    expect(near(kinksOf('relu(x^2 - 1)'))).toEqual([
+      [-1, -2, 0],
+      [1, 0, 2],
+    ]);
     expect(near(kinksOf('relu(relu(x) - 1)'))).toEqual([[1, 0, 1]]); // relu(x)'s own corner at 0 is flattened
     expect(near(kinksOf('max(exp(x), 2)'))).toEqual([[+Math.LN2.toFixed(14), 0, 2]]);
     // Innermost first: the outer relus only touch 0, the innermost crosses it at ±1.
-    expect(near(kinksOf(`${'relu('.repeat(100)}x^2 - 1${')'.repeat(100)}`))).toEqual([[-1, -2, 0], [1, 0, 2]]);
+    expect(near(kinksOf(`${'relu('.repeat(100)}x^2 - 1${')'.repeat(100)}`))).toEqual([
+      [-1, -2, 0],
+      [1, 0, 2],
+    ]);
     const jump = kinksOf('where(sigmoid(3*x) > 0.25, 1, 0)');
     expect(jump.map((k) => [+k.x.toFixed(12), k.jump])).toEqual([[+(-Math.log(3) / 3).toFixed(12), true]]);
   });
@@ -175,7 +225,11 @@ describe('parameter sweeps inside expressions, as in specs', () => {
     expect(usageMessage(() => expandSweeps('Mine=ELU(alpha=0.5|1)'))).toBe(
       "'Mine=ELU(alpha=0.5|1)': a sweep gives several functions, which cannot share the name 'Mine'; drop 'Mine='",
     );
-    expect(usageMessage(() => expandSweeps('elu(x, alpha=0.5|)'))).toBe("'elu(x, alpha=0.5|)': empty value in the sweep alpha=0.5|");
-    expect(errorOf(expandSweeps('max(x|1, 0)')[0]!)).toBe("unexpected character '|' at column 6 (a sweep such as alpha=0.5|1 goes in a keyword parameter)");
+    expect(usageMessage(() => expandSweeps('elu(x, alpha=0.5|)'))).toBe(
+      "'elu(x, alpha=0.5|)': empty value in the sweep alpha=0.5|",
+    );
+    expect(errorOf(expandSweeps('max(x|1, 0)')[0]!)).toBe(
+      "unexpected character '|' at column 6 (a sweep such as alpha=0.5|1 goes in a keyword parameter)",
+    );
   });
 });

@@ -25,7 +25,9 @@ interface Case {
   points: Row[];
 }
 
-const fixture = JSON.parse(readFileSync(new URL('../fixtures/expr-torch.json', import.meta.url), 'utf8')) as { cases: Case[] };
+const fixture = JSON.parse(readFileSync(new URL('../fixtures/expr-torch.json', import.meta.url), 'utf8')) as {
+  cases: Case[];
+};
 
 const num = (v: Num): number => (typeof v === 'number' ? v : v === '-0' ? -0 : Number(v));
 
@@ -47,7 +49,10 @@ function close(actual: number, expected: number, what: string): void {
     expect(actual === 0 && expected === 0 ? 0 : actual, what).toBe(expected === 0 ? 0 : expected);
     return;
   }
-  expect(Math.abs(actual - expected) / Math.abs(expected), `${what}: ${actual} vs torch ${expected}`).toBeLessThanOrEqual(1e-13);
+  expect(
+    Math.abs(actual - expected) / Math.abs(expected),
+    `${what}: ${actual} vs torch ${expected}`,
+  ).toBeLessThanOrEqual(1e-13);
 }
 
 describe('expressions agree with torch autograd (float64)', () => {

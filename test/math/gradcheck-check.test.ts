@@ -13,11 +13,27 @@ const ORDER2: CheckOptions = { ...ORDER1, order: 2 };
 
 /** A test-only function (not in the catalog), built the way resolveSpec builds catalog ones. */
 function pointwiseFn(name: string, kernel: PointwiseKernel, kinks: readonly Kink[] = []): ActivationFn {
-  return { spec: name, name, label: name, params: {}, kinks, pointwise: kernel, evaluate: (x) => evaluatePointwise(kernel, x) };
+  return {
+    spec: name,
+    name,
+    label: name,
+    params: {},
+    kinks,
+    pointwise: kernel,
+    evaluate: (x) => evaluatePointwise(kernel, x),
+  };
 }
 
 function vectorFn(name: string, kernel: VectorKernel): ActivationFn {
-  return { spec: name, name, label: name, params: {}, kinks: [], vector: kernel, evaluate: (x) => evaluateVector(kernel, x) };
+  return {
+    spec: name,
+    name,
+    label: name,
+    params: {},
+    kinks: [],
+    vector: kernel,
+    evaluate: (x) => evaluateVector(kernel, x),
+  };
 }
 
 const sech2 = (x: number) => 1 / Math.cosh(x) ** 2;
@@ -140,7 +156,7 @@ describe('vector functions (the Jacobian diagonal)', () => {
   function softmaxInto(x: Float64Array, y: Float64Array): void {
     const m = Math.max(...x);
     let s = 0;
-    for (let i = 0; i < x.length; i++) s += (y[i] = Math.exp(x[i]! - m));
+    for (let i = 0; i < x.length; i++) s += y[i] = Math.exp(x[i]! - m);
     for (let i = 0; i < x.length; i++) y[i] = y[i]! / s;
   }
   const kernel = (scale: number): VectorKernel => ({
@@ -169,7 +185,9 @@ describe('exit code, through the code path the CLI uses', () => {
     expect(code).toBe(1);
     expect(io.out()).toMatch(/│\s+Tanh │.*PASS │/);
     expect(io.out()).toMatch(/│\s+WrongTanh │.*FAIL │/);
-    expect(io.err()).toMatch(/^actfn: grad-check failed for WrongTanh \(\d+ points\); --verbose lists the failing points\n$/);
+    expect(io.err()).toMatch(
+      /^actfn: grad-check failed for WrongTanh \(\d+ points\); --verbose lists the failing points\n$/,
+    );
   });
 
   it('--verbose lists the failing points; --json reports passed: false', async () => {

@@ -24,14 +24,23 @@ describe('computed properties hold together for every entry', () => {
       for (const b of [p.range.lo, p.range.hi]) if (b.at !== undefined) expect(f(b.at)).toBeCloseTo(b.value, 12);
       // Dead zones: f′ = 0 inside (−0 where f′ underflows from below, as in GELU's tanh form's left tail).
       for (const z of p.deadZones) {
-        const inside = Number.isFinite(z.from) && Number.isFinite(z.to) ? (z.from + z.to) / 2 : Number.isFinite(z.from) ? z.from + 1 : z.to - 1;
+        const inside =
+          Number.isFinite(z.from) && Number.isFinite(z.to)
+            ? (z.from + z.to) / 2
+            : Number.isFinite(z.from)
+              ? z.from + 1
+              : z.to - 1;
         expect(Math.abs(df(inside)), `${entry.name} f′(${inside})`).toBe(0);
       }
       // Saturation thresholds: |f′| < 1e-3 just beyond them.
-      for (const [side, dir] of [[p.saturation.left, -1], [p.saturation.right, 1]] as const) {
+      for (const [side, dir] of [
+        [p.saturation.left, -1],
+        [p.saturation.right, 1],
+      ] as const) {
         if (!side.saturating) continue;
         const t = side.vanishBeyond!;
-        if (Number.isFinite(t)) for (const k of [1.001, 2, 10]) expect(Math.abs(df(dir * (t * k + 1e-6)))).toBeLessThan(VANISHING_GRADIENT);
+        if (Number.isFinite(t))
+          for (const k of [1.001, 2, 10]) expect(Math.abs(df(dir * (t * k + 1e-6)))).toBeLessThan(VANISHING_GRADIENT);
       }
       if (p.zeroCentered) expect(f(0)).toBe(0);
     });

@@ -68,7 +68,8 @@ describe('sampling a function', () => {
       expectNoVerticalStroke(s.f);
       expectNoVerticalStroke(s.df);
       const xs = new Set(allPoints(s.f).map(([x]) => x));
-      for (const k of fn.kinks) if (k.x >= -6 && k.x <= 5.9) expect(xs.has(k.x), `${entry.name} kink at ${k.x}`).toBe(true);
+      for (const k of fn.kinks)
+        if (k.x >= -6 && k.x <= 5.9) expect(xs.has(k.x), `${entry.name} kink at ${k.x}`).toBe(true);
     }
   });
 

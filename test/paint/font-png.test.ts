@@ -31,7 +31,8 @@ describe('kerning', () => {
     const V = font.glyphIndex(0x56);
     expect(font.kerning(A, V)).toBeLessThan(0); // "AV" is kerned tighter
     for (let left = 0; left < 200; left++) {
-      for (const right of [0, 1, 36, 57, 999]) if (!listed.has(left * 65536 + right)) expect(font.kerning(left, right)).toBe(0);
+      for (const right of [0, 1, 36, 57, 999])
+        if (!listed.has(left * 65536 + right)) expect(font.kerning(left, right)).toBe(0);
     }
   });
 });

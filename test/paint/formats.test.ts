@@ -8,9 +8,17 @@ import { renderImage, type ImageFormat } from '../../src/paint/image.js';
 import { layoutChart } from '../../src/chart/layout.js';
 import { checkWellFormed } from '../support/render-xml.js';
 
-const model = functionChartOf(resolveSpec('ELU'), { range: [-6, 6], sampling: { step: 0.1 }, show: 'both', logY: false, legend: 'auto', theme: 'light' });
+const model = functionChartOf(resolveSpec('ELU'), {
+  range: [-6, 6],
+  sampling: { step: 0.1 },
+  show: 'both',
+  logY: false,
+  legend: 'auto',
+  theme: 'light',
+});
 const scene = layoutChart(model, { width: 500, height: 350, measure: fontMeasure() });
-const render = (format: ImageFormat, scale = 1) => renderImage(scene, format, { scale, jpegQuality: 92, title: model.title ?? '', warn: () => {} });
+const render = (format: ImageFormat, scale = 1) =>
+  renderImage(scene, format, { scale, jpegQuality: 92, title: model.title ?? '', warn: () => {} });
 
 describe('image formats', () => {
   it('writes PNG, JPG and WebP that decode to the chart size, k× with --scale', async () => {

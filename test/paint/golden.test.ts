@@ -22,14 +22,33 @@ const GOLDEN = GOLDEN_DIR;
 /** Share of pixels allowed to differ beyond pixelmatch's color threshold. */
 const TOLERANCE = 0.002;
 
-const base: SampledOptions<FunctionChartOptions> = { range: [-6, 6], sampling: { step: 0.1 }, show: 'both', logY: false, legend: 'auto', theme: 'light' };
-const cases: { name: string; spec: string; options?: Partial<FunctionChartOptions>; size?: [number, number]; scale?: number }[] = [
+const base: SampledOptions<FunctionChartOptions> = {
+  range: [-6, 6],
+  sampling: { step: 0.1 },
+  show: 'both',
+  logY: false,
+  legend: 'auto',
+  theme: 'light',
+};
+const cases: {
+  name: string;
+  spec: string;
+  options?: Partial<FunctionChartOptions>;
+  size?: [number, number];
+  scale?: number;
+}[] = [
   { name: 'relu6', spec: 'ReLU6' },
   { name: 'elu-labels-edge', spec: 'ELU' },
   { name: 'hardshrink-dark', spec: 'Hardshrink', options: { theme: 'dark' } },
   { name: 'sigmoid-log', spec: 'Sigmoid', options: { logY: true, show: 'df', range: [-20, 20] } },
   { name: 'softmax', spec: 'Softmax' },
-  { name: 'relu-positive-range-hidpi', spec: 'ReLU', options: { range: [1, 5], legend: 'lower-right' }, size: [300, 200], scale: 2 },
+  {
+    name: 'relu-positive-range-hidpi',
+    spec: 'ReLU',
+    options: { range: [1, 5], legend: 'lower-right' },
+    size: [300, 200],
+    scale: 2,
+  },
 ];
 
 describe('golden images', () => {
@@ -38,12 +57,15 @@ describe('golden images', () => {
       const model = functionChartOf(resolveSpec(c.spec), { ...base, ...c.options });
       const [width, height] = c.size ?? [500, 350];
       const scene = layoutChart(model, { width, height, measure: fontMeasure() });
-      const png = Buffer.from((await renderImage(scene, 'png', { scale: c.scale ?? 1, jpegQuality: 92, warn: () => {} })) as Uint8Array);
+      const png = Buffer.from(
+        (await renderImage(scene, 'png', { scale: c.scale ?? 1, jpegQuality: 92, warn: () => {} })) as Uint8Array,
+      );
       const file = join(GOLDEN, `${c.name}.png`);
       if (process.env.UPDATE_GOLDEN || !existsSync(file)) {
         mkdirSync(GOLDEN, { recursive: true });
         writeFileSync(file, png);
-        if (!process.env.UPDATE_GOLDEN) throw new Error(`${file} was missing and has been written; check it and commit it`);
+        if (!process.env.UPDATE_GOLDEN)
+          throw new Error(`${file} was missing and has been written; check it and commit it`);
       }
       const actual = PNG.sync.read(png);
       const expected = PNG.sync.read(readFileSync(file));

@@ -8,9 +8,18 @@ import { renderImage } from '../../src/paint/image.js';
 import { layoutChartGeometry } from '../../src/chart/layout.js';
 
 async function relu(theme: 'light' | 'dark' = 'light') {
-  const model = functionChartOf(resolveSpec('ReLU'), { range: [-6, 6], sampling: { step: 0.1 }, show: 'both', logY: false, legend: 'auto', theme });
+  const model = functionChartOf(resolveSpec('ReLU'), {
+    range: [-6, 6],
+    sampling: { step: 0.1 },
+    show: 'both',
+    logY: false,
+    legend: 'auto',
+    theme,
+  });
   const { scene, panels } = layoutChartGeometry(model, { width: 500, height: 350, measure: fontMeasure() });
-  const png = PNG.sync.read(Buffer.from((await renderImage(scene, 'png', { scale: 1, jpegQuality: 92, warn: () => {} })) as Uint8Array));
+  const png = PNG.sync.read(
+    Buffer.from((await renderImage(scene, 'png', { scale: 1, jpegQuality: 92, warn: () => {} })) as Uint8Array),
+  );
   const at = (x: number, y: number) => {
     const i = (png.width * Math.floor(y) + Math.floor(x)) * 4;
     return { r: png.data[i]!, g: png.data[i + 1]!, b: png.data[i + 2]! };
@@ -44,7 +53,7 @@ describe('pixels of the ReLU chart', () => {
     expect(top / plot.width).toBeLessThan(0.2);
   });
 
-  it("draws f′ at y = 0 left of the origin and at y = 1 right of it, f along y = x", async () => {
+  it('draws f′ at y = 0 left of the origin and at y = 1 right of it, f along y = x', async () => {
     const { panel, png, at } = await relu();
     const rowsWhere = (x: number, test: (c: { r: number; g: number; b: number }) => boolean) => {
       const rows: number[] = [];

@@ -11,12 +11,23 @@ import type { ThemeName } from '../../src/chart/model.js';
 import { rasterize } from '../../src/paint/raster/rasterizer.js';
 
 function scene(spec: string, theme: ThemeName, logY = false) {
-  const model = functionChartOf(resolveSpec(spec), { range: [-6, 6], sampling: { step: 0.1 }, show: logY ? 'df' : 'both', logY, legend: 'auto', theme });
+  const model = functionChartOf(resolveSpec(spec), {
+    range: [-6, 6],
+    sampling: { step: 0.1 },
+    show: logY ? 'df' : 'both',
+    logY,
+    legend: 'auto',
+    theme,
+  });
   return layoutChart(model, { width: 500, height: 350, measure: fontMeasure() });
 }
 
 describe('rasterizer', () => {
-  for (const [spec, theme, logY] of [['GELU', 'light', false], ['Hardshrink', 'dark', false], ['Sigmoid', 'light', true]] as const) {
+  for (const [spec, theme, logY] of [
+    ['GELU', 'light', false],
+    ['Hardshrink', 'dark', false],
+    ['Sigmoid', 'light', true],
+  ] as const) {
     for (const scale of [1, 2]) {
       it(`draws ${spec} (${theme}, ×${scale}) as Skia does, to within anti-aliasing`, () => {
         const s = scene(spec, theme, logY);

@@ -11,7 +11,14 @@ import { layoutChartGeometry } from '../../src/chart/layout.js';
 const BRAILLE = /[\u2801-\u28ff]/;
 
 function model(spec: string): ChartModel {
-  return functionChartOf(resolveSpec(spec), { range: [-6, 6], sampling: { step: 0.1 }, show: 'both', logY: false, legend: 'auto', theme: 'light' });
+  return functionChartOf(resolveSpec(spec), {
+    range: [-6, 6],
+    sampling: { step: 0.1 },
+    show: 'both',
+    logY: false,
+    legend: 'auto',
+    theme: 'light',
+  });
 }
 
 function emptyScene(width: number, height: number, items: Scene['items']): Scene {
@@ -21,22 +28,52 @@ function emptyScene(width: number, height: number, items: Scene['items']): Scene
 describe('braille cells', () => {
   it('maps dots to the braille bits of their cell', () => {
     const dots = (xy: [number, number][]) =>
-      renderCells(emptyScene(2, 4, [{ kind: 'polyline', role: 'curve', points: Float64Array.from(xy.flat()), color: '#000000', width: 1, series: 0 }]))[0];
+      renderCells(
+        emptyScene(2, 4, [
+          {
+            kind: 'polyline',
+            role: 'curve',
+            points: Float64Array.from(xy.flat()),
+            color: '#000000',
+            width: 1,
+            series: 0,
+          },
+        ]),
+      )[0];
     expect(dots([[0, 0]])).toBe('\u2801');
     expect(dots([[1, 0]])).toBe('\u2808');
     expect(dots([[0, 3]])).toBe('\u2840');
     expect(dots([[1, 3]])).toBe('\u2880');
     // A vertical segment down the left column lights dots 1, 2, 3, 7.
-    expect(dots([[0, 0], [0, 3]])).toBe('\u2847');
+    expect(
+      dots([
+        [0, 0],
+        [0, 3],
+      ]),
+    ).toBe('\u2847');
   });
   it('draws spines as dots and skips the grid and ticks', () => {
-    const line = (role: 'grid' | 'spine' | 'tick') => ({ kind: 'line' as const, role, x1: 0, y1: 1, x2: 7, y2: 1, color: '#000000', width: 1, crisp: true });
+    const line = (role: 'grid' | 'spine' | 'tick') => ({
+      kind: 'line' as const,
+      role,
+      x1: 0,
+      y1: 1,
+      x2: 7,
+      y2: 1,
+      color: '#000000',
+      width: 1,
+      crisp: true,
+    });
     expect(renderCells(emptyScene(8, 4, [line('spine')]))[0]).toBe('\u2812'.repeat(4));
     expect(renderCells(emptyScene(8, 4, [line('grid'), line('tick')]))).toEqual([]);
   });
   it('snaps text to cells by its anchor', () => {
     const text = (anchor: 'start' | 'middle' | 'end', x: number) =>
-      renderCells(emptyScene(20, 4, [{ kind: 'text', role: 'tick-label', text: 'ab', x, y: 3, anchor, size: 4, color: '#000000' }]))[0];
+      renderCells(
+        emptyScene(20, 4, [
+          { kind: 'text', role: 'tick-label', text: 'ab', x, y: 3, anchor, size: 4, color: '#000000' },
+        ]),
+      )[0];
     expect(text('start', 4)).toBe('  ab');
     expect(text('end', 8)).toBe('  ab');
     expect(text('middle', 8)).toBe('   ab');

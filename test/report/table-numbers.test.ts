@@ -31,10 +31,19 @@ describe('jsonLiteral and exactJSON', () => {
   });
   it('is valid JSON with nested objects, flat arrays on one line, undefined keys left out', () => {
     const text = exactJSON({ a: [1, -0, NaN], b: { c: 'x', d: undefined }, e: Float64Array.of(0.5, -Infinity), f: [] });
-    expect(text).toBe('{\n  "a": [1, -0.0, "NaN"],\n  "b": {\n    "c": "x"\n  },\n  "e": [0.5, "-Infinity"],\n  "f": []\n}');
+    expect(text).toBe(
+      '{\n  "a": [1, -0.0, "NaN"],\n  "b": {\n    "c": "x"\n  },\n  "e": [0.5, "-Infinity"],\n  "f": []\n}',
+    );
     expect(JSON.parse(text).b).toEqual({ c: 'x' });
   });
   it('plainNumber keeps −0 and spells non-finite numbers', () => {
-    expect([-0, 0, NaN, Infinity, -Infinity, 0.1].map(plainNumber)).toEqual(['-0', '0', 'NaN', 'Infinity', '-Infinity', '0.1']);
+    expect([-0, 0, NaN, Infinity, -Infinity, 0.1].map(plainNumber)).toEqual([
+      '-0',
+      '0',
+      'NaN',
+      'Infinity',
+      '-Infinity',
+      '0.1',
+    ]);
   });
 });

@@ -115,7 +115,9 @@ function decodeSet(raw: any): PointwiseSet {
       corner: b.corner,
       dfLeft: parseExact(b.df_left),
       dfRight: parseExact(b.df_right),
-      ...(b.df === undefined ? {} : { torchDf: decodeNumber(b.torch_df), df: parseExact(b.df), convention: b.convention }),
+      ...(b.df === undefined
+        ? {}
+        : { torchDf: decodeNumber(b.torch_df), df: parseExact(b.df), convention: b.convention }),
     })),
     points: (raw.points as Row[]).map((r) => ({
       x: decodeNumber(r[0]),
@@ -157,7 +159,10 @@ function decodeFixture(raw: any): Fixture {
 
 /** Written by generate.py (test/fixtures also holds other tests' data, e.g. expr-torch.json). */
 function isCatalogFixture(raw: any): boolean {
-  return (raw?.kind === 'pointwise' || raw?.kind === 'vector') && String(raw?.generator?.command).endsWith('test/fixtures/generate.py');
+  return (
+    (raw?.kind === 'pointwise' || raw?.kind === 'vector') &&
+    String(raw?.generator?.command).endsWith('test/fixtures/generate.py')
+  );
 }
 
 /** Every catalog fixture file, sorted by entry name. */

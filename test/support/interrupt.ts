@@ -27,7 +27,9 @@ export const isTemporary = (name: string): boolean => name.startsWith('.actfn') 
  */
 export function interruptPlotAll(cwd: string): Promise<Ending & { figs: string }> {
   const figs = join(cwd, 'figs');
-  const child = spawn(process.execPath, [BIN, 'plot', '--all', '--out-dir', 'figs', '--size', '1000x700', '-q'], { cwd });
+  const child = spawn(process.execPath, [BIN, 'plot', '--all', '--out-dir', 'figs', '--size', '1000x700', '-q'], {
+    cwd,
+  });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   return new Promise((done) => {

@@ -36,7 +36,11 @@ export function exampleOf(line: string): Example | undefined {
   const argv = shellWords(call!);
   if (argv[0] === 'npx') argv.shift();
   if (argv.shift() !== 'actfn') return undefined;
-  return { argv, ...(redirect ? { redirect: shellWords(redirect)[0]! } : {}), toJq: piped.some((p) => p.trim().startsWith('jq')) };
+  return {
+    argv,
+    ...(redirect ? { redirect: shellWords(redirect)[0]! } : {}),
+    toJq: piped.some((p) => p.trim().startsWith('jq')),
+  };
 }
 
 /**
@@ -63,5 +67,7 @@ export async function expectExampleWorks(line: string, cwd: string, torchAvailab
 
 /** The first interpreter grad-check would use that can import torch. */
 export function torchPython(): string | undefined {
-  return pythonCandidates(process.env).find((py) => spawnSync(py, ['-c', 'import torch'], { stdio: 'ignore', timeout: 60_000 }).status === 0);
+  return pythonCandidates(process.env).find(
+    (py) => spawnSync(py, ['-c', 'import torch'], { stdio: 'ignore', timeout: 60_000 }).status === 0,
+  );
 }

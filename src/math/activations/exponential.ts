@@ -121,7 +121,12 @@ export const CELU: PointwiseEntry = {
   kind: 'pointwise',
   source: 'article',
   summary: 'Continuously differentiable ELU: alpha·(e^(x/alpha) − 1) below 0, with slope 1 at 0 for every alpha.',
-  params: [numberParam('alpha', 1, 'the negative saturation value (also the scale of x in the exponential)', { min: 0, minInclusive: false })],
+  params: [
+    numberParam('alpha', 1, 'the negative saturation value (also the scale of x in the exponential)', {
+      min: 0,
+      minInclusive: false,
+    }),
+  ],
   formula: { f: 'max(0, x) + min(0, alpha·(e^(x/alpha) − 1))', df: '1 if x > 0, else e^(x/alpha)' },
   equivalents: {
     torch: 'torch.nn.CELU(alpha)',

@@ -48,10 +48,7 @@ export const SwiGLU: PointwiseEntry = {
   kind: 'pointwise',
   source: 'article',
   summary: 'GLU with a Swish gate: Swish_beta(w·x + b)·(v·x + c); the defaults give x²·σ(x).',
-  params: [
-    ...GATE_AND_VALUE,
-    numberParam('beta', 1, 'sharpness of the Swish gate g·σ(beta·g) (any finite number)'),
-  ],
+  params: [...GATE_AND_VALUE, numberParam('beta', 1, 'sharpness of the Swish gate g·σ(beta·g) (any finite number)')],
   formula: {
     f: 'g·σ(beta·g)·(v·x + c),  g = w·x + b',
     df: 'w·(v·x + c)·σ(βg)·(1 + βg·(1 − σ(βg))) + v·g·σ(βg)',
@@ -75,7 +72,8 @@ export const Dice: PointwiseEntry = {
   aliases: ['dice'],
   kind: 'pointwise',
   source: 'article',
-  summary: 'Data-adaptive PReLU from the Deep Interest Network: a sigmoid of the standardized input blends x with alpha·x.',
+  summary:
+    'Data-adaptive PReLU from the Deep Interest Network: a sigmoid of the standardized input blends x with alpha·x.',
   params: [
     numberParam('alpha', 0, 'slope blended in where the gate is closed (any finite number)'),
     numberParam('mean', 0, 'the batch mean used to standardize x (any finite number)'),

@@ -23,13 +23,14 @@ export const GELU: PointwiseEntry = {
   aliases: ['gelu', 'gelu_python'],
   kind: 'pointwise',
   source: 'article',
-  summary: 'Gaussian error linear unit x·Φ(x): the input weighted by the probability that a standard normal is below it.',
+  summary:
+    'Gaussian error linear unit x·Φ(x): the input weighted by the probability that a standard normal is below it.',
   params: [
     choiceParam(
       'approximate',
       'none',
       ['none', 'tanh', 'sigmoid'],
-      "none: exact x·Φ(x) with the erf; tanh: 0.5x(1 + tanh(√(2/π)(x + 0.044715x³))); sigmoid: x·σ(1.702x)",
+      'none: exact x·Φ(x) with the erf; tanh: 0.5x(1 + tanh(√(2/π)(x + 0.044715x³))); sigmoid: x·σ(1.702x)',
     ),
   ],
   formula: {

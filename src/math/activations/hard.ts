@@ -32,7 +32,7 @@ export const Hardsigmoid: PointwiseEntry = {
     notes: [
       "Keras 2's hard_sigmoid was clip(0.2·x + 0.5, 0, 1), with corners at ±2.5; Keras 3 and jax use relu6(x + 3)/6 as torch does.",
       'torch 1.13 float64 returns f′ = 0.1666666716337204 inside (−3, 3): 1/6 rounded to float32 in its backward kernel. We return 1/6 rounded to double.',
-      'f′(±3) = 0 in torch (gradient only where −3 < x < 3) and in jax (relu6\'s custom derivative).',
+      "f′(±3) = 0 in torch (gradient only where −3 < x < 3) and in jax (relu6's custom derivative).",
     ],
   },
   usage:
@@ -122,7 +122,10 @@ export const Hardshrink: PointwiseEntry = {
   equivalents: {
     torch: 'torch.nn.Hardshrink(lambd)',
     keras: 'keras.activations.hard_shrink(x, threshold)',
-    notes: ['Keras calls the parameter threshold; jax.nn has no hard shrink.', 'f jumps by lambd at ±lambd; torch gives f(±lambd) = 0 and f′(±lambd) = 0.'],
+    notes: [
+      'Keras calls the parameter threshold; jax.nn has no hard shrink.',
+      'f jumps by lambd at ±lambd; torch gives f(±lambd) = 0 and f′(±lambd) = 0.',
+    ],
   },
   usage:
     'The proximal operator of the L0 penalty: keeps large values untouched and zeroes small ones, as in hard-threshold denoising and iterative hard thresholding. Its jumps make it awkward for gradient training.',
@@ -147,12 +150,18 @@ export const SparsePlus: PointwiseEntry = {
   source: 'jax-keras',
   summary: 'Softplus made sparse: 0 for x ≤ −1, (x + 1)²/4 between, x for x ≥ 1.',
   params: [],
-  formula: { f: '0 if x ≤ −1;  (x + 1)²/4 if −1 < x < 1;  x if x ≥ 1', df: '0 if x ≤ −1;  (x + 1)/2 if −1 < x < 1;  1 if x ≥ 1' },
+  formula: {
+    f: '0 if x ≤ −1;  (x + 1)²/4 if −1 < x < 1;  x if x ≥ 1',
+    df: '0 if x ≤ −1;  (x + 1)/2 if −1 < x < 1;  1 if x ≥ 1',
+  },
   equivalents: {
-    torch: "torch.where(x <= -1, 0, torch.where(x >= 1, x, (x + 1)**2 / 4))",
+    torch: 'torch.where(x <= -1, 0, torch.where(x >= 1, x, (x + 1)**2 / 4))',
     jax: 'jax.nn.sparse_plus',
     keras: 'keras.activations.sparse_plus',
-    notes: ['Continuously differentiable (C¹): f′ has no corners, f″ jumps at ±1 (0, then 1/2, then 0).', 'torch has no sparse plus.'],
+    notes: [
+      'Continuously differentiable (C¹): f′ has no corners, f″ jumps at ±1 (0, then 1/2, then 0).',
+      'torch has no sparse plus.',
+    ],
   },
   usage:
     'A softplus that is exactly zero for x ≤ −1 and exactly linear for x ≥ 1, with a quadratic bridge: smooth enough for gradient descent yet sparse like ReLU. Its derivative is SparseSigmoid, from the Fenchel-Young losses family.',
@@ -183,7 +192,7 @@ export const SparseSigmoid: PointwiseEntry = {
     keras: 'keras.activations.sparse_sigmoid',
     notes: [
       "We take f′(±1) = 0, as Keras's where(x <= −1, 0, where(x >= 1, 1, …)) form does under autodiff, and as torch does at Hardtanh's and Hardsigmoid's corners.",
-      "jax.nn.sparse_sigmoid is 0.5·clip(x + 1, 0, 2); lax.max and lax.min split the gradient of a tie evenly, so its autodiff gives 0.25 at ±1.",
+      'jax.nn.sparse_sigmoid is 0.5·clip(x + 1, 0, 2); lax.max and lax.min split the gradient of a tie evenly, so its autodiff gives 0.25 at ±1.',
       'torch has no sparse sigmoid; F.hardtanh(x)/2 + 0.5 is the same function with the same convention (torch.clamp would pass the gradient at the bounds: 1/2 at ±1).',
     ],
   },
@@ -197,4 +206,11 @@ export const SparseSigmoid: PointwiseEntry = {
   }),
 };
 
-export const hardEntries: readonly CatalogEntry[] = [Hardsigmoid, Hardswish, Softshrink, Hardshrink, SparsePlus, SparseSigmoid];
+export const hardEntries: readonly CatalogEntry[] = [
+  Hardsigmoid,
+  Hardswish,
+  Softshrink,
+  Hardshrink,
+  SparsePlus,
+  SparseSigmoid,
+];

@@ -130,7 +130,7 @@ export const PReLU: PointwiseEntry = {
     notes: [
       'keras.layers.PReLU starts its slope at 0 (alpha_initializer="zeros"), torch at 0.25; jax.nn has no PReLU.',
       "torch's prelu backward gives f′(0) = init (the x ≤ 0 branch).",
-      "flax.linen.PReLU (and flax.nnx.PReLU) starts its slope at 0.01 (negative_slope_init), and computes jnp.where(x >= 0, x, slope·x), so its f′(0) = 1.",
+      'flax.linen.PReLU (and flax.nnx.PReLU) starts its slope at 0.01 (negative_slope_init), and computes jnp.where(x >= 0, x, slope·x), so its f′(0) = 1.',
     ],
   },
   usage:
@@ -165,8 +165,17 @@ export const RReLU: PointwiseEntry = {
   params: [
     numberParam('lower', 1 / 8, 'lower bound of the random negative slope', { min: 0 }),
     numberParam('upper', 1 / 3, 'upper bound of the random negative slope', { min: 0 }),
-    choiceParam('mode', 'eval', ['eval', 'train'], 'eval: fixed slope (lower+upper)/2; train: a random slope per point'),
-    numberParam('seed', 0, 'seed for the training-mode slopes', { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true }),
+    choiceParam(
+      'mode',
+      'eval',
+      ['eval', 'train'],
+      'eval: fixed slope (lower+upper)/2; train: a random slope per point',
+    ),
+    numberParam('seed', 0, 'seed for the training-mode slopes', {
+      min: 0,
+      max: Number.MAX_SAFE_INTEGER,
+      integer: true,
+    }),
   ],
   formula: {
     f: 'x if x > 0, else a·x;  a = (lower+upper)/2 (eval) or a ~ U[lower, upper] (train)',
@@ -182,7 +191,9 @@ export const RReLU: PointwiseEntry = {
   usage:
     'A leaky ReLU whose negative slope is random during training, a mild regularizer reported to reduce overfitting on small data sets. At inference it is a plain leaky ReLU with the average slope.',
   validate: (p) =>
-    num(p, 'lower') <= num(p, 'upper') ? undefined : `lower=${num(p, 'lower')} must not exceed upper=${num(p, 'upper')} (valid: 0 ≤ lower ≤ upper)`,
+    num(p, 'lower') <= num(p, 'upper')
+      ? undefined
+      : `lower=${num(p, 'lower')} must not exceed upper=${num(p, 'upper')} (valid: 0 ≤ lower ≤ upper)`,
   // Training mode has a different slope at every point: no single corner to list.
   kinks: (p) => {
     if (choice(p, 'mode') === 'train') return [];
@@ -222,10 +233,7 @@ export const Hardtanh: PointwiseEntry = {
   kind: 'pointwise',
   source: 'torch',
   summary: 'Piecewise-linear tanh: x clipped to [min_val, max_val].',
-  params: [
-    numberParam('min_val', -1, 'lower clipping value'),
-    numberParam('max_val', 1, 'upper clipping value'),
-  ],
+  params: [numberParam('min_val', -1, 'lower clipping value'), numberParam('max_val', 1, 'upper clipping value')],
   formula: { f: 'min(max(x, min_val), max_val)', df: '1 if min_val < x < max_val, else 0' },
   equivalents: {
     torch: 'torch.nn.Hardtanh(min_val, max_val)',
@@ -376,7 +384,7 @@ export const Maxout: PointwiseEntry = {
     torch: 'torch.maximum(w1*x + b1, w2*x + b2)',
     notes: [
       'A maxout unit takes the maximum over k learned affine maps of its input vector; this is k = 2 along one input direction.',
-      'torch.maximum splits the gradient evenly at a tie, so at the crossing f′ = (w1 + w2)/2: with the defaults (ReLU\'s shape) f′(0) = 0.5, not ReLU\'s 0.',
+      "torch.maximum splits the gradient evenly at a tie, so at the crossing f′ = (w1 + w2)/2: with the defaults (ReLU's shape) f′(0) = 0.5, not ReLU's 0.",
       'The corner is listed at the double (b2 − b1)/(w1 − w2), with the f′ torch gives there (it compares the rounded pieces: a tie gives the mean). At the doubles next to a crossing that is not itself a double, torch can also report a false tie; we compare the pieces exactly there and return the true slope.',
       'jax.nn and Keras have no maxout activation.',
     ],
@@ -391,4 +399,14 @@ export const Maxout: PointwiseEntry = {
   kernel: (p) => maxoutKernel(num(p, 'w1'), num(p, 'b1'), num(p, 'w2'), num(p, 'b2')),
 };
 
-export const reluEntries: readonly CatalogEntry[] = [Identity, ReLU, LeakyReLU, PReLU, RReLU, ReLU6, Hardtanh, Threshold, Maxout];
+export const reluEntries: readonly CatalogEntry[] = [
+  Identity,
+  ReLU,
+  LeakyReLU,
+  PReLU,
+  RReLU,
+  ReLU6,
+  Hardtanh,
+  Threshold,
+  Maxout,
+];

@@ -85,7 +85,10 @@ export const Mish: PointwiseEntry = {
     torch: 'torch.nn.Mish()',
     jax: 'jax.nn.mish',
     keras: 'keras.activations.mish',
-    notes: ['All three use softplus without a threshold.', 'PyTorch 1.13 returns NaN for Mish(−∞), Mish′(±∞); the limits are 0, 0 and 1.'],
+    notes: [
+      'All three use softplus without a threshold.',
+      'PyTorch 1.13 returns NaN for Mish(−∞), Mish′(±∞); the limits are 0, 0 and 1.',
+    ],
   },
   usage:
     'A SiLU-like curve with a slightly deeper negative dip and a smoother shape; reported to help in some vision models (YOLOv4 popularized it). Costs more than ReLU or SiLU per element, so it pays off mainly where accuracy matters more than speed.',

@@ -374,7 +374,10 @@ export const LogSoftmax: VectorEntry = {
     torch: 'torch.nn.LogSoftmax(dim=0)',
     jax: 'jax.nn.log_softmax(x, axis=0)',
     keras: 'keras.activations.log_softmax(x, axis=0)',
-    notes: [VECTOR_NOTE, 'torch and jax return NaN everywhere when a component is +∞; we return the limit (−log m for the m infinite components, −∞ for the rest).'],
+    notes: [
+      VECTOR_NOTE,
+      'torch and jax return NaN everywhere when a component is +∞; we return the limit (−log m for the m infinite components, −∞ for the rest).',
+    ],
   },
   usage:
     'Log-probabilities for classification, fed to a negative log-likelihood loss (torch.nn.NLLLoss); stable where log(Softmax) would underflow to −∞. Prefer it whenever the next step takes a logarithm.',
@@ -394,7 +397,10 @@ export const Softmin: VectorEntry = {
     torch: 'torch.nn.Softmin(dim=0)',
     jax: 'jax.nn.softmax(-x, axis=0)',
     keras: 'keras.activations.softmax(-x, axis=0)',
-    notes: [VECTOR_NOTE, 'torch returns NaN everywhere when a component is −∞; we return the limit (the −∞ components share 1 equally).'],
+    notes: [
+      VECTOR_NOTE,
+      'torch returns NaN everywhere when a component is −∞; we return the limit (the −∞ components share 1 equally).',
+    ],
   },
   usage:
     'Turns costs or distances into probabilities, the smallest getting the most weight: soft nearest-neighbour assignment, soft attention over distances. It is Softmax(−x), nothing more.',

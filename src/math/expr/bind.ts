@@ -34,14 +34,17 @@ function binary(op: 'max' | 'min' | 'pow'): Special['build'] {
   };
 }
 
-const SPECIALS: Readonly<Record<string, Special>> = Object.setPrototypeOf({
-  max: { signature: 'max(a, b)', arity: 2, build: binary('max') },
-  min: { signature: 'min(a, b)', arity: 2, build: binary('min') },
-  pow: { signature: 'pow(a, b)', arity: 2, build: binary('pow') },
-  where: { signature: 'where(cond, a, b)', arity: 3, build: (call, binder) => binder.where(call) },
-  clamp: { signature: 'clamp(a, lo, hi)', arity: 3, build: (call, binder) => clampCall(call, binder) },
-  clip: { signature: 'clip(a, lo, hi)', arity: 3, build: (call, binder) => clampCall(call, binder) },
-} satisfies Record<string, Special>, null);
+const SPECIALS: Readonly<Record<string, Special>> = Object.setPrototypeOf(
+  {
+    max: { signature: 'max(a, b)', arity: 2, build: binary('max') },
+    min: { signature: 'min(a, b)', arity: 2, build: binary('min') },
+    pow: { signature: 'pow(a, b)', arity: 2, build: binary('pow') },
+    where: { signature: 'where(cond, a, b)', arity: 3, build: (call, binder) => binder.where(call) },
+    clamp: { signature: 'clamp(a, lo, hi)', arity: 3, build: (call, binder) => clampCall(call, binder) },
+    clip: { signature: 'clip(a, lo, hi)', arity: 3, build: (call, binder) => clampCall(call, binder) },
+  } satisfies Record<string, Special>,
+  null,
+);
 
 /** torch.clamp: the gradient passes where lo ≤ a ≤ hi, bounds included. Bounds must be constants. */
 function clampCall(call: CallNode, binder: Binder): Expr {
@@ -52,7 +55,8 @@ function clampCall(call: CallNode, binder: Binder): Expr {
   }
   const l = lo.value;
   const h = hi.value;
-  if (!(l <= h)) throw new UsageError(`${name} at ${column(call.pos)}: the lower bound ${l} is above the upper bound ${h}`);
+  if (!(l <= h))
+    throw new UsageError(`${name} at ${column(call.pos)}: the lower bound ${l} is above the upper bound ${h}`);
   const rule: UnaryRule = {
     name,
     f: (v) => (v < l ? l : v > h ? h : v),
@@ -171,7 +175,9 @@ class Binder {
   where(node: CallNode): Expr {
     const [c, a, b] = node.args as [Ast, Ast, Ast];
     if (c.type !== 'compare') {
-      throw new UsageError(`the first argument of where at ${column(node.pos)} must be a comparison, e.g. where(x > 0, x, 0)`);
+      throw new UsageError(
+        `the first argument of where at ${column(node.pos)} must be a comparison, e.g. where(x > 0, x, 0)`,
+      );
     }
     const cond = { op: c.op, left: this.bind(c.left), right: this.bind(c.right) };
     const then = this.bind(a);
@@ -192,9 +198,13 @@ class Binder {
     const got = node.args.length;
     if (got === n) return;
     if (got < n) {
-      throw new UsageError(`missing argument at ${column(node.closePos)}: ${signature} takes ${n === 1 ? 'one argument' : `${n} arguments`}, got ${got}`);
+      throw new UsageError(
+        `missing argument at ${column(node.closePos)}: ${signature} takes ${n === 1 ? 'one argument' : `${n} arguments`}, got ${got}`,
+      );
     }
-    throw new UsageError(`too many arguments at ${column(node.args[n]!.pos)}: ${signature} takes ${n === 1 ? 'one argument' : `${n} arguments`}, got ${got}`);
+    throw new UsageError(
+      `too many arguments at ${column(node.args[n]!.pos)}: ${signature} takes ${n === 1 ? 'one argument' : `${n} arguments`}, got ${got}`,
+    );
   }
 
   private catalogCall(entry: CatalogEntry, node: CallNode): Expr {
@@ -226,17 +236,29 @@ class Binder {
     const problem = entry.validate?.(params);
     if (problem !== undefined) throw new UsageError(`${entry.name}: ${problem} (at ${column(node.pos)})`);
     const kernel = entry.kernel(params);
-    const rule: UnaryRule = { name: labelFor(entry, params), f: kernel.f, df: kernel.df, d2: kernel.d2, kinks: entry.kinks(params) };
+    const rule: UnaryRule = {
+      name: labelFor(entry, params),
+      f: kernel.f,
+      df: kernel.df,
+      d2: kernel.d2,
+      kinks: entry.kinks(params),
+    };
     const arg = this.bind(node.args[0]!);
     return folded({ op: 'call', rule, arg }, [arg]);
   }
 
   private paramDef(entry: CatalogEntry, kw: KeywordArg): ParamDef {
-    const def = entry.params.find((d) => d.name === kw.key) ?? entry.params.find((d) => d.name.toLowerCase() === kw.key.toLowerCase());
+    const def =
+      entry.params.find((d) => d.name === kw.key) ??
+      entry.params.find((d) => d.name.toLowerCase() === kw.key.toLowerCase());
     if (def) return def;
     const where = `unknown keyword parameter '${kw.key}' at ${column(kw.keyPos)}`;
     if (entry.params.length === 0) throw new UsageError(`${where}: ${entry.name} takes no parameters`);
-    const near = closestNames(kw.key, entry.params.map((d) => d.name), 1);
+    const near = closestNames(
+      kw.key,
+      entry.params.map((d) => d.name),
+      1,
+    );
     const valid = entry.params.map((d) => d.name).join(', ');
     throw new UsageError(`${where}${near.length ? `; did you mean '${near[0]}'?` : ''} (${entry.name} takes ${valid})`);
   }
@@ -247,12 +269,17 @@ class Binder {
    */
   private keywordText(kw: KeywordArg, def: ParamDef): string {
     const raw = this.source.slice(kw.value.pos, kw.value.end).trim();
-    if (def.kind === 'choice' || parseNumberLiteral(raw, { allowFraction: true, allowInfinity: true, allowNaN: true }) !== undefined) {
+    if (
+      def.kind === 'choice' ||
+      parseNumberLiteral(raw, { allowFraction: true, allowInfinity: true, allowNaN: true }) !== undefined
+    ) {
       return raw;
     }
     const value = this.bind(kw.value);
     if (value.op !== 'const') {
-      throw new UsageError(`keyword parameter '${kw.key}' at ${column(kw.keyPos)} must be a constant (it may not depend on x)`);
+      throw new UsageError(
+        `keyword parameter '${kw.key}' at ${column(kw.keyPos)} must be a constant (it may not depend on x)`,
+      );
     }
     return String(value.value);
   }

@@ -49,8 +49,10 @@ export function classifySpec(text: string): SpecForm {
     name = named[1]!;
     start = named[0].length;
     const taken = findEntry(name);
-    if (taken) throw new UsageError(`the name '${name}' is the catalog's ${taken.name}; choose another for '${text.trim()}'`);
-    if (text.slice(start).trim() === '') throw new UsageError(`'${text.trim()}' names nothing: put an expression after '=', e.g. ${name}=x*sigmoid(x)`);
+    if (taken)
+      throw new UsageError(`the name '${name}' is the catalog's ${taken.name}; choose another for '${text.trim()}'`);
+    if (text.slice(start).trim() === '')
+      throw new UsageError(`'${text.trim()}' names nothing: put an expression after '=', e.g. ${name}=x*sigmoid(x)`);
   }
   // Trim without losing the offsets that columns count from.
   while (start < text.length && /\s/.test(text[start]!)) start++;

@@ -109,9 +109,29 @@ class Compiler {
     const { v, d1, d2 } = this;
     const sa = a.slot;
     const s = this.nextSlot++;
-    if (order === 0) return [s, () => { v[s] = -v[sa]!; }];
-    if (order === 1) return [s, () => { v[s] = -v[sa]!; d1[s] = -d1[sa]!; }];
-    return [s, () => { v[s] = -v[sa]!; d1[s] = -d1[sa]!; d2[s] = -d2[sa]!; }];
+    if (order === 0)
+      return [
+        s,
+        () => {
+          v[s] = -v[sa]!;
+        },
+      ];
+    if (order === 1)
+      return [
+        s,
+        () => {
+          v[s] = -v[sa]!;
+          d1[s] = -d1[sa]!;
+        },
+      ];
+    return [
+      s,
+      () => {
+        v[s] = -v[sa]!;
+        d1[s] = -d1[sa]!;
+        d2[s] = -d2[sa]!;
+      },
+    ];
   }
 
   private sum(terms: Compiled[], negative: boolean[], order: Order): [number, Step] {
@@ -122,11 +142,35 @@ class Compiler {
     if (n === 2 && order < 2) {
       const [sa, sb] = slots as [number, number];
       if (negative[1]) {
-        if (order === 0) return [s, () => { v[s] = v[sa]! - v[sb]!; }];
-        return [s, () => { v[s] = v[sa]! - v[sb]!; d1[s] = d1[sa]! - d1[sb]!; }];
+        if (order === 0)
+          return [
+            s,
+            () => {
+              v[s] = v[sa]! - v[sb]!;
+            },
+          ];
+        return [
+          s,
+          () => {
+            v[s] = v[sa]! - v[sb]!;
+            d1[s] = d1[sa]! - d1[sb]!;
+          },
+        ];
       }
-      if (order === 0) return [s, () => { v[s] = v[sa]! + v[sb]!; }];
-      return [s, () => { v[s] = v[sa]! + v[sb]!; d1[s] = d1[sa]! + d1[sb]!; }];
+      if (order === 0)
+        return [
+          s,
+          () => {
+            v[s] = v[sa]! + v[sb]!;
+          },
+        ];
+      return [
+        s,
+        () => {
+          v[s] = v[sa]! + v[sb]!;
+          d1[s] = d1[sa]! + d1[sb]!;
+        },
+      ];
     }
     // Left to right, as written: (a + b) − c rounds as the text says.
     const accumulate = (into: Float64Array): void => {
@@ -135,8 +179,22 @@ class Compiler {
       into[s] = acc;
     };
     if (order === 0) return [s, () => accumulate(v)];
-    if (order === 1) return [s, () => { accumulate(v); accumulate(d1); }];
-    return [s, () => { accumulate(v); accumulate(d1); accumulate(d2); }];
+    if (order === 1)
+      return [
+        s,
+        () => {
+          accumulate(v);
+          accumulate(d1);
+        },
+      ];
+    return [
+      s,
+      () => {
+        accumulate(v);
+        accumulate(d1);
+        accumulate(d2);
+      },
+    ];
   }
 
   private product(factors: Compiled[], divide: boolean[], order: Order): [number, Step] {
@@ -152,11 +210,39 @@ class Compiler {
     if (n === 2 && order < 2) {
       const [sa, sb] = slots as [number, number];
       if (divide[1]) {
-        if (order === 0) return [s, () => { v[s] = v[sa]! / v[sb]!; }];
-        return [s, () => { const b = v[sb]!; const q = v[sa]! / b; v[s] = q; d1[s] = (d1[sa]! - q * d1[sb]!) / b; }];
+        if (order === 0)
+          return [
+            s,
+            () => {
+              v[s] = v[sa]! / v[sb]!;
+            },
+          ];
+        return [
+          s,
+          () => {
+            const b = v[sb]!;
+            const q = v[sa]! / b;
+            v[s] = q;
+            d1[s] = (d1[sa]! - q * d1[sb]!) / b;
+          },
+        ];
       }
-      if (order === 0) return [s, () => { v[s] = v[sa]! * v[sb]!; }];
-      return [s, () => { const a = v[sa]!; const b = v[sb]!; v[s] = a * b; d1[s] = d1[sa]! * b + a * d1[sb]!; }];
+      if (order === 0)
+        return [
+          s,
+          () => {
+            v[s] = v[sa]! * v[sb]!;
+          },
+        ];
+      return [
+        s,
+        () => {
+          const a = v[sa]!;
+          const b = v[sb]!;
+          v[s] = a * b;
+          d1[s] = d1[sa]! * b + a * d1[sb]!;
+        },
+      ];
     }
     return [
       s,
@@ -194,13 +280,53 @@ class Compiler {
     const sa = a.slot;
     const s = this.nextSlot++;
     if (divide) {
-      if (order === 0) return [s, () => { v[s] = v[sa]! / c; }];
-      if (order === 1) return [s, () => { v[s] = v[sa]! / c; d1[s] = d1[sa]! / c; }];
-      return [s, () => { v[s] = v[sa]! / c; d1[s] = d1[sa]! / c; d2[s] = d2[sa]! / c; }];
+      if (order === 0)
+        return [
+          s,
+          () => {
+            v[s] = v[sa]! / c;
+          },
+        ];
+      if (order === 1)
+        return [
+          s,
+          () => {
+            v[s] = v[sa]! / c;
+            d1[s] = d1[sa]! / c;
+          },
+        ];
+      return [
+        s,
+        () => {
+          v[s] = v[sa]! / c;
+          d1[s] = d1[sa]! / c;
+          d2[s] = d2[sa]! / c;
+        },
+      ];
     }
-    if (order === 0) return [s, () => { v[s] = c * v[sa]!; }];
-    if (order === 1) return [s, () => { v[s] = c * v[sa]!; d1[s] = c * d1[sa]!; }];
-    return [s, () => { v[s] = c * v[sa]!; d1[s] = c * d1[sa]!; d2[s] = c * d2[sa]!; }];
+    if (order === 0)
+      return [
+        s,
+        () => {
+          v[s] = c * v[sa]!;
+        },
+      ];
+    if (order === 1)
+      return [
+        s,
+        () => {
+          v[s] = c * v[sa]!;
+          d1[s] = c * d1[sa]!;
+        },
+      ];
+    return [
+      s,
+      () => {
+        v[s] = c * v[sa]!;
+        d1[s] = c * d1[sa]!;
+        d2[s] = c * d2[sa]!;
+      },
+    ];
   }
 
   private pow(base: Compiled, exponent: Compiled, order: Order): [number, Step] {
@@ -210,7 +336,13 @@ class Compiler {
     const sb = exponent.slot;
     if (exponent.value !== undefined) {
       const n = exponent.value;
-      if (order === 0) return [s, () => { v[s] = Math.pow(v[sa]!, n); }];
+      if (order === 0)
+        return [
+          s,
+          () => {
+            v[s] = Math.pow(v[sa]!, n);
+          },
+        ];
       return [
         s,
         () => {
@@ -223,7 +355,13 @@ class Compiler {
         },
       ];
     }
-    if (order === 0) return [s, () => { v[s] = Math.pow(v[sa]!, v[sb]!); }];
+    if (order === 0)
+      return [
+        s,
+        () => {
+          v[s] = Math.pow(v[sa]!, v[sb]!);
+        },
+      ];
     if (base.value !== undefined) {
       const c = base.value;
       return [
@@ -261,14 +399,41 @@ class Compiler {
     ];
   }
 
-  private call(f: (a: number) => number, df: (a: number) => number, d2f: ((a: number) => number) | undefined, a: Compiled, order: Order): [number, Step] {
+  private call(
+    f: (a: number) => number,
+    df: (a: number) => number,
+    d2f: ((a: number) => number) | undefined,
+    a: Compiled,
+    order: Order,
+  ): [number, Step] {
     const { v, d1, d2 } = this;
     const sa = a.slot;
     const s = this.nextSlot++;
-    if (order === 0) return [s, () => { v[s] = f(v[sa]!); }];
+    if (order === 0)
+      return [
+        s,
+        () => {
+          v[s] = f(v[sa]!);
+        },
+      ];
     if (order === 1) {
-      if (sa === X_SLOT) return [s, () => { const u = v[sa]!; v[s] = f(u); d1[s] = df(u); }];
-      return [s, () => { const u = v[sa]!; v[s] = f(u); d1[s] = df(u) * d1[sa]!; }];
+      if (sa === X_SLOT)
+        return [
+          s,
+          () => {
+            const u = v[sa]!;
+            v[s] = f(u);
+            d1[s] = df(u);
+          },
+        ];
+      return [
+        s,
+        () => {
+          const u = v[sa]!;
+          v[s] = f(u);
+          d1[s] = df(u) * d1[sa]!;
+        },
+      ];
     }
     if (!d2f) throw new Error('internal: second derivative requested of a function without one');
     return [
@@ -290,7 +455,13 @@ class Compiler {
     const sb = b.slot;
     const s = this.nextSlot++;
     const pick = op === 'max' ? maxValue : minValue;
-    if (order === 0) return [s, () => { v[s] = pick(v[sa]!, v[sb]!); }];
+    if (order === 0)
+      return [
+        s,
+        () => {
+          v[s] = pick(v[sa]!, v[sb]!);
+        },
+      ];
     const isMax = op === 'max';
     return [
       s,

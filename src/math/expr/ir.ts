@@ -16,9 +16,17 @@ export type Expr =
   | { readonly op: 'x' }
   | { readonly op: 'neg'; readonly arg: Expr }
   /** first ± rest[0] ± rest[1] …, left to right. */
-  | { readonly op: 'sum'; readonly first: Expr; readonly rest: readonly { readonly negative: boolean; readonly term: Expr }[] }
+  | {
+      readonly op: 'sum';
+      readonly first: Expr;
+      readonly rest: readonly { readonly negative: boolean; readonly term: Expr }[];
+    }
   /** first ×/÷ rest[0] ×/÷ rest[1] …, left to right. */
-  | { readonly op: 'product'; readonly first: Expr; readonly rest: readonly { readonly divide: boolean; readonly factor: Expr }[] }
+  | {
+      readonly op: 'product';
+      readonly first: Expr;
+      readonly rest: readonly { readonly divide: boolean; readonly factor: Expr }[];
+    }
   | { readonly op: 'pow'; readonly base: Expr; readonly exponent: Expr }
   /** A function of one argument: a math function, a catalog entry, or clamp with constant bounds. */
   | { readonly op: 'call'; readonly rule: UnaryRule; readonly arg: Expr }
@@ -35,12 +43,18 @@ export function constant(value: number): Expr {
 
 export function compare(op: CompareOp, a: number, b: number): boolean {
   switch (op) {
-    case '<': return a < b;
-    case '<=': return a <= b;
-    case '>': return a > b;
-    case '>=': return a >= b;
-    case '==': return a === b;
-    case '!=': return a !== b;
+    case '<':
+      return a < b;
+    case '<=':
+      return a <= b;
+    case '>':
+      return a > b;
+    case '>=':
+      return a >= b;
+    case '==':
+      return a === b;
+    case '!=':
+      return a !== b;
   }
 }
 

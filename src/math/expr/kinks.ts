@@ -30,7 +30,9 @@ let searchGrid: Float64Array | undefined;
 function grid(): Float64Array {
   if (!searchGrid) {
     const reach = Math.asinh(SEARCH_REACH);
-    searchGrid = Float64Array.from({ length: SEARCH_SEGMENTS + 1 }, (_, i) => Math.sinh(-reach + (2 * reach * i) / SEARCH_SEGMENTS));
+    searchGrid = Float64Array.from({ length: SEARCH_SEGMENTS + 1 }, (_, i) =>
+      Math.sinh(-reach + (2 * reach * i) / SEARCH_SEGMENTS),
+    );
     searchGrid[SEARCH_SEGMENTS / 2] = 0;
   }
   return searchGrid;

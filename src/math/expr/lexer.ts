@@ -29,9 +29,21 @@ const SPACE = /\s+/y;
 
 /** Longest operators first, so that `**` is not read as two `*`. */
 const OPERATORS: readonly (readonly [string, string])[] = [
-  ['**', '^'], ['<=', '<='], ['>=', '>='], ['==', '=='], ['!=', '!='],
-  ['+', '+'], ['-', '-'], ['−', '-'], ['*', '*'], ['·', '*'], ['×', '*'], ['/', '/'], ['^', '^'],
-  ['<', '<'], ['>', '>'],
+  ['**', '^'],
+  ['<=', '<='],
+  ['>=', '>='],
+  ['==', '=='],
+  ['!=', '!='],
+  ['+', '+'],
+  ['-', '-'],
+  ['−', '-'],
+  ['*', '*'],
+  ['·', '*'],
+  ['×', '*'],
+  ['/', '/'],
+  ['^', '^'],
+  ['<', '<'],
+  ['>', '>'],
 ];
 const PUNCTUATION: Readonly<Record<string, TokenKind>> = { '(': '(', ')': ')', ',': ',', '=': '=' };
 
@@ -69,7 +81,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     const num = readSticky(NUMBER, text, pos);
     if (num) {
       const value = Number(num.replace('−', '-'));
-      if (!Number.isFinite(value)) throw new UsageError(`number '${num}' at ${column(pos)} is beyond the largest double (about 1.8e308)`);
+      if (!Number.isFinite(value))
+        throw new UsageError(`number '${num}' at ${column(pos)} is beyond the largest double (about 1.8e308)`);
       tokens.push({ kind: 'number', text: num, pos, value });
       pos += num.length;
       continue;

@@ -13,9 +13,16 @@ export const MAX_NESTING = 256;
 
 /** Left binding powers of the infix operators. */
 const BINDING: Readonly<Record<string, number>> = {
-  '<': 10, '<=': 10, '>': 10, '>=': 10, '==': 10, '!=': 10,
-  '+': 20, '-': 20,
-  '*': 30, '/': 30,
+  '<': 10,
+  '<=': 10,
+  '>': 10,
+  '>=': 10,
+  '==': 10,
+  '!=': 10,
+  '+': 20,
+  '-': 20,
+  '*': 30,
+  '/': 30,
   '^': 50,
 };
 /** Operand of unary minus: binds tighter than * but looser than ^. */
@@ -79,7 +86,14 @@ class Parser {
     const close = (): void => {
       if (!open) return;
       const last = open.rest[open.rest.length - 1]!;
-      left = { type: 'chain', kind: open.kind, first: open.first, rest: open.rest, pos: open.first.pos, end: last.operand.end };
+      left = {
+        type: 'chain',
+        kind: open.kind,
+        first: open.first,
+        rest: open.rest,
+        pos: open.first.pos,
+        end: last.operand.end,
+      };
       open = undefined;
     };
     for (;;) {
@@ -166,7 +180,15 @@ class Parser {
       }
     }
     const close = this.expectClose(open, `${nameToken.text}'s`);
-    return { type: 'call', name: nameToken.text, args, kwargs, closePos: close.pos, pos: nameToken.pos, end: close.pos + 1 };
+    return {
+      type: 'call',
+      name: nameToken.text,
+      args,
+      kwargs,
+      closePos: close.pos,
+      pos: nameToken.pos,
+      end: close.pos + 1,
+    };
   }
 
   private expectClose(open: Token, whose: string): Token {
@@ -188,9 +210,12 @@ class Parser {
       if (prev && (prev.kind === 'op' || prev.kind === '=')) {
         return new UsageError(`missing operand after '${prev.text}' at ${column(prev.pos)}`);
       }
-      if (!prev) return new UsageError(t.kind === 'end' ? 'empty expression' : `unexpected ${describe(t)} at ${column(t.pos)}`);
+      if (!prev)
+        return new UsageError(t.kind === 'end' ? 'empty expression' : `unexpected ${describe(t)} at ${column(t.pos)}`);
     }
-    return new UsageError(`unexpected ${describe(t)} at ${column(t.pos)}; expected a number, x, a function call or '('`);
+    return new UsageError(
+      `unexpected ${describe(t)} at ${column(t.pos)}; expected a number, x, a function call or '('`,
+    );
   }
 
   /** A token after a complete operand that is not an operator that may follow here. */
@@ -200,7 +225,9 @@ class Parser {
       return new UsageError(`missing operator before ${describe(t)} at ${column(t.pos)} (write 2*x, not 2x)`);
     }
     if (t.kind === '=') {
-      return new UsageError(`unexpected '=' at ${column(t.pos)}; keyword parameters go inside a call (elu(x, alpha=2)), equality is ==`);
+      return new UsageError(
+        `unexpected '=' at ${column(t.pos)}; keyword parameters go inside a call (elu(x, alpha=2)), equality is ==`,
+      );
     }
     if (t.kind === ',') return new UsageError(`unexpected ',' at ${column(t.pos)} outside a function call`);
     return new UsageError(`unexpected ${describe(t)} at ${column(t.pos)}; expected ${expected}`);

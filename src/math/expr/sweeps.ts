@@ -16,15 +16,22 @@ export const MAX_SWEEP_FUNCTIONS = 1000;
 export function checkSweepSize(text: string, n: number): void {
   if (n > MAX_SWEEP_FUNCTIONS) {
     const shown = text.length > 60 ? `${text.slice(0, 60)}…` : text;
-    throw new UsageError(`'${shown}': its sweeps give ${n > 1e6 ? 'over a million' : n} functions; the limit is ${MAX_SWEEP_FUNCTIONS}`);
+    throw new UsageError(
+      `'${shown}': its sweeps give ${n > 1e6 ? 'over a million' : n} functions; the limit is ${MAX_SWEEP_FUNCTIONS}`,
+    );
   }
 }
 
 export function expandExpressionSweeps(text: string, form: SpecForm): string[] {
   if (form.name !== undefined) {
-    throw new UsageError(`'${text.trim()}': a sweep gives several functions, which cannot share the name '${form.name}'; drop '${form.name}='`);
+    throw new UsageError(
+      `'${text.trim()}': a sweep gives several functions, which cannot share the name '${form.name}'; drop '${form.name}='`,
+    );
   }
-  checkSweepSize(text, [...text.matchAll(SWEPT_KEYWORD)].reduce((n, m) => n * m[2]!.split('|').length, 1));
+  checkSweepSize(
+    text,
+    [...text.matchAll(SWEPT_KEYWORD)].reduce((n, m) => n * m[2]!.split('|').length, 1),
+  );
   let variants = [''];
   let last = 0;
   for (const m of text.matchAll(SWEPT_KEYWORD)) {

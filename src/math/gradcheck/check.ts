@@ -149,15 +149,25 @@ function declaredKinkAt(kinks: readonly Kink[], x: number, reach: number): Kink 
 function kinkMismatch(k: Kink, left: number, right: number, catalogValue: number, o: CheckOptions): string | undefined {
   const notes: string[] = [];
   if (Math.abs(left - k.left) > tolerance(o, left)) notes.push(`left derivative ${brief(left)}, declared ${k.left}`);
-  if (Math.abs(right - k.right) > tolerance(o, right)) notes.push(`right derivative ${brief(right)}, declared ${k.right}`);
+  if (Math.abs(right - k.right) > tolerance(o, right))
+    notes.push(`right derivative ${brief(right)}, declared ${k.right}`);
   if (!sameNumber(catalogValue, k.dy)) notes.push(`f′ returns ${catalogValue} here, declared ${k.dy}`);
   return notes.length ? notes.join('; ') : undefined;
 }
 
 function notCheckable(fn: ActivationFn, o: CheckOptions, reason: string): FunctionReport {
   return {
-    fn, order: o.order, status: 'not-checkable', reason, checked: 0, maxAbsError: NaN, maxRelError: NaN, worstX: NaN,
-    kinks: [], failures: [], skipped: [],
+    fn,
+    order: o.order,
+    status: 'not-checkable',
+    reason,
+    checked: 0,
+    maxAbsError: NaN,
+    maxRelError: NaN,
+    worstX: NaN,
+    kinks: [],
+    failures: [],
+    skipped: [],
   };
 }
 
@@ -216,16 +226,35 @@ export function checkFunction(fn: ActivationFn, points: Float64Array, o: CheckOp
     const pass = absError <= tolerance(o, est.value);
     if (!pass) {
       const sides = oneSidedDerivatives(g, x, o.method);
-      const corner = !(Math.abs(sides.left - sides.right) <= tolerance(o, Math.max(Math.abs(sides.left), Math.abs(sides.right))));
+      const corner = !(
+        Math.abs(sides.left - sides.right) <= tolerance(o, Math.max(Math.abs(sides.left), Math.abs(sides.right)))
+      );
       if (corner && forgiveUndeclared) {
-        detected.push({ x, jump: false, declared: false, left: sides.left, right: sides.right, catalogValue: analytic, points: [x] });
+        detected.push({
+          x,
+          jump: false,
+          declared: false,
+          left: sides.left,
+          right: sides.right,
+          catalogValue: analytic,
+          points: [x],
+        });
         continue;
       }
       const relError = resolved(est, o) ? absError / Math.abs(est.value) : NaN;
       const reason = corner
         ? `the derivative jumps here (left ${brief(sides.left)}, right ${brief(sides.right)}) but the catalog declares no kink`
         : undefined;
-      failures.push({ x, analytic, numeric: est.value, numericError: est.error, absError, relError, pass, ...(reason ? { reason } : {}) });
+      failures.push({
+        x,
+        analytic,
+        numeric: est.value,
+        numericError: est.error,
+        absError,
+        relError,
+        pass,
+        ...(reason ? { reason } : {}),
+      });
     }
     checked++;
     const ratio = Number.isNaN(absError) ? Infinity : absError / tolerance(o, est.value);
@@ -234,7 +263,8 @@ export function checkFunction(fn: ActivationFn, points: Float64Array, o: CheckOp
       worstX = x;
     }
     maxAbsError = Math.max(maxAbsError, Number.isNaN(absError) ? Infinity : absError);
-    if (resolved(est, o)) maxRelError = Math.max(Number.isNaN(maxRelError) ? 0 : maxRelError, absError / Math.abs(est.value));
+    if (resolved(est, o))
+      maxRelError = Math.max(Number.isNaN(maxRelError) ? 0 : maxRelError, absError / Math.abs(est.value));
   }
 
   const kinks: KinkResult[] = [...pointsByKink].map(([k, pts]) => {
@@ -243,7 +273,12 @@ export function checkFunction(fn: ActivationFn, points: Float64Array, o: CheckOp
     const catalogValue = o.order === 1 ? fn.pointwise!.df(k.x) : fn.pointwise!.d2!(k.x);
     const mismatch = o.order === 1 ? kinkMismatch(k, sides.left, sides.right, catalogValue, o) : undefined;
     return {
-      x: k.x, jump: k.jump, declared: true, left: sides.left, right: sides.right, catalogValue,
+      x: k.x,
+      jump: k.jump,
+      declared: true,
+      left: sides.left,
+      right: sides.right,
+      catalogValue,
       ...(o.order === 1 ? { declaredKink: k } : {}),
       ...(mismatch ? { mismatch } : {}),
       points: pts,
@@ -252,8 +287,18 @@ export function checkFunction(fn: ActivationFn, points: Float64Array, o: CheckOp
   kinks.push(...detected);
   kinks.sort((a, b) => a.x - b.x);
 
-  if (checked === 0 && failures.length === 0) return { ...notCheckable(fn, o, 'no point could be checked'), kinks, skipped };
+  if (checked === 0 && failures.length === 0)
+    return { ...notCheckable(fn, o, 'no point could be checked'), kinks, skipped };
   return {
-    fn, order: o.order, status: failures.length ? 'fail' : 'pass', checked, maxAbsError, maxRelError, worstX, kinks, failures, skipped,
+    fn,
+    order: o.order,
+    status: failures.length ? 'fail' : 'pass',
+    checked,
+    maxAbsError,
+    maxRelError,
+    worstX,
+    kinks,
+    failures,
+    skipped,
   };
 }

@@ -11,9 +11,25 @@
  * mean = 0, the defaults of both) it uses the Swish kernels, whose f′ is exact through its root.
  */
 import type { PointwiseKernel } from '../types.js';
-import { ddAddParts, ddLow, ddMulParts, ddSqrtParts, ddDivParts, twoProductError, twoSumError } from './double-double.js';
+import {
+  ddAddParts,
+  ddLow,
+  ddMulParts,
+  ddSqrtParts,
+  ddDivParts,
+  twoProductError,
+  twoSumError,
+} from './double-double.js';
 import { pow2 } from './exp-split.js';
-import { lg, oneMinusTwoSigmoid, sigmoid, sigmoidDerivative, sigmoidTimesPair, slopeTimes, splitLogistic } from './logistic.js';
+import {
+  lg,
+  oneMinusTwoSigmoid,
+  sigmoid,
+  sigmoidDerivative,
+  sigmoidTimesPair,
+  slopeTimes,
+  splitLogistic,
+} from './logistic.js';
 import { swishKernel } from './swish.js';
 import { oneMinusTwoSigmoidParts } from './logistic-dd.js';
 
@@ -74,7 +90,8 @@ export function gluKernel(w: number, b: number, v: number, c: number): Pointwise
     },
   };
   // (v·x)·σ(w·x): v times Swish with β = w.
-  if (b === 0 && c === 0 && w !== 0 && v !== 0) return withFallback(swishKernel(v, w, 0) as Required<PointwiseKernel>, plain);
+  if (b === 0 && c === 0 && w !== 0 && v !== 0)
+    return withFallback(swishKernel(v, w, 0) as Required<PointwiseKernel>, plain);
   /** Sets the gate g = w·x + b in lg and splits σ(g); false in the tails (σ = 0 or 1). */
   const gate = (x: number): boolean => {
     affineParts(w, b, x);
@@ -87,55 +104,55 @@ export function gluKernel(w: number, b: number, v: number, c: number): Pointwise
   };
   return withFallback(
     {
-    f: (x) => {
-      if (!gate(x)) return x === x ? gluLimit(w, b, v, c, x, 0) : NaN;
-      affineParts(v, c, x);
-      lg.ch = ddLow.hi;
-      lg.cl = ddLow.lo;
-      sigmoidTimesPair();
-      return lg.y;
-    },
-    // f′ = v·σ(g) + a·w·σ′(g)
-    df: (x) => {
-      if (!gate(x)) return x === x ? gluLimit(w, b, v, c, x, 1) : NaN;
-      affineParts(v, c, x);
-      const ah = ddLow.hi;
-      const al = ddLow.lo;
-      if (lg.negative) {
-        // e·(v·D + a·w)/D²
-        ddMulParts(v, 0, lg.dh, lg.dl);
-        const ph = ddLow.hi;
-        const pl = ddLow.lo;
+      f: (x) => {
+        if (!gate(x)) return x === x ? gluLimit(w, b, v, c, x, 0) : NaN;
+        affineParts(v, c, x);
+        lg.ch = ddLow.hi;
+        lg.cl = ddLow.lo;
+        sigmoidTimesPair();
+        return lg.y;
+      },
+      // f′ = v·σ(g) + a·w·σ′(g)
+      df: (x) => {
+        if (!gate(x)) return x === x ? gluLimit(w, b, v, c, x, 1) : NaN;
+        affineParts(v, c, x);
+        const ah = ddLow.hi;
+        const al = ddLow.lo;
+        if (lg.negative) {
+          // e·(v·D + a·w)/D²
+          ddMulParts(v, 0, lg.dh, lg.dl);
+          const ph = ddLow.hi;
+          const pl = ddLow.lo;
+          ddMulParts(ah, al, w, 0);
+          ddAddParts(ph, pl, ddLow.hi, ddLow.lo);
+          return slopeTimes(ddLow.hi, ddLow.lo, 0);
+        }
+        // v/D + a·w·e/D²
         ddMulParts(ah, al, w, 0);
-        ddAddParts(ph, pl, ddLow.hi, ddLow.lo);
+        slopeTimes(ddLow.hi, ddLow.lo, 0);
+        if (v === 0) return lg.y;
+        const s = pow2(lg.k);
+        const th = ddLow.hi * s;
+        const tl = ddLow.lo * s;
+        ddMulParts(v, 0, lg.ih, lg.il);
+        ddAddParts(ddLow.hi, ddLow.lo, th, tl);
+        return ddLow.hi;
+      },
+      // f″ = w·σ′(g)·(2v + a·w·(1 − 2σ(g)))
+      d2: (x) => {
+        if (!gate(x)) return x === x ? 0 : NaN;
+        // the bracket as a double-double: it vanishes at f″'s roots
+        oneMinusTwoSigmoidParts();
+        const th = ddLow.hi;
+        const tl = ddLow.lo;
+        affineParts(v, c, x);
+        ddMulParts(ddLow.hi, ddLow.lo, w, 0);
+        if (!(ddLow.hi - ddLow.hi === 0)) return slopeTimes(w * (2 * v + (v * x + c) * w * oneMinusTwoSigmoid()), 0, 0);
+        ddMulParts(ddLow.hi, ddLow.lo, th, tl);
+        ddAddParts(ddLow.hi, ddLow.lo, 2 * v, 0);
+        ddMulParts(ddLow.hi, ddLow.lo, w, 0);
         return slopeTimes(ddLow.hi, ddLow.lo, 0);
-      }
-      // v/D + a·w·e/D²
-      ddMulParts(ah, al, w, 0);
-      slopeTimes(ddLow.hi, ddLow.lo, 0);
-      if (v === 0) return lg.y;
-      const s = pow2(lg.k);
-      const th = ddLow.hi * s;
-      const tl = ddLow.lo * s;
-      ddMulParts(v, 0, lg.ih, lg.il);
-      ddAddParts(ddLow.hi, ddLow.lo, th, tl);
-      return ddLow.hi;
-    },
-    // f″ = w·σ′(g)·(2v + a·w·(1 − 2σ(g)))
-    d2: (x) => {
-      if (!gate(x)) return x === x ? 0 : NaN;
-      // the bracket as a double-double: it vanishes at f″'s roots
-      oneMinusTwoSigmoidParts();
-      const th = ddLow.hi;
-      const tl = ddLow.lo;
-      affineParts(v, c, x);
-      ddMulParts(ddLow.hi, ddLow.lo, w, 0);
-      if (!(ddLow.hi - ddLow.hi === 0)) return slopeTimes(w * (2 * v + (v * x + c) * w * oneMinusTwoSigmoid()), 0, 0);
-      ddMulParts(ddLow.hi, ddLow.lo, th, tl);
-      ddAddParts(ddLow.hi, ddLow.lo, 2 * v, 0);
-      ddMulParts(ddLow.hi, ddLow.lo, w, 0);
-      return slopeTimes(ddLow.hi, ddLow.lo, 0);
-    },
+      },
     },
     plain,
   );
@@ -197,83 +214,83 @@ export function swigluKernel(w: number, b: number, v: number, c: number, beta: n
   };
   return withFallback(
     {
-    f: (x) => {
-      if (!split(x)) return limit(x, 0);
-      affineParts(v, c, x);
-      ddMulParts(ddLow.hi, ddLow.lo, sw.gh, sw.gl);
-      lg.ch = ddLow.hi;
-      lg.cl = ddLow.lo;
-      sigmoidTimesPair();
-      return lg.y;
-    },
-    // f′ = w·a·S′(g) + v·S(g)
-    df: (x) => {
-      if (!split(x)) return limit(x, 1);
-      affineParts(v, c, x);
-      ddMulParts(ddLow.hi, ddLow.lo, w, 0);
-      const wah = ddLow.hi;
-      const wal = ddLow.lo;
-      ddMulParts(sw.gh, sw.gl, v, 0);
-      const vgh = ddLow.hi;
-      const vgl = ddLow.lo;
-      if (lg.negative) {
-        // e·(w·a·(D + u) + v·g·D)/D²
-        ddAddParts(lg.dh, lg.dl, sw.uh, sw.ul);
-        ddMulParts(wah, wal, ddLow.hi, ddLow.lo);
-        const ph = ddLow.hi;
-        const pl = ddLow.lo;
-        ddMulParts(vgh, vgl, lg.dh, lg.dl);
-        ddAddParts(ph, pl, ddLow.hi, ddLow.lo);
-        return slopeTimes(ddLow.hi, ddLow.lo, 0);
-      }
-      // (w·a + v·g)/D + w·a·u·e/D²
-      ddMulParts(wah, wal, sw.uh, sw.ul);
-      slopeTimes(ddLow.hi, ddLow.lo, 0);
-      const s = pow2(lg.k);
-      const th = ddLow.hi * s;
-      const tl = ddLow.lo * s;
-      ddAddParts(wah, wal, vgh, vgl);
-      ddMulParts(ddLow.hi, ddLow.lo, lg.ih, lg.il);
-      ddAddParts(ddLow.hi, ddLow.lo, th, tl);
-      return ddLow.hi;
-    },
-    // f″ = w²·a·S″(g) + 2·w·v·S′(g)
-    d2: (x) => {
-      if (!split(x)) return limit(x, 2);
-      // S″/σ′ = β·(2 + u·(1 − 2σ(u))), w²·a times it, all as double-doubles (the sum vanishes at f″'s roots)
-      oneMinusTwoSigmoidParts();
-      ddMulParts(sw.uh, sw.ul, ddLow.hi, ddLow.lo);
-      ddAddParts(ddLow.hi, ddLow.lo, 2, 0);
-      ddMulParts(ddLow.hi, ddLow.lo, beta, 0);
-      const ch = ddLow.hi;
-      const cl = ddLow.lo;
-      affineParts(v, c, x);
-      ddMulParts(ddLow.hi, ddLow.lo, w * w, twoProductError(w, w, w * w));
-      ddMulParts(ddLow.hi, ddLow.lo, ch, cl);
-      const th = ddLow.hi;
-      const tl = ddLow.lo;
-      if (!(th - th === 0)) return plain.d2(x);
-      const wv2 = 2 * w * v;
-      if (lg.negative) {
-        // σ′(u)·(w²·a·S″/σ′ + 2wv·(D + u)), S′ = σ′·(D + u)
-        ddAddParts(lg.dh, lg.dl, sw.uh, sw.ul);
+      f: (x) => {
+        if (!split(x)) return limit(x, 0);
+        affineParts(v, c, x);
+        ddMulParts(ddLow.hi, ddLow.lo, sw.gh, sw.gl);
+        lg.ch = ddLow.hi;
+        lg.cl = ddLow.lo;
+        sigmoidTimesPair();
+        return lg.y;
+      },
+      // f′ = w·a·S′(g) + v·S(g)
+      df: (x) => {
+        if (!split(x)) return limit(x, 1);
+        affineParts(v, c, x);
+        ddMulParts(ddLow.hi, ddLow.lo, w, 0);
+        const wah = ddLow.hi;
+        const wal = ddLow.lo;
+        ddMulParts(sw.gh, sw.gl, v, 0);
+        const vgh = ddLow.hi;
+        const vgl = ddLow.lo;
+        if (lg.negative) {
+          // e·(w·a·(D + u) + v·g·D)/D²
+          ddAddParts(lg.dh, lg.dl, sw.uh, sw.ul);
+          ddMulParts(wah, wal, ddLow.hi, ddLow.lo);
+          const ph = ddLow.hi;
+          const pl = ddLow.lo;
+          ddMulParts(vgh, vgl, lg.dh, lg.dl);
+          ddAddParts(ph, pl, ddLow.hi, ddLow.lo);
+          return slopeTimes(ddLow.hi, ddLow.lo, 0);
+        }
+        // (w·a + v·g)/D + w·a·u·e/D²
+        ddMulParts(wah, wal, sw.uh, sw.ul);
+        slopeTimes(ddLow.hi, ddLow.lo, 0);
+        const s = pow2(lg.k);
+        const th = ddLow.hi * s;
+        const tl = ddLow.lo * s;
+        ddAddParts(wah, wal, vgh, vgl);
+        ddMulParts(ddLow.hi, ddLow.lo, lg.ih, lg.il);
+        ddAddParts(ddLow.hi, ddLow.lo, th, tl);
+        return ddLow.hi;
+      },
+      // f″ = w²·a·S″(g) + 2·w·v·S′(g)
+      d2: (x) => {
+        if (!split(x)) return limit(x, 2);
+        // S″/σ′ = β·(2 + u·(1 − 2σ(u))), w²·a times it, all as double-doubles (the sum vanishes at f″'s roots)
+        oneMinusTwoSigmoidParts();
+        ddMulParts(sw.uh, sw.ul, ddLow.hi, ddLow.lo);
+        ddAddParts(ddLow.hi, ddLow.lo, 2, 0);
+        ddMulParts(ddLow.hi, ddLow.lo, beta, 0);
+        const ch = ddLow.hi;
+        const cl = ddLow.lo;
+        affineParts(v, c, x);
+        ddMulParts(ddLow.hi, ddLow.lo, w * w, twoProductError(w, w, w * w));
+        ddMulParts(ddLow.hi, ddLow.lo, ch, cl);
+        const th = ddLow.hi;
+        const tl = ddLow.lo;
+        if (!(th - th === 0)) return plain.d2(x);
+        const wv2 = 2 * w * v;
+        if (lg.negative) {
+          // σ′(u)·(w²·a·S″/σ′ + 2wv·(D + u)), S′ = σ′·(D + u)
+          ddAddParts(lg.dh, lg.dl, sw.uh, sw.ul);
+          ddMulParts(ddLow.hi, ddLow.lo, wv2, 0);
+          ddAddParts(th, tl, ddLow.hi, ddLow.lo);
+          return slopeTimes(ddLow.hi, ddLow.lo, 0);
+        }
+        // σ′·(w²·a·S″/σ′) + 2wv·S′, S′ = (D + u·e)/D² ≈ 1 here
+        slopeTimes(th, tl, 0);
+        const s = pow2(lg.k);
+        const ph = ddLow.hi * s;
+        const pl = ddLow.lo * s;
+        ddMulParts(sw.uh, sw.ul, lg.e, lg.el * s);
+        ddAddParts(lg.dh, lg.dl, ddLow.hi, ddLow.lo);
+        ddMulParts(ddLow.hi, ddLow.lo, lg.ih, lg.il);
+        ddMulParts(ddLow.hi, ddLow.lo, lg.ih, lg.il);
         ddMulParts(ddLow.hi, ddLow.lo, wv2, 0);
-        ddAddParts(th, tl, ddLow.hi, ddLow.lo);
-        return slopeTimes(ddLow.hi, ddLow.lo, 0);
-      }
-      // σ′·(w²·a·S″/σ′) + 2wv·S′, S′ = (D + u·e)/D² ≈ 1 here
-      slopeTimes(th, tl, 0);
-      const s = pow2(lg.k);
-      const ph = ddLow.hi * s;
-      const pl = ddLow.lo * s;
-      ddMulParts(sw.uh, sw.ul, lg.e, lg.el * s);
-      ddAddParts(lg.dh, lg.dl, ddLow.hi, ddLow.lo);
-      ddMulParts(ddLow.hi, ddLow.lo, lg.ih, lg.il);
-      ddMulParts(ddLow.hi, ddLow.lo, lg.ih, lg.il);
-      ddMulParts(ddLow.hi, ddLow.lo, wv2, 0);
-      ddAddParts(ph, pl, ddLow.hi, ddLow.lo);
-      return ddLow.hi;
-    },
+        ddAddParts(ph, pl, ddLow.hi, ddLow.lo);
+        return ddLow.hi;
+      },
     },
     plain,
   );
@@ -339,53 +356,53 @@ export function diceKernel(alpha: number, mean: number, variance: number, eps: n
   };
   return withFallback(
     {
-    f: (x) => {
-      if (!split(x)) return limit(x, 0);
-      if (alpha === 0 && lg.negative) {
-        // x·e/D, scaled once into the subnormal range
-        lg.ch = x;
-        lg.cl = 0;
-        sigmoidTimesPair();
-        return lg.y;
-      }
-      mix();
-      ddMulParts(x, 0, ddLow.hi, ddLow.lo);
-      return ddLow.hi;
-    },
-    // f′ = (σ(z) + α·σ(−z)) + (1 − α)·x·r·σ′(z)
-    df: (x) => {
-      if (!split(x)) return limit(x, 1);
-      ddMulParts(x, 0, rh, rl);
-      ddMulParts(oneMinusAlpha, oneMinusAlphaLo, ddLow.hi, ddLow.lo);
-      const qh = ddLow.hi;
-      const ql = ddLow.lo;
-      if (alpha === 0 && lg.negative) {
-        // e·(D + x·r)/D²
-        ddAddParts(lg.dh, lg.dl, qh, ql);
+      f: (x) => {
+        if (!split(x)) return limit(x, 0);
+        if (alpha === 0 && lg.negative) {
+          // x·e/D, scaled once into the subnormal range
+          lg.ch = x;
+          lg.cl = 0;
+          sigmoidTimesPair();
+          return lg.y;
+        }
+        mix();
+        ddMulParts(x, 0, ddLow.hi, ddLow.lo);
+        return ddLow.hi;
+      },
+      // f′ = (σ(z) + α·σ(−z)) + (1 − α)·x·r·σ′(z)
+      df: (x) => {
+        if (!split(x)) return limit(x, 1);
+        ddMulParts(x, 0, rh, rl);
+        ddMulParts(oneMinusAlpha, oneMinusAlphaLo, ddLow.hi, ddLow.lo);
+        const qh = ddLow.hi;
+        const ql = ddLow.lo;
+        if (alpha === 0 && lg.negative) {
+          // e·(D + x·r)/D²
+          ddAddParts(lg.dh, lg.dl, qh, ql);
+          return slopeTimes(ddLow.hi, ddLow.lo, 0);
+        }
+        slopeTimes(qh, ql, 0);
+        const s = pow2(lg.k);
+        const th = ddLow.hi * s;
+        const tl = ddLow.lo * s;
+        mix();
+        ddAddParts(ddLow.hi, ddLow.lo, th, tl);
+        return ddLow.hi;
+      },
+      // f″ = (1 − α)·r·σ′(z)·(2 + x·r·(1 − 2σ(z)))
+      d2: (x) => {
+        if (!split(x)) return limit(x, 2);
+        // (1 − α)·r·(2 + x·r·(1 − 2σ(z))) with the bracket as a double-double
+        oneMinusTwoSigmoidParts();
+        const th = ddLow.hi;
+        const tl = ddLow.lo;
+        ddMulParts(x, 0, rh, rl);
+        ddMulParts(ddLow.hi, ddLow.lo, th, tl);
+        ddAddParts(ddLow.hi, ddLow.lo, 2, 0);
+        ddMulParts(ddLow.hi, ddLow.lo, rh, rl);
+        ddMulParts(ddLow.hi, ddLow.lo, oneMinusAlpha, oneMinusAlphaLo);
         return slopeTimes(ddLow.hi, ddLow.lo, 0);
-      }
-      slopeTimes(qh, ql, 0);
-      const s = pow2(lg.k);
-      const th = ddLow.hi * s;
-      const tl = ddLow.lo * s;
-      mix();
-      ddAddParts(ddLow.hi, ddLow.lo, th, tl);
-      return ddLow.hi;
-    },
-    // f″ = (1 − α)·r·σ′(z)·(2 + x·r·(1 − 2σ(z)))
-    d2: (x) => {
-      if (!split(x)) return limit(x, 2);
-      // (1 − α)·r·(2 + x·r·(1 − 2σ(z))) with the bracket as a double-double
-      oneMinusTwoSigmoidParts();
-      const th = ddLow.hi;
-      const tl = ddLow.lo;
-      ddMulParts(x, 0, rh, rl);
-      ddMulParts(ddLow.hi, ddLow.lo, th, tl);
-      ddAddParts(ddLow.hi, ddLow.lo, 2, 0);
-      ddMulParts(ddLow.hi, ddLow.lo, rh, rl);
-      ddMulParts(ddLow.hi, ddLow.lo, oneMinusAlpha, oneMinusAlphaLo);
-      return slopeTimes(ddLow.hi, ddLow.lo, 0);
-    },
+      },
     },
     plain,
   );

@@ -32,12 +32,29 @@ import { expParts, expSplitParts, pow2, scaleByPow2 } from './exp-split.js';
  * (e/D = (sh + sl)·2^k: σ(v) for v < 0, 1 − σ(v) for v ≥ 0). `y` receives each step's result.
  */
 export const lg = {
-  vh: 0, vl: 0, c: 0, ch: 0, cl: 0, j: 0,
-  negative: false, eh: 0, el: 0, k: 0, e: 0, dh: 0, dl: 0, ih: 0, il: 0, sh: 0, sl: 0, y: 0,
+  vh: 0,
+  vl: 0,
+  c: 0,
+  ch: 0,
+  cl: 0,
+  j: 0,
+  negative: false,
+  eh: 0,
+  el: 0,
+  k: 0,
+  e: 0,
+  dh: 0,
+  dl: 0,
+  ih: 0,
+  il: 0,
+  sh: 0,
+  sl: 0,
+  y: 0,
   // The argument of the last split: f and f′ are evaluated at the same x in turn, and the second
   // reuses it. (Fields, not module `let`s: V8 boxes every double stored in a module variable.)
   // Kept for speed: without it Softplus f + f′ cost 340 more instructions a point (callgrind).
-  splitVh: NaN, splitVl: NaN,
+  splitVh: NaN,
+  splitVl: NaN,
 };
 
 /** Fills `lg` from v = lg.vh + lg.vl. NaN propagates; v = ±Infinity gives e = 0. */
@@ -193,7 +210,6 @@ export function sigmoidSlopeMantissa(): number {
  * (not inlined into the callers' loops) the pair ran at 31 M points/s instead of 41.
  */
 const SIGMOID_FAST_BELOW = 700;
-
 
 /**
  * σ(x) = 1/(1 + e^−x): within 2–3 ulp on the fast path, about half an ulp in the far tails (σ(−745)

@@ -20,7 +20,14 @@ export interface RootSeries {
   readonly radius: number;
 }
 
-export function rootSeries(rootHi: number, rootLo: number, a1Hi: number, a1Lo: number, radius: number, tail: readonly number[]): RootSeries {
+export function rootSeries(
+  rootHi: number,
+  rootLo: number,
+  a1Hi: number,
+  a1Lo: number,
+  radius: number,
+  tail: readonly number[],
+): RootSeries {
   return { rootHi, rootLo, a1Hi, a1Lo, radius, tail: Float64Array.from(tail) };
 }
 

@@ -56,7 +56,9 @@ async function canvasFallbackText(
       if (file) canvas.GlobalFonts.registerFromPath(file, FALLBACK_FAMILY);
       else if (!warned) {
         warned = true;
-        warn(`no font on this system has glyphs for '${missing.join('')}' in '${item.text}'; they will show as boxes (install e.g. fonts-noto-cjk)`);
+        warn(
+          `no font on this system has glyphs for '${missing.join('')}' in '${item.text}'; they will show as boxes (install e.g. fonts-noto-cjk)`,
+        );
       }
       registered.add(key);
     }

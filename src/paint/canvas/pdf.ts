@@ -11,7 +11,10 @@ import type { Scene } from '../../chart/scene.js';
 /** PDF points (1/72 in) per layout unit (1/100 in). */
 const POINTS_PER_UNIT = 0.72;
 
-export async function renderPdf(scene: Scene, options: { readonly title?: string; readonly warn: (message: string) => void }): Promise<Buffer> {
+export async function renderPdf(
+  scene: Scene,
+  options: { readonly title?: string; readonly warn: (message: string) => void },
+): Promise<Buffer> {
   const canvasModule = await loadCanvas();
   const doc = new canvasModule.PDFDocument({ title: options.title ?? '', creator: 'actfn', producer: 'actfn' });
   const ctx = doc.beginPage(scene.width * POINTS_PER_UNIT, scene.height * POINTS_PER_UNIT);

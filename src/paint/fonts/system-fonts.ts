@@ -12,9 +12,17 @@ import { homedir, platform } from 'node:os';
 import { join } from 'node:path';
 import { readCmap } from './truetype.js';
 
-export function systemFontDirs(os: string = platform(), home: string = homedir(), env: NodeJS.ProcessEnv = process.env): string[] {
+export function systemFontDirs(
+  os: string = platform(),
+  home: string = homedir(),
+  env: NodeJS.ProcessEnv = process.env,
+): string[] {
   if (os === 'darwin') return ['/System/Library/Fonts', '/Library/Fonts', join(home, 'Library/Fonts')];
-  if (os === 'win32') return [join(env.WINDIR ?? 'C:\\Windows', 'Fonts'), join(env.LOCALAPPDATA ?? join(home, 'AppData/Local'), 'Microsoft/Windows/Fonts')];
+  if (os === 'win32')
+    return [
+      join(env.WINDIR ?? 'C:\\Windows', 'Fonts'),
+      join(env.LOCALAPPDATA ?? join(home, 'AppData/Local'), 'Microsoft/Windows/Fonts'),
+    ];
   const dataDirs = (env.XDG_DATA_DIRS || '/usr/local/share:/usr/share').split(':').filter(Boolean);
   return [...dataDirs.map((d) => join(d, 'fonts')), join(home, '.local/share/fonts'), join(home, '.fonts')];
 }
@@ -92,7 +100,9 @@ export function fontconfigCovering(chars: readonly string[]): string | undefined
   if (best && fontCovers(best, chars)) return best;
   const listed = fontconfig('fc-list', ['-f', '%{file}\n', charset]);
   if (!listed) return undefined;
-  const files = [...new Set(listed.split('\n').filter(Boolean))].sort((a, b) => preference(a) - preference(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const files = [...new Set(listed.split('\n').filter(Boolean))].sort(
+    (a, b) => preference(a) - preference(b) || (a < b ? -1 : a > b ? 1 : 0),
+  );
   return files.find((f) => fontCovers(f, chars));
 }
 
@@ -109,6 +119,8 @@ export function findFontCovering(chars: readonly string[], dirs?: readonly strin
 }
 
 function scanFontDirs(chars: readonly string[], dirs: readonly string[]): string | undefined {
-  const files = [...new Set(dirs.flatMap((d) => listFontFiles(d)))].sort((a, b) => preference(a) - preference(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const files = [...new Set(dirs.flatMap((d) => listFontFiles(d)))].sort(
+    (a, b) => preference(a) - preference(b) || (a < b ? -1 : a > b ? 1 : 0),
+  );
   return files.find((f) => fontCovers(f, chars));
 }

@@ -54,7 +54,8 @@ export function parseTrueType(bytes: Uint8Array, fontIndex = 0): TrueTypeFont {
 
   const glyphRange = (g: number): [number, number] => {
     if (!glyf || !loca || g < 0 || g >= numGlyphs) return [0, 0];
-    const at = (i: number) => (longLoca ? view.getUint32(loca.offset + 4 * i) : view.getUint16(loca.offset + 2 * i) * 2);
+    const at = (i: number) =>
+      longLoca ? view.getUint32(loca.offset + 4 * i) : view.getUint16(loca.offset + 2 * i) * 2;
     return [glyf.offset + at(g), glyf.offset + at(g + 1)];
   };
   const outlines = new Map<number, readonly PathCommand[]>();
@@ -181,7 +182,8 @@ function readKern(view: DataView, kern: number): (left: number, right: number) =
       const length = view.getUint16(at + 2);
       const coverage = view.getUint16(at + 4);
       // Format 0, horizontal, not cross-stream.
-      if (coverage >> 8 === 0 && (coverage & 0x5) === 0x1) subtables.unshift({ pairs: at + 14, count: view.getUint16(at + 6) });
+      if (coverage >> 8 === 0 && (coverage & 0x5) === 0x1)
+        subtables.unshift({ pairs: at + 14, count: view.getUint16(at + 6) });
       at += length;
     }
   }
@@ -235,7 +237,10 @@ function readContours(view: DataView, range: (g: number) => [number, number], g:
       at += 2;
     }
     if (!(flags & 0x2)) dx = dy = 0; // point-matching offsets: not used by the fonts we ship
-    let a = 1, b = 0, c = 0, d = 1;
+    let a = 1,
+      b = 0,
+      c = 0,
+      d = 1;
     const f2dot14 = (o: number) => view.getInt16(o) / 16384;
     if (flags & 0x8) {
       a = d = f2dot14(at);
@@ -305,7 +310,11 @@ function readSimple(view: DataView, start: number, contourCount: number): Contou
 /** Quadratic B-spline contours → M/L/Q/Z, inserting the implied on-curve midpoints. */
 function contoursToPath(contours: readonly Contour[]): PathCommand[] {
   const out: PathCommand[] = [];
-  const mid = (p: OutlinePoint, q: OutlinePoint): OutlinePoint => ({ x: (p.x + q.x) / 2, y: (p.y + q.y) / 2, on: true });
+  const mid = (p: OutlinePoint, q: OutlinePoint): OutlinePoint => ({
+    x: (p.x + q.x) / 2,
+    y: (p.y + q.y) / 2,
+    on: true,
+  });
   for (const contour of contours) {
     const n = contour.length;
     if (n === 0) continue;

@@ -160,7 +160,11 @@ export function viewCommand(view: PageView): string[] {
   if (view.logY) args.push('--log-y');
   if (view.title !== undefined) args.push('--title', view.title);
   if (view.labels !== undefined && view.command === 'plot') args.push('--labels', view.labels);
-  if (view.labels !== undefined && view.command === 'compare' && view.labels.split(',').length === viewSpecCount(view)) {
+  if (
+    view.labels !== undefined &&
+    view.command === 'compare' &&
+    view.labels.split(',').length === viewSpecCount(view)
+  ) {
     args.push('--labels', view.labels);
   }
   if (view.lineWidth !== undefined) args.push('--line-width', String(view.lineWidth));

@@ -41,8 +41,14 @@ async function canvasRaster(canvasModule: CanvasModule, scene: Scene, options: R
 
 export async function renderRaster(scene: Scene, format: RasterFormat, options: RasterOptions): Promise<Buffer> {
   // The canvas is loaded only for system fonts or for the WebP encoder.
-  const canvasModule = needsSystemFonts(scene) || format === 'webp' ? await (await import('../canvas/canvas-module.js')).loadCanvas() : undefined;
-  const raster = canvasModule && needsSystemFonts(scene) ? await canvasRaster(canvasModule, scene, options) : rasterize(scene, options.scale);
+  const canvasModule =
+    needsSystemFonts(scene) || format === 'webp'
+      ? await (await import('../canvas/canvas-module.js')).loadCanvas()
+      : undefined;
+  const raster =
+    canvasModule && needsSystemFonts(scene)
+      ? await canvasRaster(canvasModule, scene, options)
+      : rasterize(scene, options.scale);
   if (format === 'png') return encodePng(raster.data, raster.width, raster.height);
   if (format === 'jpg') {
     // jpeg-js codes every channel at full resolution (4:4:4): the canvas's encoder halves the

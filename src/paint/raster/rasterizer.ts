@@ -66,8 +66,7 @@ export function rasterize(scene: Scene, scale: number): Raster {
     else if (item.kind === 'polyline') {
       const pieces = item.dash ? dashPolyline(item.points, item.dash, item.dashOffset) : [item.points];
       for (const piece of pieces) canvas.stroke(piece, scale, (item.width * scale) / 2, paint(item.color));
-    }
-    else drawText(canvas, item, scale, bundledFont());
+    } else drawText(canvas, item, scale, bundledFont());
   }
   return { width, height, data: canvas.data };
 }
@@ -225,7 +224,16 @@ class Canvas {
    * A rounded rectangle's fill and outline (device pixels). The straight parts are rectangles
    * meeting on pixel boundaries; only the corner squares use the signed distance.
    */
-  roundedBox(x: number, y: number, w: number, h: number, radius: number, fill: Paint | undefined, stroke: Paint | undefined, lineWidth: number): void {
+  roundedBox(
+    x: number,
+    y: number,
+    w: number,
+    h: number,
+    radius: number,
+    fill: Paint | undefined,
+    stroke: Paint | undefined,
+    lineWidth: number,
+  ): void {
     const r = Math.max(0, Math.min(radius, w / 2, h / 2));
     const half = stroke ? lineWidth / 2 : 0;
     const xA = Math.ceil(x + r);
@@ -300,7 +308,16 @@ class Canvas {
       const n = poly.length / 2;
       for (let i = 0; i < n; i++) {
         const j = i + 1 === n ? 0 : i + 1;
-        accumulateEdge(this.acc, w, h, poly[2 * i]! - x0, poly[2 * i + 1]! - y0, poly[2 * j]! - x0, poly[2 * j + 1]! - y0, span);
+        accumulateEdge(
+          this.acc,
+          w,
+          h,
+          poly[2 * i]! - x0,
+          poly[2 * i + 1]! - y0,
+          poly[2 * j]! - x0,
+          poly[2 * j + 1]! - y0,
+          span,
+        );
       }
     }
     // Each row's running sum is the coverage; cells outside the row's touched span are 0. The
@@ -423,7 +440,16 @@ function drawRect(canvas: Canvas, item: RectItem, k: number): void {
     return;
   }
   const stroke = item.stroke ? paint(item.stroke) : undefined;
-  canvas.roundedBox(x * k, y * k, width * k, height * k, (item.radius ?? 0) * k, fill, stroke, (item.lineWidth ?? 1) * k);
+  canvas.roundedBox(
+    x * k,
+    y * k,
+    width * k,
+    height * k,
+    (item.radius ?? 0) * k,
+    fill,
+    stroke,
+    (item.lineWidth ?? 1) * k,
+  );
 }
 
 /** Glyph outlines of a text item as device-pixel polygons, quadratic curves flattened. */

@@ -13,7 +13,16 @@ import type { ActivationFn, NumberParamDef, ParamValue } from '../../../math/typ
 import { fontMeasure } from '../../fonts/font.js';
 import { renderSvg } from '../../svg.js';
 import { POSITIONS, sliderPosition, sliderSpec, sliderValue } from '../sliders.js';
-import { commandLine, viewGrid, viewModel, viewSize, viewSpecs, viewStyle, type PageSeries, type PageView } from '../view.js';
+import {
+  commandLine,
+  viewGrid,
+  viewModel,
+  viewSize,
+  viewSpecs,
+  viewStyle,
+  type PageSeries,
+  type PageView,
+} from '../view.js';
 
 interface Named {
   readonly fn: ActivationFn;
