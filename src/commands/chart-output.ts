@@ -68,7 +68,7 @@ export function chartTarget(io: CliIO, opts: ChartOptions, defaultName: string):
     ? opts.columns !== undefined
       ? parseInteger(opts.columns, '--columns', 20, 1000)
       : io.stdout.isTTY && io.stdout.columns
-        ? io.stdout.columns
+        ? Math.min(io.stdout.columns, 1000)
         : 80
     : 0;
   const common = { look, width: s.width, height: s.height, scale: s.scale, jpegQuality: s.jpegQuality, columns };
