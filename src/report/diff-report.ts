@@ -57,9 +57,9 @@ export function diffJSON(a: ActivationFn, b: ActivationFn, d: DiffResult): JsonV
   };
 }
 
-/** 12,345 with thin groups, for counts. */
+/** 12,345: counts with comma groups (toLocaleString loads ICU: ~20 ms on its first call). */
 function count(n: number): string {
-  return n.toLocaleString('en-US');
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 function where(value: number, x: number): string {
