@@ -63,7 +63,6 @@ export function sampleGrid(a: number, b: number, sampling: Sampling, limit: numb
     if (!Number.isInteger(n) || n < 2 || n > limit) {
       throw new ArgumentError('samples', `${n}`, `must be a whole number from 2 to ${limit}`);
     }
-    // Not a + i·step: (b − a)·i / (n − 1) lands on b exactly and rounds once.
     // Not a + i·step: (b − a)·i / (n − 1) lands on b exactly and rounds once. In halves where
     // b − a overflows (−1e308,1e308).
     const at = Number.isFinite(b - a)

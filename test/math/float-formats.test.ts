@@ -82,4 +82,25 @@ describe('float formats', () => {
     expect(roundTo(BFLOAT16, x)).toBe(1 + 2 ** -7);
     expect(castTo(BFLOAT16, x)).toBe(1);
   });
+
+  it('the cast to bfloat16 on the bits is the correctly rounded one, overflow and subnormals included', () => {
+    const single = fc.double({ noNaN: true }).map(Math.fround);
+    const edges = fc.constantFrom(
+      3.3895313892515355e38,
+      3.4028234663852886e38,
+      -3.39e38,
+      2 ** -133,
+      -(2 ** -140),
+      0,
+      -0,
+    );
+    fc.assert(
+      fc.property(fc.oneof(single, edges), (x) => {
+        expect(Object.is(castTo(BFLOAT16, x), roundTo(BFLOAT16, Math.fround(x)))).toBe(true);
+      }),
+      { numRuns: 50000 },
+    );
+    expect(castTo(BFLOAT16, Infinity)).toBe(Infinity);
+    expect(castTo(BFLOAT16, Number.NaN)).toBeNaN();
+  });
 });

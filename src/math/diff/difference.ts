@@ -12,6 +12,7 @@
  * beside it. Points where either value is NaN or infinite (and the two are not the same infinity)
  * are skipped and counted. Pure: no I/O.
  */
+import { MAX_POINTS, sampleGrid } from '../grid.js';
 import type { ActivationFn, PointwiseKernel } from '../types.js';
 import { castTo, FLOAT_FORMATS, ulpOf, ulpsApart, type FloatFormat } from './float-formats.js';
 import { refinedMax, type Maximum } from './maximize.js';
@@ -62,10 +63,10 @@ export interface DiffResult {
 /** The sample points: evenly spaced, plus the kinks inside the range. */
 export function diffGrid(range: readonly [number, number], samples: number, kinks: readonly number[]): Float64Array {
   const [a, b] = range;
-  const xs: number[] = [];
-  for (let i = 0; i < samples; i++) xs.push(i === samples - 1 ? b : a + ((b - a) * i) / (samples - 1));
-  for (const k of kinks) if (k > a && k < b) xs.push(k);
-  return Float64Array.from(new Set(xs)).sort();
+  const even = sampleGrid(a, b, { samples }, MAX_POINTS);
+  const inside = kinks.filter((k) => k > a && k < b);
+  if (inside.length === 0) return even;
+  return Float64Array.from(new Set([...even, ...inside])).sort();
 }
 
 /** Two values are comparable when both are finite, or equal (the same infinity). */
@@ -118,30 +119,34 @@ function quantityDiff(
   };
   const maxAbs = refinedMax(at(absDiff), x, abs, kinks);
   const maxRel = refinedMax(at(relDiff), x, rel, kinks);
-  const formats = FLOAT_FORMATS.map((format): FormatFigures => {
-    let most = 0;
-    let mostAt = NaN;
-    let differing = 0;
-    for (let i = 0; i < n; i++) {
-      if (Number.isNaN(abs[i]!)) continue;
-      const u = a[i]!;
-      const v = b[i]!;
+  // One pass over the points for all three formats (the loop, not the casts, was half the cost).
+  const most = FLOAT_FORMATS.map(() => 0);
+  const mostAt = FLOAT_FORMATS.map(() => NaN);
+  const differing = FLOAT_FORMATS.map(() => 0);
+  for (let i = 0; i < n; i++) {
+    if (Number.isNaN(abs[i]!)) continue;
+    const u = a[i]!;
+    const v = b[i]!;
+    for (let j = 0; j < FLOAT_FORMATS.length; j++) {
+      const format = FLOAT_FORMATS[j]!;
       const d = u === v ? 0 : ulpsApart(format, castTo(format, u), castTo(format, v));
-      if (d > 0) differing++;
-      if (d > most || Number.isNaN(mostAt)) {
-        most = d;
-        mostAt = x[i]!;
+      if (d > 0) differing[j]!++;
+      if (d > most[j]! || Number.isNaN(mostAt[j]!)) {
+        most[j] = d;
+        mostAt[j] = x[i]!;
       }
     }
-    const scale = Number.isNaN(maxAbs.x) ? NaN : Math.max(Math.abs(ga(maxAbs.x)), Math.abs(gb(maxAbs.x)));
-    return {
+  }
+  const scale = Number.isNaN(maxAbs.x) ? NaN : Math.max(Math.abs(ga(maxAbs.x)), Math.abs(gb(maxAbs.x)));
+  const formats = FLOAT_FORMATS.map(
+    (format, j): FormatFigures => ({
       format: format.name,
-      maxUlpDistance: most,
-      maxUlpDistanceAt: mostAt,
-      differing,
+      maxUlpDistance: most[j]!,
+      maxUlpDistanceAt: mostAt[j]!,
+      differing: differing[j]!,
       maxAbsInUlp: maxAbs.value / ulpOf(format, scale),
-    };
-  });
+    }),
+  );
   return { maxAbs, maxRel, compared, skipped, formats };
 }
 
