@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bundleFile = join(root, 'dist', 'actfn.cjs');
@@ -49,6 +49,12 @@ const lazyChildProcess = {
   },
 };
 
+// The computed properties and list traits of every catalog entry (src/commands/catalog-facts.ts),
+// from the library tsc has just compiled out of the same sources as the bundle.
+const { catalog } = await import(pathToFileURL(join(root, 'dist', 'math', 'catalog.js')).href);
+const { encodeCatalogFacts } = await import(pathToFileURL(join(root, 'dist', 'commands', 'catalog-facts.js')).href);
+const catalogFacts = encodeCatalogFacts(catalog);
+
 const result = await build({
   entryPoints: [join(root, 'src', 'cli.ts')],
   bundle: true,
@@ -65,7 +71,7 @@ const result = await build({
   supported: { 'dynamic-import': false },
   // src/resources.ts finds the package's files from import.meta.url: here, the bundle's own file.
   inject: [join(root, 'scripts', 'cjs-import-meta.js')],
-  define: { 'import.meta.url': 'import_meta_url' },
+  define: { 'import.meta.url': 'import_meta_url', ACTFN_CATALOG_FACTS: JSON.stringify(catalogFacts) },
   plugins: [lazyChildProcess],
   logLevel: 'warning',
 });

@@ -5,7 +5,6 @@
  */
 import { UsageError } from '../errors.js';
 import { gainStats } from '../math/network/gain.js';
-import { computeProperties } from '../math/properties.js';
 import { isAnimated } from '../math/animate.js';
 import { sampleFunction } from '../math/sample.js';
 import { compareChart, type CompareShow } from '../chart/compare-chart.js';
@@ -33,6 +32,7 @@ import {
   type ChartSettings,
   type Target,
 } from './chart-options.js';
+import { propertiesOf } from './catalog-facts.js';
 import { measureCost } from './cost.js';
 import { colorLevel, type CliIO, type OutputStream } from './io.js';
 import { outputWidth } from './output-width.js';
@@ -105,7 +105,7 @@ export async function comparePropertiesTable(
   options: { readonly cost?: boolean; readonly width?: number } = {},
 ): Promise<string> {
   const columns = named.map(({ fn }) => ({
-    properties: computeProperties(fn),
+    properties: propertiesOf(fn, io.env),
     ...(options.cost ? { cost: measureCost(fn) } : {}),
     init: fn.pointwise ? gainStats(fn) : undefined,
   }));

@@ -4,7 +4,6 @@
  * and a small terminal chart. All of it read from the registry; loads neither canvas nor fonts.
  * On a terminal (or with --width) every line fits its width; piped, the text is not wrapped.
  */
-import { computeProperties } from '../math/properties.js';
 import { describeRange } from '../math/params.js';
 import { resolveSpec } from '../math/resolve.js';
 import { expandSweeps } from '../math/spec.js';
@@ -15,6 +14,7 @@ import { exactJSON } from '../report/numbers.js';
 import { propertiesJSON, propertyRows, show } from '../report/properties-table.js';
 import { boxTable, painter } from '../report/table-format.js';
 import { wrapAfter, wrapText } from '../report/wrap.js';
+import { propertiesOf } from './catalog-facts.js';
 import { measureCost } from './cost.js';
 import { colorLevel, type CliIO } from './io.js';
 import { outputWidth } from './output-width.js';
@@ -75,7 +75,7 @@ async function infoText(io: CliIO, fn: ActivationFn, opts: InfoOptions, width: n
   const color = colorLevel(io.stdout, io.env);
   const paint = await painter(color);
   const entry = fn.entry;
-  const properties = computeProperties(fn);
+  const properties = propertiesOf(fn, io.env);
   const cost = opts.cost ? measureCost(fn) : undefined;
   // Section lines are indented by two spaces, so what is inside them is two columns narrower.
   const inner = width === undefined ? Infinity : width - 2;
@@ -151,7 +151,7 @@ export async function runInfo(io: CliIO, specs: string[], opts: InfoOptions): Pr
       formula: fn.entry ? { f: fn.entry.formula.f, df: fn.entry.formula.df } : undefined,
       citation: citationJSON(fn.entry?.citation),
       frameworks: frameworksJSON(fn.entry?.frameworks),
-      properties: propertiesJSON(computeProperties(fn), opts.cost ? measureCost(fn) : undefined),
+      properties: propertiesJSON(propertiesOf(fn, io.env), opts.cost ? measureCost(fn) : undefined),
     }));
     io.stdout.write(exactJSON(out) + '\n');
     return 0;

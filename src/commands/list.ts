@@ -91,8 +91,13 @@ function listTable(entries: readonly CatalogEntry[], width: number | undefined):
 
 export async function runList(io: CliIO, opts: ListOptions): Promise<number> {
   const filter = listFilter(opts);
-  // Traits are computed only when a filter asks for them (src/math/traits.ts).
-  const entries = filter ? (await import('../math/catalog-filter.js')).filterCatalog(catalog, filter) : catalog;
+  // Traits are looked up (or computed) only when a filter asks for them.
+  let entries = catalog;
+  if (filter) {
+    const { filterCatalog } = await import('../math/catalog-filter.js');
+    const { entryTraits } = await import('./catalog-facts.js');
+    entries = filterCatalog(catalog, filter, (e) => entryTraits(e, io.env));
+  }
   if (opts.json) {
     io.stdout.write(exactJSON(entries.map(entryJSON)) + '\n');
     return 0;

@@ -34,13 +34,20 @@ export function matchesSearch(entry: CatalogEntry, word: string): boolean {
   return searchableText(entry).some((t) => fold(t).includes(w));
 }
 
-export function filterCatalog(entries: readonly CatalogEntry[], filter: CatalogFilter): CatalogEntry[] {
+/**
+ * The entries that pass `filter`. `traitsFor` gives an entry's traits (with its default
+ * parameters): computed by default; the CLI passes the build's precomputed ones.
+ */
+export function filterCatalog(
+  entries: readonly CatalogEntry[],
+  filter: CatalogFilter,
+  traitsFor: (entry: CatalogEntry) => (trait: Trait) => boolean = (e) => traitsOf(resolveSpec(e.name)),
+): CatalogEntry[] {
   const traits = filter.traits ?? [];
   return entries.filter((e) => {
     if (filter.framework && !e.frameworks?.[filter.framework]) return false;
     if (filter.search !== undefined && !matchesSearch(e, filter.search)) return false;
     if (traits.length === 0) return true;
-    const has = traitsOf(resolveSpec(e.name));
-    return traits.every(has);
+    return traits.every(traitsFor(e));
   });
 }
