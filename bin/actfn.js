@@ -14,7 +14,8 @@ const cacheFile = join(__dirname, '..', 'dist', 'actfn.v8cache');
 
 let source;
 try {
-  source = readFileSync(bundle, 'utf8');
+  // The build makes the bundle ASCII: latin1 reads it without UTF-8 decoding (~5 ms less).
+  source = readFileSync(bundle, 'latin1');
 } catch {
   process.stderr.write('actfn: dist/actfn.cjs is missing; run `npm run build` in the package folder\n');
   process.exit(1);

@@ -6,7 +6,7 @@
  * loaded is reported by test/support/load-log.cjs. Wall times are in bench/ (npm run bench).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -51,6 +51,11 @@ describe('the built CLI', () => {
     // Everything else it requires is a package or a Node builtin, by name: no file of ours.
     expect(log.required.filter((r) => r.startsWith('.') || r.startsWith('/'))).toEqual([]);
     expect(log.required).not.toContain('node:child_process');
+  });
+
+  it('is ASCII, so that bin/actfn.js reads it as latin1 without changing a character', () => {
+    const bundle = readFileSync(join(ROOT, 'dist', 'actfn.cjs'));
+    expect(bundle.findIndex((byte) => byte > 0x7f)).toBe(-1);
   });
 
   const commands = [
