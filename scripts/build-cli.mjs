@@ -79,9 +79,10 @@ const [output] = result.outputFiles;
 // esbuild escapes non-ASCII characters except in regular expressions: escape those too, so that the
 // bundle is ASCII and bin/actfn.js can read it as latin1 (a one-byte string, no UTF-8 decoding:
 // ~5 ms less per start). \uXXXX means the same character in a regex, a string or an identifier.
-if (/\\[^\x00-\x7f]/u.test(output.text)) throw new Error('a backslash before a non-ASCII character: cannot escape it');
+if (/\\[\u0080-\uffff]/.test(output.text))
+  throw new Error('a backslash before a non-ASCII character: cannot escape it');
 // Per UTF-16 unit: a surrogate pair becomes \uD8xx\uDCxx, which a u-flag regex reads as one character.
-const text = output.text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const text = output.text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 if (/\bimport\(/.test(text)) throw new Error('dist/actfn.cjs still contains import(), which bin/actfn.js cannot run');
 // The first line identifies the build; the code cache starts with the same line.
 rmSync(cacheFile, { force: true });
