@@ -293,6 +293,7 @@ Examples:
     .option('--scale <k>', 'k× pixels with the same layout, for HiDPI (raster formats; default 1)')
     .option('--title <text>', 'chart title (default "A − B"; "" for none)')
     .option('--theme <theme>', 'light or dark (default light)')
+    .option('-q, --quiet', 'no "wrote FILE" line')
     .addHelpText(
       'after',
       `
@@ -403,7 +404,7 @@ torch defines one, and the difference; χ₁ = E[f′²]/E[f²], the per-layer g
     .option('--jpeg-quality <q>', 'JPEG quality 0-100 (default 92)')
     .option('--terminal', 'draw the chart in the terminal with braille dots instead of writing an image')
     .option('--columns <n>', 'width of the terminal chart (default: the terminal, else 80)')
-    .option('-q, --quiet', 'no summary table')
+    .option('-q, --quiet', 'no summary table and no "wrote FILE" line')
     .addHelpText(
       'after',
       `
@@ -442,7 +443,7 @@ q0 and χ₁ = χ(q*): below 1 gradients vanish with depth, above 1 they explode
     .option('--jpeg-quality <q>', 'JPEG quality 0-100 (default 92)')
     .option('--terminal', 'draw the chart in the terminal with braille dots instead of writing an image')
     .option('--columns <n>', 'width of the terminal chart (default: the terminal, else 80)')
-    .option('-q, --quiet', 'no summary table')
+    .option('-q, --quiet', 'no summary table and no "wrote FILE" line')
     .addHelpText(
       'after',
       `

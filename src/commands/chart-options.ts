@@ -237,16 +237,22 @@ const IMAGE_ONLY: readonly (readonly [string, string])[] = [
 export function checkApplicable(
   opts: ChartCliOptions & Record<string, unknown>,
   formats: readonly ImageFormat[],
+  /** The option that sets a terminal chart's width: --width, or --columns where --width means another thing. */
+  terminalWidth: 'width' | 'columns' = 'width',
 ): void {
   if (opts.terminal) {
     for (const [key, flag] of IMAGE_ONLY) {
       if (opts[key] !== undefined && opts[key] !== false)
-        throw new UsageError(`${flag} is for image files; --terminal draws in the terminal (use --width for its size)`);
+        throw new UsageError(
+          `${flag} is for image files; --terminal draws in the terminal (use --${terminalWidth} for its size)`,
+        );
     }
     return;
   }
-  if (opts.width !== undefined)
-    throw new UsageError('--width sets the width of a terminal chart (with --terminal); images use --size WxH');
+  if (opts[terminalWidth] !== undefined)
+    throw new UsageError(
+      `--${terminalWidth} sets the width of a terminal chart (with --terminal); images use --size WxH`,
+    );
   const vector = formats.find(isVector);
   if (opts.scale !== undefined && vector) {
     throw new UsageError(

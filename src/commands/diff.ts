@@ -3,19 +3,25 @@
  * JSON (src/report/diff-report.ts), and with `-o FILE` a chart of f_A − f_B and f′_A − f′_B.
  * Loads the canvas and fonts only when a chart is written.
  */
-import { basename, extname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { diffFunctions } from '../math/diff/difference.js';
 import { MAX_POINTS } from '../math/grid.js';
 import { resolveSpec } from '../math/resolve.js';
 import type { ActivationFn } from '../math/types.js';
-import { FORMAT_BY_EXTENSION, type ImageFormat } from '../paint/image.js';
 import { diffHeadline, diffJSON, diffRows } from '../report/diff-report.js';
 import { exactJSON } from '../report/numbers.js';
 import { boxTable } from '../report/table-format.js';
 import { colorLevel, type CliIO } from './io.js';
 import { parseInteger } from './options.js';
-import { plotSettings, type PlotSettings } from './plot.js';
+import {
+  type ChartSettings,
+  chartSettings,
+  checkApplicable,
+  fileTarget,
+  reportWritten,
+  type Target,
+  writtenSize,
+} from './chart-options.js';
 
 export interface DiffCommandOptions {
   range?: string;
@@ -27,6 +33,7 @@ export interface DiffCommandOptions {
   scale?: string;
   title?: string;
   theme?: string;
+  quiet?: boolean;
 }
 
 /** Evenly spaced points by default: steps of 0.003 over the default [−6, 6]. */
@@ -41,49 +48,34 @@ function pointwise(spec: string): ActivationFn {
   return fn;
 }
 
-interface Target {
-  /** Absolute path, or '-' for stdout. */
-  readonly path: string;
-  readonly format: ImageFormat;
-}
+/** Options that only shape the chart: without -o they would do nothing. */
+const CHART_ONLY = [
+  ['--format', 'format'],
+  ['--size', 'size'],
+  ['--scale', 'scale'],
+  ['--title', 'title'],
+  ['--theme', 'theme'],
+] as const;
 
+/** The chart's file, checked as plot's are (chart-options.ts); undefined without -o. */
 function targetOf(io: CliIO, opts: DiffCommandOptions): Target | undefined {
-  const forced = opts.format === undefined ? undefined : FORMAT_BY_EXTENSION[opts.format.toLowerCase()];
-  if (opts.format !== undefined && !forced)
-    throw new UsageError(`--format '${opts.format}' is not one of png, jpg, webp, gif, svg, pdf`);
   if (opts.out === undefined) {
-    for (const [flag, given] of [
-      ['--format', opts.format],
-      ['--size', opts.size],
-      ['--scale', opts.scale],
-      ['--title', opts.title],
-      ['--theme', opts.theme],
-    ] as const) {
-      if (given !== undefined) throw new UsageError(`${flag} is for the chart; give -o FILE to write one`);
+    for (const [flag, key] of CHART_ONLY) {
+      if (opts[key] !== undefined) throw new UsageError(`${flag} is for the chart; give -o FILE to write one`);
     }
     return undefined;
   }
+  const target = fileTarget(io, opts.out, opts.format);
   // An interactive page is a view of functions, not of a difference: images only here.
-  if (forced === 'html') throw new UsageError('--format html is not for diff; use png, jpg, webp, gif, svg or pdf');
-  if (opts.out === '-') return { path: '-', format: forced ?? 'png' };
-  const fromExt = FORMAT_BY_EXTENSION[extname(opts.out).slice(1).toLowerCase()];
-  if (fromExt === 'html')
-    throw new UsageError(
-      `'${basename(opts.out)}': diff draws images (png, jpg, webp, gif, svg or pdf), not an HTML page`,
-    );
-  if (!fromExt && !forced) {
-    throw new UsageError(
-      `cannot tell the image format of '${basename(opts.out)}': use a .png, .jpg, .jpeg, .webp, .gif, .svg or .pdf name, or --format`,
-    );
-  }
-  if (fromExt && forced && fromExt !== forced)
-    throw new UsageError(`--format ${opts.format} does not match the file name '${basename(opts.out)}'`);
-  return { path: resolve(io.cwd, opts.out), format: (forced ?? fromExt)! };
+  if (target.format === 'html')
+    throw new UsageError('diff draws images (png, jpg, webp, gif, svg or pdf), not an HTML page');
+  checkApplicable(opts as DiffCommandOptions & Record<string, unknown>, [target.format]);
+  return target;
 }
 
 export async function runDiff(io: CliIO, specA: string, specB: string, opts: DiffCommandOptions): Promise<number> {
   // Options first, so that a bad one is reported before any work (and before anything is written).
-  const settings: PlotSettings = plotSettings({
+  const settings: ChartSettings = chartSettings({
     range: opts.range,
     size: opts.size,
     scale: opts.scale,
@@ -133,6 +125,7 @@ export async function runDiff(io: CliIO, specA: string, specB: string, opts: Dif
       if (target.path === '-') io.stdout.write(image);
       else await writeFileAtomic(target.path, image);
     });
+    if (!opts.quiet) reportWritten(io, target, writtenSize(target.format, settings), (m) => io.stderr.write(`${m}\n`));
   }
   return 0;
 }

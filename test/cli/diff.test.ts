@@ -55,10 +55,12 @@ describe('actfn diff', () => {
     const r = await runCli(['diff', 'GELU', 'QuickGELU', '-o', 'd.png'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('max |A − B|');
+    expect(r.stderr).toBe('wrote d.png (500×350)\n');
     const png = PNG.sync.read(readFileSync(join(dir, 'd.png')));
     expect([png.width, png.height]).toEqual([500, 350]);
     const first = readFileSync(join(dir, 'd.png'));
-    await runCli(['diff', 'GELU', 'QuickGELU', '-o', 'd.png'], { cwd: dir });
+    const quiet = await runCli(['diff', 'GELU', 'QuickGELU', '-o', 'd.png', '-q'], { cwd: dir });
+    expect(quiet.stderr).toBe('');
     expect(readFileSync(join(dir, 'd.png')).equals(first)).toBe(true);
     const svg = await runCli(['diff', 'ReLU', 'Softplus', '-o', '-', '--format', 'svg', '--json']);
     expect(svg.stdout).toMatch(/^<svg|^<\?xml/);
@@ -77,6 +79,7 @@ describe('actfn diff', () => {
       [['diff', 'GELU', 'Mish', '--theme', 'dark'], /--theme is for the chart; give -o FILE/],
       [['diff', 'GELU', 'Mish', '-o', 'x.bmp'], /cannot tell the image format of 'x.bmp'/],
       [['diff', 'GELU', 'Mish', '-o', 'x.html'], /diff draws images/],
+      [['diff', 'GELU', 'Mish', '--scale', '2', '-o', 'x.pdf'], /--scale multiplies the pixels of PNG/],
     ];
     for (const [argv, message] of cases) {
       const r = await runCli(argv, { cwd: dir });

@@ -277,6 +277,11 @@ describe('actfn propagate', () => {
     [['propagate', 'ReLU', '--columns', '60'], /^actfn: --columns sets the width of a terminal chart/],
     [['propagate', 'ReLU', '-o', 'x.txt'], /^actfn: cannot tell the image format of 'x.txt'/],
     [['propagate', 'Softmax'], /^actfn: Softmax acts on a whole vector/],
+    // The options that do not apply to the chosen format, as in plot and compare.
+    [['propagate', 'ReLU', '--scale', '2', '-o', 'x.svg'], /^actfn: --scale multiplies the pixels of PNG/],
+    [['propagate', 'ReLU', '--jpeg-quality', '50', '-o', 'x.png'], /^actfn: --jpeg-quality is for JPEG images, not PNG/],
+    [['edge-of-chaos', 'Tanh', '-o', 'x.html'], /^actfn: edge-of-chaos draws images .* not an HTML page/],
+    [['edge-of-chaos', 'Tanh', '--terminal', '--size', '300x300'], /^actfn: --size is for image files; .*--columns/],
   ])('%j is a one-line usage error, with nothing written', async (argv, message) => {
     const cwd = tmp();
     const r = await runCli(argv, { cwd });
@@ -284,6 +289,18 @@ describe('actfn propagate', () => {
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(readdirSync(cwd)).toEqual([]);
+  });
+});
+
+describe('network charts report what they write', () => {
+  it('wrote FILE (W×H) on stderr, in device pixels for raster images; none with -q', async () => {
+    const cwd = tmp();
+    const r = await runCli(['propagate', 'Tanh', '--depth', '10', '--scale', '2', '-o', 'p.png'], { cwd });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('wrote p.png (1000×700)\n');
+    const svg = await runCli(['edge-of-chaos', 'Tanh', '--points', '30', '-o', 'e.svg', '-q'], { cwd });
+    expect([svg.code, svg.stderr, svg.stdout]).toEqual([0, '', '']);
+    expect(readdirSync(cwd).sort()).toEqual(['e.svg', 'p.png']);
   });
 });
 

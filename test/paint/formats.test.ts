@@ -3,7 +3,7 @@ import { loadImage } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { resolveSpec } from '../../src/math/resolve.js';
 import { fontMeasure } from '../../src/paint/fonts/font.js';
-import { functionChartOf } from '../support/charts.js';
+import { compareChartOf, functionChartOf } from '../support/charts.js';
 import { renderImage, type ImageFormat } from '../../src/paint/image.js';
 import { layoutChart } from '../../src/chart/layout.js';
 import { checkWellFormed } from '../support/render-xml.js';
@@ -52,6 +52,35 @@ describe('image formats', () => {
     expect(pdf).not.toMatch(/CreationDate|ModDate/);
     // 5 × 3.5 inches, as the article's 100-dpi figures.
     expect(pdf).toMatch(/\/MediaBox \[0 0 360 252\]/);
+  });
+
+  it('keeps the whole text of ellipsized legend names in the PDF (its Subject), as SVG does in titles', async () => {
+    const names = ['ReLU', 'GELU', 'LeakyReLU(negative_slope=0.1)', 'Mish'];
+    const small = layoutChart(
+      compareChartOf(names.map(resolveSpec), {
+        range: [-6, 6],
+        sampling: { samples: 151 },
+        show: 'values',
+        logY: false,
+        legend: 'auto',
+        theme: 'light',
+      }),
+      { width: 150, height: 150, measure: fontMeasure() },
+    );
+    const cut = small.items.filter((i) => i.kind === 'text' && i.fullText !== undefined);
+    expect(cut.length, 'a name is ellipsized at 150×150').toBeGreaterThan(0);
+    const pdf = Buffer.from(
+      (await renderImage(small, 'pdf', { scale: 1, jpegQuality: 92, title: '', warn: () => {} })) as Uint8Array,
+    ).toString('latin1');
+    // A PDF text string: (literal) or <FEFF…> (UTF-16BE in hex), as Skia writes non-ASCII.
+    const hex = /\/Subject <FEFF([0-9A-F]*)>/.exec(pdf)?.[1];
+    const subject = hex
+      ? Buffer.from(hex, 'hex').swap16().toString('utf16le')
+      : /\/Subject \((.*?)\)\s*\//s.exec(pdf)?.[1];
+    expect(subject).toBeDefined();
+    for (const name of names) expect(subject).toContain(name);
+    const svg = (await renderImage(small, 'svg', { scale: 1, jpegQuality: 92, title: '', warn: () => {} })) as string;
+    expect(svg).toContain('<title>LeakyReLU(negative_slope=0.1)</title>');
   });
 
   it('gives the same bytes for the same chart, in every format', async () => {
