@@ -267,6 +267,18 @@ export function checkApplicable(
   }
 }
 
+/** The widest terminal chart: drawing grows with width × height, both set by the width. */
+export const MAX_TERMINAL_WIDTH = 1000;
+
+/**
+ * Width of a terminal chart: the option's value (`flag`: --width, or --columns where --width means
+ * something else), else the terminal's (at most MAX_TERMINAL_WIDTH), else 80 columns.
+ */
+export function terminalWidth(io: CliIO, value: string | undefined, flag = '--width'): number {
+  if (value !== undefined) return parseInteger(value, flag, 20, MAX_TERMINAL_WIDTH);
+  return io.stdout.isTTY && io.stdout.columns ? Math.min(io.stdout.columns, MAX_TERMINAL_WIDTH) : 80;
+}
+
 /** `wrote compare.png (500×350)` on stderr, with the renaming if there was one. */
 export function reportWritten(
   io: CliIO,

@@ -17,10 +17,10 @@ import {
   formatOf,
   reportWritten,
   type Target,
+  terminalWidth,
   writtenSize,
 } from './chart-options.js';
 import { colorLevel, type CliIO, type OutputStream } from './io.js';
-import { parseInteger } from './options.js';
 
 export interface ChartOptions {
   out?: string;
@@ -49,9 +49,6 @@ export interface ChartTarget {
   readonly quiet: boolean;
 }
 
-/** The widest terminal chart: a wider terminal is drawn 1000 columns wide (as plot --terminal). */
-const MAX_COLUMNS = 1000;
-
 /** Every chart option checked before any work is done. */
 export function chartTarget(io: CliIO, opts: ChartOptions, defaultName: string): ChartTarget {
   const s = chartSettings({
@@ -63,13 +60,7 @@ export function chartTarget(io: CliIO, opts: ChartOptions, defaultName: string):
     jpegQuality: opts.jpegQuality,
   });
   const look: ChartLook = { ...(s.title !== undefined ? { title: s.title } : {}), legend: s.legend, theme: s.theme };
-  const columns = opts.terminal
-    ? opts.columns !== undefined
-      ? parseInteger(opts.columns, '--columns', 20, MAX_COLUMNS)
-      : io.stdout.isTTY && io.stdout.columns
-        ? Math.min(io.stdout.columns, MAX_COLUMNS)
-        : 80
-    : 0;
+  const columns = opts.terminal ? terminalWidth(io, opts.columns, '--columns') : 0;
   const common = {
     look,
     width: s.width,

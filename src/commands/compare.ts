@@ -27,6 +27,7 @@ import {
   isVector,
   parseNames,
   reportWritten,
+  terminalWidth,
   writtenSize,
   type ChartCliOptions,
   type ChartSettings,
@@ -37,7 +38,6 @@ import { measureCost } from './cost.js';
 import { colorLevel, type CliIO, type OutputStream } from './io.js';
 import { outputWidth } from './output-width.js';
 import { checkEncoderSize } from './plot.js';
-import { terminalWidth } from './plot-terminal.js';
 import { comparePageView } from './page-view.js';
 
 export interface CompareOptions extends ChartCliOptions {

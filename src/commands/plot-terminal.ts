@@ -7,20 +7,10 @@ import { UsageError } from '../errors.js';
 import { resolveSweep } from '../math/resolve.js';
 import { terminalChart } from '../paint/terminal/index.js';
 import { DOTS_PER_COLUMN } from '../paint/terminal/measure.js';
-import { checkApplicable } from './chart-options.js';
+import { checkApplicable, terminalWidth } from './chart-options.js';
 import { chartWork, checkBudget } from './budget.js';
 import { colorLevel, type CliIO } from './io.js';
-import { parseInteger } from './options.js';
 import { plotModel, plotSettings, type PlotOptions } from './plot.js';
-
-/** The widest terminal chart: drawing grows with width × height, both set by the width. */
-export const MAX_TERMINAL_WIDTH = 1000;
-
-/** Width of a terminal chart: --width, else the terminal's (at most MAX_TERMINAL_WIDTH), else 80 columns. */
-export function terminalWidth(io: CliIO, width: string | undefined): number {
-  if (width !== undefined) return parseInteger(width, '--width', 20, MAX_TERMINAL_WIDTH);
-  return io.stdout.isTTY && io.stdout.columns ? Math.min(io.stdout.columns, MAX_TERMINAL_WIDTH) : 80;
-}
 
 export async function runPlotTerminal(io: CliIO, specs: string[], opts: PlotOptions): Promise<number> {
   checkApplicable(opts as PlotOptions & Record<string, unknown>, []);

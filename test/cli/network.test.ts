@@ -279,7 +279,10 @@ describe('actfn propagate', () => {
     [['propagate', 'Softmax'], /^actfn: Softmax acts on a whole vector/],
     // The options that do not apply to the chosen format, as in plot and compare.
     [['propagate', 'ReLU', '--scale', '2', '-o', 'x.svg'], /^actfn: --scale multiplies the pixels of PNG/],
-    [['propagate', 'ReLU', '--jpeg-quality', '50', '-o', 'x.png'], /^actfn: --jpeg-quality is for JPEG images, not PNG/],
+    [
+      ['propagate', 'ReLU', '--jpeg-quality', '50', '-o', 'x.png'],
+      /^actfn: --jpeg-quality is for JPEG images, not PNG/,
+    ],
     [['edge-of-chaos', 'Tanh', '-o', 'x.html'], /^actfn: edge-of-chaos draws images .* not an HTML page/],
     [['edge-of-chaos', 'Tanh', '--terminal', '--size', '300x300'], /^actfn: --size is for image files; .*--columns/],
   ])('%j is a one-line usage error, with nothing written', async (argv, message) => {
