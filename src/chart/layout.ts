@@ -543,16 +543,18 @@ function buildScene(ctx: Ctx, xDomain: Domain, yDomains: readonly Domain[], mode
           lines: drafts.flatMap((p) => [...p.spines, ...p.ticks]).map((l) => new PolylineIndex(l)),
           bands: drafts.flatMap((p) => labelBands(p, s, capT)),
         };
-        let best: { rect: Rect; hidden: number; panel: number } | undefined;
+        let best: { rect: Rect; hidden: number; ends: number; panel: number } | undefined;
         for (const i of hosts) {
           const found = bestCorner([drafts[i]!.plot], box.width, box.height, s.legendInset, obstacles);
-          if (found && (!best || found.hidden < best.hidden)) best = { ...found, panel: i };
+          if (found && (!best || found.ends < best.ends || (found.ends === best.ends && found.hidden < best.hidden)))
+            best = { ...found, panel: i };
         }
         if (best) {
           legend = { rect: best.rect, box, entries, panel: best.panel, placement: 'inside' };
           hiddenShare = total > 0 ? best.hidden / total : 0;
         }
-        ok = best !== undefined && hiddenShare <= LEGEND_HIDE_LIMIT;
+        // A hidden curve end sends the legend outside as too many hidden samples do.
+        ok = best !== undefined && hiddenShare <= LEGEND_HIDE_LIMIT && best.ends === 0;
       } else {
         const plot = d.plot;
         const rect = cornerRect(plot, mode.corner, box.width, box.height, s.legendInset);
@@ -763,6 +765,7 @@ function buildScene(ctx: Ctx, xDomain: Domain, yDomains: readonly Domain[], mode
       size: s.axisLabelSize,
       color: theme.text,
       rotate: -90,
+      ...(text !== panel.yLabel ? { fullText: panel.yLabel } : {}),
     });
   });
   items.push(...texts);

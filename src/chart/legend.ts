@@ -143,20 +143,52 @@ export function legendFits(box: Rect, plot: Rect, obstacles: LegendObstacles): b
  * The allowed corner (of any of `plots`) whose legend hides the fewest samples; ties go to the
  * earlier plot, then the earlier corner in upper-left, upper-right, lower-left, lower-right order.
  */
+/**
+ * How many curve ends a legend at `box` would hide: the first and last sample of each polyline
+ * that ends inside the plot (not clipped at its edge), where a reader looks for where a curve
+ * stops (the end of an edge-of-chaos curve, a piece before a jump).
+ */
+export function hiddenEnds(box: Rect, plot: Rect, points: readonly Float64Array[], reach: number): number {
+  const r = inflate(box, reach);
+  const edge = 1;
+  let n = 0;
+  for (const p of points) {
+    if (p.length < 2) continue;
+    for (const i of p.length === 2 ? [0] : [0, p.length - 2]) {
+      const x = p[i]!;
+      const y = p[i + 1]!;
+      const inside =
+        x > plot.x + edge && x < plot.x + plot.width - edge && y > plot.y + edge && y < plot.y + plot.height - edge;
+      if (inside && x >= r.x && x <= r.x + r.width && y >= r.y && y <= r.y + r.height) n++;
+    }
+  }
+  return n;
+}
+
+/**
+ * The allowed corner that hides the fewest curve samples, preferring corners that hide no curve's
+ * end; undefined when no corner is allowed.
+ */
 export function bestCorner(
   plots: readonly Rect[],
   width: number,
   height: number,
   inset: number,
   obstacles: LegendObstacles,
-): { rect: Rect; hidden: number } | undefined {
-  let best: { rect: Rect; hidden: number } | undefined;
+): { rect: Rect; hidden: number; ends: number } | undefined {
+  let best: { rect: Rect; hidden: number; ends: number } | undefined;
   for (const plot of plots) {
     for (const corner of CORNERS) {
       const rect = cornerRect(plot, corner, width, height, inset);
       if (!legendFits(rect, plot, obstacles)) continue;
       const hidden = hiddenSamples(rect, obstacles.points, obstacles.reach);
-      if (!best || hidden < best.hidden) best = { rect, hidden };
+      const ends = hiddenEnds(rect, plot, obstacles.points, obstacles.reach);
+      if (
+        !best ||
+        (ends > 0 ? 1 : 0) - (best.ends > 0 ? 1 : 0) < 0 ||
+        (ends > 0 === best.ends > 0 && hidden < best.hidden)
+      )
+        best = { rect, hidden, ends };
     }
   }
   return best;

@@ -6,6 +6,7 @@ import { fontMeasure } from '../../src/paint/fonts/font.js';
 import type { FunctionChartOptions } from '../../src/chart/function-chart.js';
 import { functionChartOf, type SampledOptions } from '../support/charts.js';
 import { inflate, lengthInside, PolylineIndex, rectsOverlap } from '../../src/chart/geometry.js';
+import { bestCorner, cornerRect, hiddenEnds, hiddenSamples } from '../../src/chart/legend.js';
 import { layoutChartGeometry, type LaidOutChart, type TextMeasure } from '../../src/chart/layout.js';
 import type { ChartModel } from '../../src/chart/model.js';
 import type { PanelGeometry } from '../../src/chart/scene.js';
@@ -207,5 +208,41 @@ describe('layout is unit-free', () => {
     expect(top!.plot.width).toBe(bottom!.plot.width);
     expect(top!.plot.y + top!.plot.height).toBeLessThan(bottom!.plot.y);
     expect(bottom!.legend).toBeUndefined();
+  });
+});
+
+describe('the legend and curve ends', () => {
+  const plot = { x: 0, y: 0, width: 400, height: 300 };
+  /** A polyline from (x0, y0) to (x1, y1), sampled every 2 units. */
+  const line = (x0: number, y0: number, x1: number, y1: number) => {
+    const n = Math.ceil(Math.hypot(x1 - x0, y1 - y0) / 2);
+    return Float64Array.from({ length: 2 * (n + 1) }, (_, i) =>
+      i % 2 === 0 ? x0 + ((x1 - x0) * (i / 2)) / n : y0 + ((y1 - y0) * ((i - 1) / 2)) / n,
+    );
+  };
+  // A curve that stops inside the plot at the upper right, and one clipped at both plot edges below.
+  const ending = line(20, 280, 370, 40);
+  const across = line(0, 250, 400, 250);
+
+  it('counts the ends that stop inside the plot, not those clipped at its edges', () => {
+    expect(hiddenEnds({ x: 330, y: 10, width: 60, height: 50 }, plot, [ending], 2)).toBe(1);
+    expect(hiddenEnds({ x: 0, y: 230, width: 60, height: 40 }, plot, [across], 2)).toBe(0);
+  });
+
+  it('prefers a corner that hides more samples but no curve end', () => {
+    // The left corners are taken (as by tick-label bands); upper right hides the end, lower right
+    // a stretch of the clipped curve.
+    const obstacles = {
+      points: [ending, across],
+      reach: 2,
+      lines: [],
+      bands: [{ x: 0, y: 0, width: 100, height: 300 }],
+    };
+    const best = bestCorner([plot], 80, 60, 10, obstacles)!;
+    expect(best.ends).toBe(0);
+    expect(best.rect.y).toBeGreaterThan(150);
+    expect(best.hidden).toBeGreaterThan(
+      hiddenSamples(cornerRect(plot, 'upper-right', 80, 60, 10), [ending, across], 2),
+    );
   });
 });
