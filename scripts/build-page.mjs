@@ -2,8 +2,9 @@
 // core, the expression compiler, the chart model and layout and the SVG writer, in one minified
 // script that the HTML writer inlines (src/paint/html/page.ts). Runs after `tsc` (it reads the
 // bundled font through dist/). In the bundle, truetype.ts is replaced by the font subset
-// (app/browser-font.ts), and the two Node imports the font loader has (node:fs, resources.ts) by
-// stubs it never calls.
+// (app/browser-font.ts), the two Node imports the font loader has (node:fs, resources.ts) by
+// stubs it never calls, and the catalog's citation table (references.ts) by an empty one: the page
+// shows none, and it is 9 KB of the 300 KB a page may weigh.
 import { build } from 'esbuild';
 import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +20,8 @@ const browserShims = {
   setup(b) {
     b.onResolve({ filter: /^node:fs$/ }, () => ({ path: 'fs', namespace: 'shim' }));
     b.onResolve({ filter: /[\\/]resources\.js$/ }, () => ({ path: 'resources', namespace: 'shim' }));
+    // Citations and framework names (references.ts) are for info, list and the gallery, not the page.
+    b.onResolve({ filter: /[\\/]references\.js$/ }, () => ({ path: 'references', namespace: 'shim' }));
     b.onResolve({ filter: /^\.\/truetype\.js$/ }, (args) =>
       args.importer.endsWith(join('fonts', 'font.ts'))
         ? { path: join(root, 'src', 'paint', 'html', 'app', 'browser-font.ts') }
@@ -28,7 +31,9 @@ const browserShims = {
       contents:
         args.path === 'fs'
           ? 'export function readFileSync() { return new Uint8Array(0); }'
-          : "export function packageFile() { return ''; }",
+          : args.path === 'references'
+            ? 'export const REFERENCES = {};'
+            : "export function packageFile() { return ''; }",
       loader: 'js',
     }));
   },
