@@ -8,7 +8,7 @@
  */
 import { corner, jump, noKinks, numberParam } from '../define.js';
 import { clippedGelu } from '../numerics/clipped-gelu.js';
-import { geluTanhCurvature, geluTanhFormKernel } from '../numerics/gelu-tanh-form.js';
+import { geluTanhFormKernel } from '../numerics/gelu-tanh-form.js';
 import {
   geluDerivative,
   geluSigmoid,
@@ -16,6 +16,7 @@ import {
   geluSigmoidSecondDerivative,
   geluTanh,
   geluTanhDerivative,
+  geluTanhSecondDerivative,
 } from '../numerics/gelu.js';
 import { laplaceKernel } from '../numerics/laplace.js';
 import { sqrtSoftplus, sqrtSoftplusDerivative, sqrtSoftplusSecondDerivative } from '../numerics/sqrt-softplus.js';
@@ -33,7 +34,7 @@ const HENDRYCKS_GELU: Citation = {
   arxiv: '1606.08415',
 };
 
-const GELU_TANH: PointwiseKernel = { f: geluTanh, df: geluTanhDerivative, d2: geluTanhCurvature };
+const GELU_TANH: PointwiseKernel = { f: geluTanh, df: geluTanhDerivative, d2: geluTanhSecondDerivative };
 
 export const GELUTanh: PointwiseEntry = {
   name: 'GELUTanh',

@@ -9,13 +9,13 @@ import {
   geluSigmoidSecondDerivative,
   geluTanh,
   geluTanhDerivative,
+  geluTanhSecondDerivative,
 } from '../numerics/gelu.js';
-import { geluTanhCurvature } from '../numerics/gelu-tanh-form.js';
 import { choice } from '../param-read.js';
 import type { CatalogEntry, PointwiseEntry, PointwiseKernel } from '../types.js';
 
 const EXACT: PointwiseKernel = { f: gelu, df: geluDerivative, d2: geluSecondDerivative };
-const TANH: PointwiseKernel = { f: geluTanh, df: geluTanhDerivative, d2: geluTanhCurvature };
+const TANH: PointwiseKernel = { f: geluTanh, df: geluTanhDerivative, d2: geluTanhSecondDerivative };
 const SIGMOID: PointwiseKernel = { f: geluSigmoid, df: geluSigmoidDerivative, d2: geluSigmoidSecondDerivative };
 
 export const GELU: PointwiseEntry = {

@@ -94,11 +94,3 @@ export function geluTanhFormKernel(aHi: number, aLo: number, bHi: number, bLo: n
 
   return { f, df, d2 };
 }
-
-/** f″ of GELU's own tanh form (√(2/π), 0.044715; A = 2√(2/π), B = 0.044715·A from mpmath). */
-export const geluTanhCurvature = geluTanhFormKernel(
-  1.5957691216057308,
-  -9.96930880911092e-17,
-  0.07135481627260025,
-  -6.175149918155315e-19,
-).d2!;

@@ -23,8 +23,9 @@
 import { ddAddParts, ddLow, ddMulParts, fastTwoSumError, twoProductError, twoSumError } from './double-double.js';
 import { ERF_MID, ERF_SMALL, ERX, erfcTailCorrection, erfNearOne, erfSmallRatio } from './erf.js';
 import { expParts, expSplitParts, pow2, scaleByPow2 } from './exp-split.js';
-import { lg, slopeTimes, splitLogistic } from './logistic.js';
+import { lg } from './logistic.js';
 import { nearRoot, rootSeries, sumRootSeries } from './root-series.js';
+import { geluTanhFormKernel } from './gelu-tanh-form.js';
 import { swishCurvatureOf, swishSlopeOf, swishValue } from './swish.js';
 
 // Constants as double-doubles (hi + lo), from mpmath at 80 digits.
@@ -214,71 +215,23 @@ export function geluSecondDerivative(x: number): number {
 // ---------------------------------------------------------------------------------------------
 // tanh form: x·σ(v), v = x·(A + B·x²)
 
-/** v = vh + vl at x, and 2B·x³ (for x·v′ = v + 2B·x³), set by tanhArgument. */
-const ts = { x: NaN, vh: 0, vl: 0, w: 0 };
-
-function tanhArgument(x: number): void {
-  if (x === ts.x) return;
-  ts.x = x;
-  const p = x * x;
-  const pl = twoProductError(x, x, p);
-  // B·x², A + B·x², x·(A + B·x²): each product split exactly
-  const bh = B_HI * p;
-  const bl = twoProductError(B_HI, p, bh) + (B_HI * pl + B_LO * p);
-  const sh = A_HI + bh;
-  const sl = twoSumError(A_HI, bh, sh) + (A_LO + bl);
-  const vh = x * sh;
-  ts.vh = vh;
-  ts.vl = twoProductError(x, sh, vh) + x * sl;
-  ts.w = 2 * x * bh;
-}
+/**
+ * GELU's own tanh form (√(2/π), 0.044715): the kernel every tanh-form GELU shares
+ * (gelu-tanh-form.ts: transformers' gelu_fast is the same formula with other constants).
+ */
+const TANH_FORM = geluTanhFormKernel(A_HI, A_LO, B_HI, B_LO);
 
 /** GELU(x) with approximate='tanh'. */
-export function geluTanh(x: number): number {
-  tanhArgument(x);
-  lg.vh = ts.vh;
-  lg.vl = ts.vl;
-  lg.c = x;
-  return swishValue();
-}
+export const geluTanh = TANH_FORM.f;
 
-/** Beyond |v| = 1500, σ′(v) times any factor here is 0. */
-const TAIL = 1500;
-
-/** d/dx of the tanh form: σ(v) + x·v′·σ′(v), x·v′ = v + 2B·x³. */
+/** d/dx of the tanh form; near its root, the root's series (the kernel's value has no digits left there). */
 export function geluTanhDerivative(x: number): number {
   if (nearRoot(TANH_SLOPE_ROOT, x)) return sumRootSeries(TANH_SLOPE_ROOT, x, 0);
-  tanhArgument(x);
-  const vh = ts.vh;
-  if (!(vh > -TAIL && vh < TAIL)) return vh > 0 ? 1 : vh < 0 ? -0 : NaN;
-  lg.vh = vh;
-  lg.vl = ts.vl;
-  splitLogistic();
-  if (!lg.negative) {
-    // 1/D + (x·v′)·e/D²: the second term is small
-    const ih = lg.ih;
-    return ih + (lg.il + (vh + ts.w) * lg.e * ih * ih);
-  }
-  // e·(D + x·v′)/D²: D + v + 2B·x³ as a double-double, exact through f′'s root
-  ddAddParts(lg.dh, lg.dl + ts.w, vh, ts.vl);
-  return slopeTimes(ddLow.hi, ddLow.lo, 0);
+  return TANH_FORM.df(x);
 }
 
-/** d²/dx² of the tanh form: σ′(v)·(2v′ + x·v″ + x·v′²·(1 − 2σ(v))), v″ = 6B·x. */
-export function geluTanhSecondDerivative(x: number): number {
-  tanhArgument(x);
-  const vh = ts.vh;
-  if (!(vh > -TAIL && vh < TAIL)) return vh === vh ? 0 : NaN;
-  lg.vh = vh;
-  lg.vl = ts.vl;
-  splitLogistic();
-  const t = x * x;
-  const dv = A_HI + 3 * B_HI * t;
-  // 1 − 2σ(v) = −sign(v)·(1 − e)/D
-  const r = (1 - lg.e - lg.el * pow2(lg.k)) * lg.ih;
-  const oneMinus2s = lg.negative ? r : -r;
-  return slopeTimes(2 * dv + 6 * B_HI * t + x * dv * dv * oneMinus2s, 0, 0);
-}
+/** d²/dx² of the tanh form, in double-double arithmetic through its roots. */
+export const geluTanhSecondDerivative = TANH_FORM.d2!;
 
 // ---------------------------------------------------------------------------------------------
 // sigmoid form: x·σ(1.702·x)
