@@ -83,26 +83,25 @@ function relDiff(u: number, v: number): number {
   return Math.abs(u - v) / Math.max(Math.abs(u), Math.abs(v));
 }
 
+/** Figures of one quantity (f or f′) from its values at the points, `a` of A and `b` of B. */
 function quantityDiff(
   ga: (x: number) => number,
   gb: (x: number) => number,
   x: Float64Array,
+  a: Float64Array,
+  b: Float64Array,
   skip: (x: number) => boolean,
   kinks: readonly number[],
 ): QuantityDiff {
   const n = x.length;
-  const a = new Float64Array(n);
-  const b = new Float64Array(n);
   const abs = new Float64Array(n).fill(NaN);
   const rel = new Float64Array(n).fill(NaN);
   let compared = 0;
   let skipped = 0;
   for (let i = 0; i < n; i++) {
     if (skip(x[i]!)) continue;
-    const u = ga(x[i]!);
-    const v = gb(x[i]!);
-    a[i] = u;
-    b[i] = v;
+    const u = a[i]!;
+    const v = b[i]!;
     if (!comparable(u, v)) {
       skipped++;
       continue;
@@ -168,11 +167,25 @@ export function diffFunctions(fnA: ActivationFn, fnB: ActivationFn, options: Dif
     .sort((p, q) => p - q);
   const x = diffGrid(options.range, options.samples, kinks);
   const atKink = new Set(kinks);
+  // f and f′ of one function at one x in turn: kernels keep the last argument's shared work
+  // (GELU's e^(−x²/2), the tanh form's argument), which f′ then finds ready.
+  const n = x.length;
+  const fa = new Float64Array(n);
+  const dfa = new Float64Array(n);
+  const fb = new Float64Array(n);
+  const dfb = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = x[i]!;
+    fa[i] = A.f(t);
+    dfa[i] = A.df(t);
+    fb[i] = B.f(t);
+    dfb[i] = B.df(t);
+  }
   return {
     range: options.range,
     x,
     kinks,
-    f: quantityDiff(A.f, B.f, x, () => false, kinks),
-    df: quantityDiff(A.df, B.df, x, (t) => atKink.has(t), kinks),
+    f: quantityDiff(A.f, B.f, x, fa, fb, () => false, kinks),
+    df: quantityDiff(A.df, B.df, x, dfa, dfb, (t) => atKink.has(t), kinks),
   };
 }
