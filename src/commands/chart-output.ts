@@ -6,20 +6,11 @@
  */
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { renderImage, type ImageFormat } from '../paint/image.js';
+import type { ImageFormat } from '../paint/image.js';
 import type { ChartModel } from '../chart/model.js';
 import type { ChartLook } from '../chart/network-charts.js';
-import { writeFileAtomic, withCleanupOnSignal } from './atomic-write.js';
-import {
-  chartSettings,
-  checkApplicable,
-  fileTarget,
-  formatOf,
-  reportWritten,
-  type Target,
-  terminalWidth,
-  writtenSize,
-} from './chart-options.js';
+import { writeChartFile } from './chart-file.js';
+import { chartSettings, checkApplicable, fileTarget, formatOf, type Target, terminalWidth } from './chart-options.js';
 import { colorLevel, type CliIO, type OutputStream } from './io.js';
 
 export interface ChartOptions {
@@ -99,20 +90,6 @@ export async function emitChart(io: CliIO, model: ChartModel, t: ChartTarget): P
     io.stdout.write('\n');
     return io.stdout;
   }
-  const { layoutChart } = await import('../chart/layout.js');
-  const { fontMeasure } = await import('../paint/fonts/font.js');
-  const scene = layoutChart(model, { width: t.width, height: t.height, measure: fontMeasure() });
-  const warn = (message: string) => io.stderr.write(`actfn: warning: ${message}\n`);
-  await withCleanupOnSignal(async () => {
-    const image = await renderImage(scene, file.format, {
-      scale: t.scale,
-      jpegQuality: t.jpegQuality,
-      title: model.title || 'chart',
-      warn,
-    });
-    if (file.path === '-') io.stdout.write(image);
-    else await writeFileAtomic(file.path, image);
-  });
-  if (!t.quiet) reportWritten(io, file, writtenSize(file.format, t), (m) => io.stderr.write(`${m}\n`));
+  await writeChartFile(io, model, file, t, { quiet: t.quiet, untitled: 'chart' });
   return file.path === '-' ? io.stderr : io.stdout;
 }

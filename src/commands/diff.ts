@@ -13,15 +13,8 @@ import { exactJSON } from '../report/numbers.js';
 import { boxTable } from '../report/table-format.js';
 import { colorLevel, type CliIO } from './io.js';
 import { parseInteger } from './options.js';
-import {
-  type ChartSettings,
-  chartSettings,
-  checkApplicable,
-  fileTarget,
-  reportWritten,
-  type Target,
-  writtenSize,
-} from './chart-options.js';
+import { type ChartSettings, chartSettings, checkApplicable, fileTarget, type Target } from './chart-options.js';
+import { writeChartFile } from './chart-file.js';
 
 export interface DiffCommandOptions {
   range?: string;
@@ -102,10 +95,6 @@ export async function runDiff(io: CliIO, specA: string, specB: string, opts: Dif
 
   if (target) {
     const { diffChart } = await import('../chart/diff-chart.js');
-    const { layoutChart } = await import('../chart/layout.js');
-    const { fontMeasure } = await import('../paint/fonts/font.js');
-    const { renderImage } = await import('../paint/image.js');
-    const { writeFileAtomic, withCleanupOnSignal } = await import('./atomic-write.js');
     const model = diffChart(a, b, {
       x: result.x,
       kinks: result.kinks,
@@ -113,19 +102,7 @@ export async function runDiff(io: CliIO, specA: string, specB: string, opts: Dif
       ...(opts.title !== undefined ? { title: opts.title } : {}),
       theme: settings.theme,
     });
-    const scene = layoutChart(model, { width: settings.width, height: settings.height, measure: fontMeasure() });
-    const warn = (message: string) => io.stderr.write(`actfn: warning: ${message}\n`);
-    await withCleanupOnSignal(async () => {
-      const image = await renderImage(scene, target.format, {
-        scale: settings.scale,
-        jpegQuality: settings.jpegQuality,
-        title: model.title || 'diff',
-        warn,
-      });
-      if (target.path === '-') io.stdout.write(image);
-      else await writeFileAtomic(target.path, image);
-    });
-    if (!opts.quiet) reportWritten(io, target, writtenSize(target.format, settings), (m) => io.stderr.write(`${m}\n`));
+    await writeChartFile(io, model, target, settings, { quiet: opts.quiet === true, untitled: 'diff' });
   }
   return 0;
 }
