@@ -375,7 +375,7 @@ torch defines one, and the difference; χ₁ = E[f′²]/E[f²], the per-layer g
       setExitCode(await (await import('./commands/stats.js')).runStats(io, specs, opts));
     });
 
-  program
+  const propagate = program
     .command('propagate')
     .description('signal propagation through a deep random network: q_l and the gradient scale by layer, q* and χ₁')
     .argument('[specs...]', 'pointwise functions or expressions, e.g. Sigmoid Tanh ReLU GELU')
@@ -390,21 +390,8 @@ torch defines one, and the difference; χ₁ = E[f′²]/E[f²], the per-layer g
     .option('--width <n>', 'width of the simulated network (with --monte-carlo; default 512)')
     .option('--seed <n>', 'seed of the simulated network (with --monte-carlo; default 0)')
     .option('--all', 'every pointwise catalog entry with its default parameters')
-    .option('--json', 'JSON (the contract for scripts; full precision); no chart')
-    .option(
-      '-o, --out <file>',
-      'chart file (format from .png .jpg .jpeg .webp .svg .pdf; default propagate.png); - for stdout',
-    )
-    .option('--format <format>', 'png, jpg, webp, svg or pdf (default: from the file name, else png)')
-    .option('--size <WxH>', 'size in pixels (default 500x350)')
-    .option('--scale <k>', 'k× pixels with the same layout, for HiDPI (raster formats; default 1)')
-    .option('--title <text>', 'title (default "signal propagation"; "" for none)')
-    .option('--theme <theme>', 'light or dark (default light)')
-    .option('--legend <where>', 'auto, upper-left, upper-right, lower-left, lower-right or none (default auto)')
-    .option('--jpeg-quality <q>', 'JPEG quality 0-100 (default 92)')
-    .option('--terminal', 'draw the chart in the terminal with braille dots instead of writing an image')
-    .option('--columns <n>', 'width of the terminal chart (default: the terminal, else 80)')
-    .option('-q, --quiet', 'no summary table and no "wrote FILE" line')
+    .option('--json', 'JSON (the contract for scripts; full precision); no chart');
+  chartOptions(propagate, 'propagate', 'signal propagation')
     .addHelpText(
       'after',
       `
@@ -422,28 +409,15 @@ q0 and χ₁ = χ(q*): below 1 gradients vanish with depth, above 1 they explode
       setExitCode(await (await import('./commands/propagate.js')).runPropagate(io, specs, opts));
     });
 
-  program
+  const edgeOfChaos = program
     .command('edge-of-chaos')
     .description('the curve χ₁ = 1 in the (σb², σw²) plane, where deep networks pass gradients unchanged')
     .argument('[specs...]', 'pointwise functions or expressions, e.g. Tanh GELU SELU')
     .option('--max-bias-var <v>', 'largest σb² on the chart (default 1)')
     .option('--points <n>', 'points on each curve, sampled by the fixed point q* (default 200)')
     .option('--all', 'every pointwise catalog entry with its default parameters')
-    .option('--json', 'JSON (the contract for scripts; full precision); no chart')
-    .option(
-      '-o, --out <file>',
-      'chart file (format from .png .jpg .jpeg .webp .svg .pdf; default edge-of-chaos.png); - for stdout',
-    )
-    .option('--format <format>', 'png, jpg, webp, svg or pdf (default: from the file name, else png)')
-    .option('--size <WxH>', 'size in pixels (default 500x350)')
-    .option('--scale <k>', 'k× pixels with the same layout, for HiDPI (raster formats; default 1)')
-    .option('--title <text>', 'title (default "edge of chaos (χ₁ = 1)"; "" for none)')
-    .option('--theme <theme>', 'light or dark (default light)')
-    .option('--legend <where>', 'auto, upper-left, upper-right, lower-left, lower-right or none (default auto)')
-    .option('--jpeg-quality <q>', 'JPEG quality 0-100 (default 92)')
-    .option('--terminal', 'draw the chart in the terminal with braille dots instead of writing an image')
-    .option('--columns <n>', 'width of the terminal chart (default: the terminal, else 80)')
-    .option('-q, --quiet', 'no summary table and no "wrote FILE" line')
+    .option('--json', 'JSON (the contract for scripts; full precision); no chart');
+  chartOptions(edgeOfChaos, 'edge-of-chaos', 'edge of chaos (χ₁ = 1)')
     .addHelpText(
       'after',
       `
@@ -486,6 +460,25 @@ const OPTION_FOR_ARGUMENT: Readonly<Record<string, string>> = {
 };
 
 /** An error's message in the CLI's words: a library argument is called by its option's name. */
+/** The chart options the network commands share (plot's image options, --columns for a terminal chart). */
+function chartOptions(command: Command, name: string, title: string): Command {
+  return command
+    .option(
+      '-o, --out <file>',
+      `chart file (format from .png .jpg .jpeg .webp .svg .pdf; default ${name}.png); - for stdout`,
+    )
+    .option('--format <format>', 'png, jpg, webp, svg or pdf (default: from the file name, else png)')
+    .option('--size <WxH>', 'size in pixels (default 500x350)')
+    .option('--scale <k>', 'k× pixels with the same layout, for HiDPI (raster formats; default 1)')
+    .option('--title <text>', `title (default "${title}"; "" for none)`)
+    .option('--theme <theme>', 'light or dark (default light)')
+    .option('--legend <where>', 'auto, upper-left, upper-right, lower-left, lower-right or none (default auto)')
+    .option('--jpeg-quality <q>', 'JPEG quality 0-100 (default 92)')
+    .option('--terminal', 'draw the chart in the terminal with braille dots instead of writing an image')
+    .option('--columns <n>', 'width of the terminal chart (default: the terminal, else 80)')
+    .option('-q, --quiet', 'no summary table and no "wrote FILE" line');
+}
+
 function cliMessage(err: Error): string {
   if (!(err instanceof ArgumentError)) return err.message;
   const option = OPTION_FOR_ARGUMENT[err.argument];
