@@ -28,6 +28,7 @@
  *   x → +∞. For each saturating side, the |x| beyond which |f′| < 1e-3 (gradients vanish).
  * - Dead zones: open intervals where f′ = 0 exactly (ReLU: x < 0).
  */
+import { goldenMin } from './golden.js';
 import { arithmeticGrid } from './grid.js';
 import type { ActivationFn, Kink, PointwiseKernel } from './types.js';
 
@@ -164,31 +165,6 @@ function limitOf(g: (x: number) => number, sign: 1 | -1): number {
   return Number.isNaN(v) ? g(sign * 1e300) : v;
 }
 
-/** Golden-section search for the minimum of g on [a, b] (g unimodal there). */
-function goldenMin(g: (x: number) => number, a: number, b: number): { x: number; y: number } {
-  const r = (Math.sqrt(5) - 1) / 2;
-  let c = b - r * (b - a);
-  let d = a + r * (b - a);
-  let gc = g(c);
-  let gd = g(d);
-  for (let i = 0; i < 80 && b - a > 1e-15 * Math.max(1, Math.abs(a)); i++) {
-    if (gc <= gd) {
-      b = d;
-      d = c;
-      gd = gc;
-      c = b - r * (b - a);
-      gc = g(c);
-    } else {
-      a = c;
-      c = d;
-      gc = gd;
-      d = a + r * (b - a);
-      gd = g(d);
-    }
-  }
-  return gc <= gd ? { x: c, y: gc } : { x: d, y: gd };
-}
-
 /** Maximal runs [i, j] of consecutive samples (not at kinks) where `pred` holds, at least 2 long. */
 function runs(n: number, pred: (i: number) => boolean, atKink: Uint8Array): [number, number][] {
   const out: [number, number][] = [];
@@ -234,7 +210,7 @@ function bound(c: Curve, s: Samples, sign: 1 | -1): Bound {
     // An interior extremum: refine it unless it sits at a kink or is held on a flat piece.
     const onFlat = c.flat.some(([i]) => sign * c.values[i]! === best);
     if (!s.atKink[at] && !onFlat && at > 0 && at < x.length - 1) {
-      const m = goldenMin((t) => sign * c.g(t), x[at - 1]!, x[at + 1]!);
+      const m = goldenMin((t) => sign * c.g(t), x[at - 1]!, x[at + 1]!, 1e-15, 80);
       if (m.y < best) return { value: sign * m.y, attained: true, at: m.x };
     }
     return onFlat ? { value: sign * best, attained: true } : { value: sign * best, attained: true, at: x[at]! };

@@ -4,30 +4,12 @@
  * to the curvature times a step squared; refined, it is good to about √ε relative in x and ε in
  * value, which is what lets two runs with different sample counts agree.
  */
+import { goldenMin } from '../golden.js';
 
 /** Golden-section search for the maximum of g on the open interval (a, b) (g unimodal there). */
 export function goldenMax(g: (x: number) => number, a: number, b: number): { x: number; y: number } {
-  const r = (Math.sqrt(5) - 1) / 2;
-  let c = b - r * (b - a);
-  let d = a + r * (b - a);
-  let gc = g(c);
-  let gd = g(d);
-  for (let i = 0; i < 100 && b - a > 4e-16 * Math.max(1, Math.abs(a), Math.abs(b)); i++) {
-    if (gc >= gd) {
-      b = d;
-      d = c;
-      gd = gc;
-      c = b - r * (b - a);
-      gc = g(c);
-    } else {
-      a = c;
-      c = d;
-      gc = gd;
-      d = a + r * (b - a);
-      gd = g(d);
-    }
-  }
-  return gc >= gd ? { x: c, y: gc } : { x: d, y: gd };
+  const m = goldenMin((x) => -g(x), a, b, 4e-16, 100);
+  return { x: m.x, y: -m.y };
 }
 
 export interface Maximum {
