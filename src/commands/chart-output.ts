@@ -40,6 +40,34 @@ export interface ChartTarget {
   readonly quiet: boolean;
 }
 
+/** The chart options, with their flags: with --json, which draws no chart, each is a usage error. */
+const CHART_FLAGS: readonly (readonly [keyof ChartOptions, string])[] = [
+  ['out', '-o/--out'],
+  ['format', '--format'],
+  ['size', '--size'],
+  ['scale', '--scale'],
+  ['title', '--title'],
+  ['theme', '--theme'],
+  ['legend', '--legend'],
+  ['jpegQuality', '--jpeg-quality'],
+  ['terminal', '--terminal'],
+  ['columns', '--columns'],
+];
+
+/** The chart target, or undefined with --json (then a chart option given is a usage error). */
+export function chartTargetUnlessJson(
+  io: CliIO,
+  opts: ChartOptions & { json?: boolean },
+  defaultName: string,
+): ChartTarget | undefined {
+  if (!opts.json) return chartTarget(io, opts, defaultName);
+  for (const [key, flag] of CHART_FLAGS) {
+    if (opts[key] !== undefined && opts[key] !== false)
+      throw new UsageError(`${flag} is for the chart; --json writes the data instead of a chart`);
+  }
+  return undefined;
+}
+
 /** Every chart option checked before any work is done. */
 export function chartTarget(io: CliIO, opts: ChartOptions, defaultName: string): ChartTarget {
   const s = chartSettings({

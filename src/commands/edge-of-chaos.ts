@@ -7,7 +7,7 @@ import { edgeOfChaos } from '../math/network/edge-of-chaos.js';
 import { parseNumber } from '../math/numbers.js';
 import { edgeChart } from '../chart/network-charts.js';
 import { edgeJSON, edgeTable, type EdgeResult } from '../report/propagate-format.js';
-import { chartTarget, emitChart, type ChartOptions } from './chart-output.js';
+import { chartTargetUnlessJson, emitChart, type ChartOptions } from './chart-output.js';
 import { colorLevel, type CliIO } from './io.js';
 import { asUsage, functionsOf, tableWidth } from './network-specs.js';
 import { parseInteger } from './options.js';
@@ -24,7 +24,7 @@ export async function runEdgeOfChaos(io: CliIO, specs: string[], opts: EdgeOptio
   const maxSigmaB2 = opts.maxBiasVar === undefined ? 1 : parseNumber(opts.maxBiasVar, '--max-bias-var');
   if (!(maxSigmaB2 > 0)) throw new UsageError(`--max-bias-var ${opts.maxBiasVar} must be greater than 0`);
   const points = parseInteger(opts.points ?? '200', '--points', 2, 10_000);
-  const target = opts.json ? undefined : chartTarget(io, opts, 'edge-of-chaos');
+  const target = chartTargetUnlessJson(io, opts, 'edge-of-chaos');
   const fns = functionsOf(io, specs, opts.all);
   const results: EdgeResult[] = fns.map((fn) => ({
     fn,

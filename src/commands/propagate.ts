@@ -12,7 +12,7 @@ import { parseNumber } from '../math/numbers.js';
 import type { ActivationFn } from '../math/types.js';
 import { propagateChart } from '../chart/network-charts.js';
 import { propagateJSON, propagateTable, type PropagateResult } from '../report/propagate-format.js';
-import { chartTarget, emitChart, type ChartOptions } from './chart-output.js';
+import { chartTargetUnlessJson, emitChart, type ChartOptions } from './chart-output.js';
 import { colorLevel, type CliIO } from './io.js';
 import { asUsage, functionsOf, tableWidth } from './network-specs.js';
 import { parseInteger } from './options.js';
@@ -105,7 +105,7 @@ function computeOne(fn: ActivationFn, s: Settings, step: (done: number) => void)
 
 export async function runPropagate(io: CliIO, specs: string[], opts: PropagateOptions): Promise<number> {
   const s = settingsOf(opts);
-  const target = opts.json ? undefined : chartTarget(io, opts, 'propagate');
+  const target = chartTargetUnlessJson(io, opts, 'propagate');
   const fns = functionsOf(io, specs, opts.all);
   const bar = progressBar(io.stderr, s.mc ? fns.length * 2 * s.depth : 0);
   const results: PropagateResult[] = [];

@@ -285,6 +285,11 @@ describe('actfn propagate', () => {
     ],
     [['edge-of-chaos', 'Tanh', '-o', 'x.html'], /^actfn: edge-of-chaos draws images .* not an HTML page/],
     [['edge-of-chaos', 'Tanh', '--terminal', '--size', '300x300'], /^actfn: --size is for image files; .*--columns/],
+    [
+      ['propagate', 'ReLU', '--json', '-o', 'x.png'],
+      /^actfn: -o\/--out is for the chart; --json writes the data instead/,
+    ],
+    [['edge-of-chaos', 'Tanh', '--json', '--terminal'], /^actfn: --terminal is for the chart; --json writes the data/],
   ])('%j is a one-line usage error, with nothing written', async (argv, message) => {
     const cwd = tmp();
     const r = await runCli(argv, { cwd });
