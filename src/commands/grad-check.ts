@@ -17,7 +17,7 @@ import { gradCheckJSON, gradCheckPretty } from '../report/gradcheck-format.js';
 import { fitMessage } from '../report/help-format.js';
 import { CHECK_UNITS_PER_POINT, checkBudget, evaluationWeight } from './budget.js';
 import { colorLevel, type CliIO } from './io.js';
-import { parseInteger, parsePositive } from './options.js';
+import { parseInteger, parsePositive, refuseBeside } from './options.js';
 import { outputWidth } from './output-width.js';
 import { tablePoints } from './table.js';
 import { evaluateWithTorch } from './torch-bridge.js';
@@ -84,6 +84,7 @@ export function parseGradCheckOptions(opts: GradCheckOptions): GradCheckSettings
   if (opts.against !== undefined && opts.against !== 'torch') {
     throw new UsageError(`--against '${opts.against}': the only reference is torch`);
   }
+  if (opts.json) refuseBeside('--json', 'writes data, not a report', [['--width', opts.width]]);
   return {
     check: { order, atol, rtol, method },
     points: parsePointChoice(opts),

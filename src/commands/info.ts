@@ -16,6 +16,7 @@ import { boxTable, painter } from '../report/table-format.js';
 import { wrapAfter, wrapText } from '../report/wrap.js';
 import { propertiesOf } from './catalog-facts.js';
 import { measureCost } from './cost.js';
+import { refuseBeside } from './options.js';
 import { colorLevel, type CliIO } from './io.js';
 import { outputWidth } from './output-width.js';
 
@@ -140,6 +141,19 @@ async function smallChart(io: CliIO, fn: ActivationFn, opts: InfoOptions, width:
 }
 
 export async function runInfo(io: CliIO, specs: string[], opts: InfoOptions): Promise<number> {
+  if (opts.bibtex) {
+    refuseBeside('--bibtex', 'prints citations only', [
+      ['--json', opts.json],
+      ['--cost', opts.cost],
+      ['--width', opts.width],
+      ['--no-chart', opts.chart === false],
+    ]);
+  } else if (opts.json) {
+    refuseBeside('--json', 'writes data, not text', [
+      ['--width', opts.width],
+      ['--no-chart', opts.chart === false],
+    ]);
+  }
   const fns = specs.flatMap(expandSweeps).map(resolveSpec);
   if (opts.bibtex) return (await import('./info-bibtex.js')).printBibtex(io, fns);
   checkBudget(fns.map((fn) => ({ fn, points: 0, unitsPerPoint: 0, fixed: PROPERTIES_UNITS * evaluationWeight(fn) })));

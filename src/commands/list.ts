@@ -5,6 +5,7 @@ import { citationJSON, frameworksJSON } from '../report/citation.js';
 import { exactJSON, formatSignificant, type JsonValue } from '../report/numbers.js';
 import { boxTable, fitsAsBox } from '../report/table-format.js';
 import { wrapText } from '../report/wrap.js';
+import { refuseBeside } from './options.js';
 import { colorLevel, type CliIO } from './io.js';
 import { describeFilter, listFilter, type ListFilterOptions } from './list-filter.js';
 import { outputWidth } from './output-width.js';
@@ -90,6 +91,7 @@ function listTable(entries: readonly CatalogEntry[], width: number | undefined):
 }
 
 export async function runList(io: CliIO, opts: ListOptions): Promise<number> {
+  if (opts.json) refuseBeside('--json', 'writes data, not a table', [['--width', opts.width]]);
   const filter = listFilter(opts);
   // Traits are looked up (or computed) only when a filter asks for them.
   let entries = catalog;

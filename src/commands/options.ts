@@ -35,3 +35,14 @@ export function parseInteger(text: string, option: string, min: number, max: num
   }
   return v;
 }
+
+/**
+ * Options that do nothing beside a mode (`--width` beside `--json`, `--cost` beside `--bibtex`) are
+ * usage errors, as chart options are where they do not apply: each given one is named.
+ */
+export function refuseBeside(mode: string, what: string, given: readonly (readonly [string, unknown])[]): void {
+  for (const [flag, value] of given) {
+    if (value !== undefined && value !== false)
+      throw new UsageError(`${flag} does nothing with ${mode}, which ${what}; leave out ${flag}`);
+  }
+}

@@ -10,7 +10,7 @@ import type { ActivationFn, Evaluation } from '../math/types.js';
 import { formatTable, type TableFormat } from '../report/table-format.js';
 import { checkBudget, checkTableCells, evaluationWeight } from './budget.js';
 import { colorLevel, type CliIO } from './io.js';
-import { parseInteger, parsePointList, parsePositive, parseRange } from './options.js';
+import { parseInteger, parsePointList, parsePositive, parseRange, refuseBeside } from './options.js';
 import { outputWidth } from './output-width.js';
 
 export interface TableOptions {
@@ -48,6 +48,7 @@ export function tablePoints(opts: TableOptions): Float64Array {
 
 export async function runTable(io: CliIO, specs: string[], opts: TableOptions): Promise<number> {
   const format = pickFormat(opts);
+  if (format !== 'pretty') refuseBeside(`--${format}`, 'is never wrapped', [['--width', opts.width]]);
   const digits = parseInteger(opts.digits ?? '6', '--digits', 1, 17);
   // Specs first: an unknown name is the likelier mistake, and its message the more useful one.
   const fns: ActivationFn[] = specs.flatMap(expandSweeps).map(resolveSpec);

@@ -240,6 +240,32 @@ const CASES: readonly Case[] = [
     2,
     /^cannot tell the image format of 'g\.bmp': use a \.png, \.jpg, \.jpeg, \.webp, \.svg, \.pdf, \.html or \.gif name, or --format$/,
   ],
+  // Options that do nothing beside a mode are named, as chart options are where they do not apply.
+  [
+    '--width with table --json',
+    ['table', 'GELU', '--json', '--width', '40'],
+    2,
+    /^--width does nothing with --json, which is never wrapped; leave out --width$/,
+  ],
+  [
+    '--width with list --json',
+    ['list', '--json', '--width', '40'],
+    2,
+    /^--width does nothing with --json, which writes data, not a table/,
+  ],
+  [
+    '--cost with info --bibtex',
+    ['info', 'GELU', '--bibtex', '--cost'],
+    2,
+    /^--cost does nothing with --bibtex, which prints citations only/,
+  ],
+  ['--no-chart with info --json', ['info', 'GELU', '--json', '--no-chart'], 2, /^--no-chart does nothing with --json/],
+  [
+    '--width with grad-check --json',
+    ['grad-check', 'GELU', '--json', '--width', '60'],
+    2,
+    /^--width does nothing with --json, which writes data, not a report/,
+  ],
 ];
 
 describe('bad input: one line on stderr, the right exit code, nothing written', () => {
