@@ -19,7 +19,7 @@ import { writeFileAtomic, withCleanupOnSignal } from './atomic-write.js';
 import type { CliIO } from './io.js';
 import { parseInteger, parsePositive } from './options.js';
 import { plotModel, plotSettings, runPlot, safeFileName, type PlotOptions, type PlotSettings } from './plot.js';
-import { chartGrid, type ChartSettings } from './chart-options.js';
+import { chartGrid, type ChartSettings, reportWritten, type Target, writtenSize } from './chart-options.js';
 import { sampleFunction } from '../math/sample.js';
 
 export interface AnimationOptions {
@@ -127,11 +127,6 @@ export async function animationScenes(models: readonly ChartModel[], s: ChartSet
   );
 }
 
-interface Target {
-  /** Absolute path, or '-' for stdout. */
-  readonly path: string;
-}
-
 function gifTarget(io: CliIO, opts: { out?: string; format?: string; outDir?: string }, fallback: string): Target {
   if (opts.format !== undefined && FORMAT_BY_EXTENSION[opts.format.toLowerCase()] !== 'gif') {
     throw new UsageError(
@@ -141,7 +136,7 @@ function gifTarget(io: CliIO, opts: { out?: string; format?: string; outDir?: st
   if (opts.out === '-') {
     if (io.stdout.isTTY)
       throw new UsageError('refusing to write a binary image to the terminal; redirect stdout or use -o FILE');
-    return { path: '-' };
+    return { path: '-', format: 'gif' };
   }
   if (opts.out !== undefined) {
     if (opts.outDir !== undefined) throw new UsageError('give either -o/--out or --out-dir, not both');
@@ -151,9 +146,9 @@ function gifTarget(io: CliIO, opts: { out?: string; format?: string; outDir?: st
         `'${basename(opts.out)}': a parameter range a..b animates, which only a GIF can show; use a .gif name`,
       );
     }
-    return { path: resolve(io.cwd, opts.out) };
+    return { path: resolve(io.cwd, opts.out), format: 'gif' };
   }
-  return { path: resolve(io.cwd, opts.outDir ?? '.', `${fallback}.gif`) };
+  return { path: resolve(io.cwd, opts.outDir ?? '.', `${fallback}.gif`), format: 'gif' };
 }
 
 /** The frames as a GIF, with fixed axes. */
@@ -176,12 +171,14 @@ async function writeGif(
   models: ChartModel[],
   s: ChartSettings,
   a: AnimationSettings,
+  quiet: boolean,
 ): Promise<void> {
   const bytes = await animationGif(models, s, a);
   await withCleanupOnSignal(async () => {
     if (target.path === '-') io.stdout.write(bytes);
     else await writeFileAtomic(target.path, bytes);
   });
+  if (!quiet) reportWritten(io, target, writtenSize('gif', s), (m) => io.stderr.write(`${m}\n`));
 }
 
 /** The frames' specs: frame i of every spec (specs that animate nothing stay as they are). */
@@ -205,7 +202,7 @@ export async function runPlotAnimation(
   const a = animationSettings(opts);
   const s = plotSettings(opts);
   const target = gifTarget(io, opts, safeFileName(spec));
-  await writeGif(io, target, plotAnimationModels(spec, s, a, opts.title), s, a);
+  await writeGif(io, target, plotAnimationModels(spec, s, a, opts.title), s, a, opts.quiet === true);
   return 0;
 }
 
@@ -222,13 +219,13 @@ export function plotAnimationModels(spec: string, s: PlotSettings, a: AnimationS
 export async function runCompareAnimation(
   io: CliIO,
   specs: readonly string[],
-  opts: { out?: string; format?: string; title?: string },
+  opts: { out?: string; format?: string; title?: string; quiet?: boolean },
   s: ChartSettings,
   show: CompareShow,
   a: AnimationSettings,
 ): Promise<number> {
   const target = gifTarget(io, opts, 'compare');
-  await writeGif(io, target, compareAnimationModels(specs, s, show, a), s, a);
+  await writeGif(io, target, compareAnimationModels(specs, s, show, a), s, a, opts.quiet === true);
   return 0;
 }
 

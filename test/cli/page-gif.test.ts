@@ -92,6 +92,10 @@ describe('interactive pages', () => {
 describe('GIFs and animated sweeps', () => {
   it('plot "Softplus(beta=0.5..5)" -o sp.gif: 40 frames at 20 fps, looping, 500×350', async () => {
     const cwd = temp();
+    const r = await ok(['plot', 'Softplus(beta=0.5..5)', '-o', 'sp.gif'], cwd);
+    expect(r.stderr).toBe('wrote sp.gif (500×350)\n');
+    const quiet = await ok(['plot', 'Softplus(beta=0.5..5)', '-o', 'sp.gif', '--frames', '2', '-q'], cwd);
+    expect(quiet.stderr).toBe('');
     await ok(['plot', 'Softplus(beta=0.5..5)', '-o', 'sp.gif'], cwd);
     const gif = decodeGif(readFileSync(join(cwd, 'sp.gif')));
     expect([gif.width, gif.height, gif.frames.length, gif.loops]).toEqual([500, 350, 40, 0]);
