@@ -254,6 +254,11 @@ if (!HAVE_CHROMIUM) {
       expect(await page.locator('#curves input[name=f]').isChecked()).toBe(false);
       expect(await pageApi<string>(page, 'svg')).toBe(await svgOfCommand(command, dir));
       expect(await page.evaluate(() => document.body.className)).toBe('theme-dark');
+      // The series swatch takes the dark theme's palette, as the chart does (tab10's blue lightened).
+      const swatch = await page.evaluate(
+        () => getComputedStyle(document.querySelector<HTMLElement>('#series .swatch')!).backgroundColor,
+      );
+      expect(swatch).toBe('rgb(62, 138, 191)');
       await page.close();
     });
 

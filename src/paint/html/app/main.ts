@@ -7,6 +7,7 @@
  */
 import { layoutChartGeometry, type LaidOutChart } from '../../../chart/layout.js';
 import { resolveCompared } from '../../../chart/compared-names.js';
+import { seriesColor } from '../../../chart/theme.js';
 import { labelFor } from '../../../math/params.js';
 import { resolveSpec } from '../../../math/resolve.js';
 import type { ActivationFn, NumberParamDef, ParamValue } from '../../../math/types.js';
@@ -204,24 +205,12 @@ function seriesRows(): void {
   colorSwatches();
 }
 
-/** Series colors follow the functions drawn, in order (tab10), as in the chart. */
+/** Series colors follow the functions drawn, in order, as in the chart (the theme's palette). */
 function colorSwatches(): void {
-  const colors = [
-    '#1f77b4',
-    '#ff7f0e',
-    '#2ca02c',
-    '#d62728',
-    '#9467bd',
-    '#8c564b',
-    '#e377c2',
-    '#7f7f7f',
-    '#bcbd22',
-    '#17becf',
-  ];
   let k = 0;
   document.querySelectorAll<HTMLElement>('#series .swatch').forEach((el, i) => {
     const on = view.command === 'plot' || view.series[i]!.on;
-    el.style.background = on ? colors[k++ % colors.length]! : 'transparent';
+    el.style.background = on ? seriesColor(k++, view.theme) : 'transparent';
   });
 }
 
@@ -296,7 +285,10 @@ function curveToggles(): void {
   const theme = document.createElement('select');
   theme.name = 'theme';
   for (const t of ['light', 'dark']) theme.add(new Option(t, t, false, t === view.theme));
-  theme.addEventListener('change', () => update({ ...view, theme: theme.value as PageView['theme'] }));
+  theme.addEventListener('change', () => {
+    update({ ...view, theme: theme.value as PageView['theme'] });
+    colorSwatches(); // the dark theme's palette is lighter
+  });
   box.append(logLabel, ' theme ', theme, ' ');
 }
 
