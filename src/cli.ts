@@ -465,9 +465,9 @@ function chartOptions(command: Command, name: string, title: string): Command {
   return command
     .option(
       '-o, --out <file>',
-      `chart file (format from .png .jpg .jpeg .webp .svg .pdf; default ${name}.png); - for stdout`,
+      `chart file (format from .png .jpg .jpeg .webp .gif .svg .pdf; default ${name}.png); - for stdout`,
     )
-    .option('--format <format>', 'png, jpg, webp, svg or pdf (default: from the file name, else png)')
+    .option('--format <format>', 'png, jpg, webp, gif, svg or pdf (default: from the file name, else png)')
     .option('--size <WxH>', 'size in pixels (default 500x350)')
     .option('--scale <k>', 'k× pixels with the same layout, for HiDPI (raster formats; default 1)')
     .option('--title <text>', `title (default "${title}"; "" for none)`)

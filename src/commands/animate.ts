@@ -19,7 +19,14 @@ import { writeFileAtomic, withCleanupOnSignal } from './atomic-write.js';
 import type { CliIO } from './io.js';
 import { parseInteger, parsePositive } from './options.js';
 import { plotModel, plotSettings, runPlot, safeFileName, type PlotOptions, type PlotSettings } from './plot.js';
-import { chartGrid, type ChartSettings, reportWritten, type Target, writtenSize } from './chart-options.js';
+import {
+  chartGrid,
+  type ChartSettings,
+  reportWritten,
+  type Target,
+  writtenSize,
+  refuseBinaryOnTerminal,
+} from './chart-options.js';
 import { sampleFunction } from '../math/sample.js';
 
 export interface AnimationOptions {
@@ -134,8 +141,7 @@ function gifTarget(io: CliIO, opts: { out?: string; format?: string; outDir?: st
     );
   }
   if (opts.out === '-') {
-    if (io.stdout.isTTY)
-      throw new UsageError('refusing to write a binary image to the terminal; redirect stdout or use -o FILE');
+    refuseBinaryOnTerminal(io, [{ path: '-', format: 'gif' }]);
     return { path: '-', format: 'gif' };
   }
   if (opts.out !== undefined) {

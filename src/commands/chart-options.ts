@@ -160,11 +160,37 @@ export function chartSettings(
   };
 }
 
-export function formatOf(format: string | undefined): ImageFormat | undefined {
+/** The formats a command writes: plot and compare every one; diff and the network charts images only. */
+export interface Formats {
+  readonly command: string;
+  readonly accepted: readonly ImageFormat[];
+}
+
+const EVERY_FORMAT: readonly ImageFormat[] = ['png', 'jpg', 'webp', 'svg', 'pdf', 'html', 'gif'];
+/** Images only: an interactive page is a view of functions, not of a difference or a network's statistics. */
+export const IMAGE_FORMATS: readonly ImageFormat[] = EVERY_FORMAT.filter((f) => f !== 'html');
+
+function formatsOf(command: string): Formats {
+  return { command, accepted: EVERY_FORMAT };
+}
+
+/** `a, b or c` */
+function either(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+
+/** Refuses a format the command does not write, naming what it does write. */
+function checkAccepted(format: ImageFormat, formats: Formats, given: string): ImageFormat {
+  if (formats.accepted.includes(format)) return format;
+  const what = format === 'html' ? 'an HTML page' : format.toUpperCase();
+  throw new UsageError(`${formats.command} draws images (${either(formats.accepted)}), not ${what} (${given})`);
+}
+
+export function formatOf(format: string | undefined, formats: Formats = formatsOf('plot')): ImageFormat | undefined {
   if (format === undefined) return undefined;
   const f = FORMAT_BY_EXTENSION[format.toLowerCase()];
-  if (!f) throw new UsageError(`--format '${format}' is not one of png, jpg, webp, svg, pdf, html, gif`);
-  return f;
+  if (!f) throw new UsageError(`--format '${format}' is not one of ${formats.accepted.join(', ')}`);
+  return checkAccepted(f, formats, `--format ${format}`);
 }
 
 export interface Target {
@@ -178,18 +204,31 @@ export interface Target {
 }
 
 /** The target of `-o FILE` (or `-o -`), its format from --format or the extension. */
-export function fileTarget(io: CliIO, out: string, format: string | undefined): Target {
-  const forced = formatOf(format);
+export function fileTarget(
+  io: CliIO,
+  out: string,
+  format: string | undefined,
+  formats: Formats = formatsOf('plot'),
+): Target {
+  const forced = formatOf(format, formats);
   if (out === '-') return { path: '-', format: forced ?? 'png' };
   const fromExt = FORMAT_BY_EXTENSION[extname(out).slice(1).toLowerCase()];
   if (!fromExt && !forced) {
+    const names = formats.accepted.flatMap((f) => (f === 'jpg' ? ['.jpg', '.jpeg'] : [`.${f}`]));
     throw new UsageError(
-      `cannot tell the image format of '${basename(out)}': use a .png, .jpg, .jpeg, .webp, .svg, .pdf, .html or .gif name, or --format`,
+      `cannot tell the image format of '${basename(out)}': use a ${either(names)} name, or --format`,
     );
   }
   if (fromExt && forced && fromExt !== forced)
     throw new UsageError(`--format ${format} does not match the file name '${basename(out)}'`);
+  if (fromExt) checkAccepted(fromExt, formats, `'${basename(out)}'`);
   return { path: resolve(io.cwd, out), format: (forced ?? fromExt)! };
+}
+
+/** An image on stdout must not go to a terminal (SVG and HTML are text and may). */
+export function refuseBinaryOnTerminal(io: CliIO, targets: readonly { path: string; format: ImageFormat }[]): void {
+  if (targets.some((t) => t.path === '-' && t.format !== 'svg' && t.format !== 'html') && io.stdout.isTTY)
+    throw new UsageError('refusing to write a binary image to the terminal; redirect stdout or use -o FILE');
 }
 
 /** One file per name in `dir`; a name taken earlier in the run (case-insensitively) gets -2, -3, … */

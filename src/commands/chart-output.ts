@@ -6,11 +6,19 @@
  */
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import type { ImageFormat } from '../paint/image.js';
 import type { ChartModel } from '../chart/model.js';
 import type { ChartLook } from '../chart/network-charts.js';
 import { writeChartFile } from './chart-file.js';
-import { chartSettings, checkApplicable, fileTarget, formatOf, type Target, terminalWidth } from './chart-options.js';
+import {
+  chartSettings,
+  checkApplicable,
+  fileTarget,
+  formatOf,
+  IMAGE_FORMATS,
+  type Target,
+  terminalWidth,
+  refuseBinaryOnTerminal,
+} from './chart-options.js';
 import { colorLevel, type CliIO, type OutputStream } from './io.js';
 
 export interface ChartOptions {
@@ -94,18 +102,14 @@ export function chartTarget(io: CliIO, opts: ChartOptions, defaultName: string):
     checkApplicable(all, [], 'columns');
     return common;
   }
+  const formats = { command: defaultName, accepted: IMAGE_FORMATS };
+  const format = formatOf(opts.format, formats) ?? 'png';
   const file: Target =
     opts.out === undefined
-      ? ((format: ImageFormat) => ({ path: resolve(io.cwd, `${defaultName}.${format}`), format }))(
-          formatOf(opts.format) ?? 'png',
-        )
-      : fileTarget(io, opts.out, opts.format);
-  // A page is a view of functions (plot, compare), not of a network's statistics.
-  if (file.format === 'html')
-    throw new UsageError(`${defaultName} draws images (png, jpg, webp, gif, svg or pdf), not an HTML page`);
+      ? { path: resolve(io.cwd, `${defaultName}.${format}`), format }
+      : fileTarget(io, opts.out, opts.format, formats);
   checkApplicable(all, [file.format], 'columns');
-  if (file.path === '-' && file.format !== 'svg' && io.stdout.isTTY)
-    throw new UsageError('refusing to write a binary image to the terminal; redirect stdout or use -o FILE');
+  refuseBinaryOnTerminal(io, [file]);
   return { ...common, file };
 }
 

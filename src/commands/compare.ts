@@ -32,6 +32,7 @@ import {
   type ChartCliOptions,
   type ChartSettings,
   type Target,
+  refuseBinaryOnTerminal,
 } from './chart-options.js';
 import { propertiesOf } from './catalog-facts.js';
 import { measureCost } from './cost.js';
@@ -153,9 +154,7 @@ export async function runCompare(io: CliIO, specs: string[], opts: CompareOption
       `actfn: warning: ${named.length} functions but ${TAB10.length} colors; colors repeat after the ${TAB10.length}th\n`,
     );
   }
-  if (target?.path === '-' && target.format !== 'svg' && target.format !== 'html' && io.stdout.isTTY) {
-    throw new UsageError('refusing to write a binary image to the terminal; redirect stdout or use -o FILE');
-  }
+  if (target) refuseBinaryOnTerminal(io, [target]);
 
   if (opts.terminal) {
     const model = modelOf(named, settings, show, columns * DOTS_PER_COLUMN);

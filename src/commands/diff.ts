@@ -13,7 +13,15 @@ import { exactJSON } from '../report/numbers.js';
 import { boxTable } from '../report/table-format.js';
 import { colorLevel, type CliIO } from './io.js';
 import { parseInteger } from './options.js';
-import { type ChartSettings, chartSettings, checkApplicable, fileTarget, type Target } from './chart-options.js';
+import {
+  type ChartSettings,
+  chartSettings,
+  checkApplicable,
+  fileTarget,
+  IMAGE_FORMATS,
+  type Target,
+  refuseBinaryOnTerminal,
+} from './chart-options.js';
 import { writeChartFile } from './chart-file.js';
 
 export interface DiffCommandOptions {
@@ -58,10 +66,7 @@ function targetOf(io: CliIO, opts: DiffCommandOptions): Target | undefined {
     }
     return undefined;
   }
-  const target = fileTarget(io, opts.out, opts.format);
-  // An interactive page is a view of functions, not of a difference: images only here.
-  if (target.format === 'html')
-    throw new UsageError('diff draws images (png, jpg, webp, gif, svg or pdf), not an HTML page');
+  const target = fileTarget(io, opts.out, opts.format, { command: 'diff', accepted: IMAGE_FORMATS });
   checkApplicable(opts as DiffCommandOptions & Record<string, unknown>, [target.format]);
   return target;
 }
@@ -77,9 +82,7 @@ export async function runDiff(io: CliIO, specA: string, specB: string, opts: Dif
   const samples =
     opts.samples === undefined ? DEFAULT_DIFF_SAMPLES : parseInteger(opts.samples, '--samples', 2, MAX_POINTS);
   const target = targetOf(io, opts);
-  if (target?.path === '-' && target.format !== 'svg' && io.stdout.isTTY) {
-    throw new UsageError('refusing to write a binary image to the terminal; redirect stdout or use -o FILE');
-  }
+  if (target) refuseBinaryOnTerminal(io, [target]);
   const a = pointwise(specA);
   const b = pointwise(specB);
   const result = diffFunctions(a, b, { range: settings.range, samples });

@@ -26,6 +26,7 @@ import {
   type ChartCliOptions,
   type ChartSettings,
   type Target,
+  refuseBinaryOnTerminal,
 } from './chart-options.js';
 import type { CliIO } from './io.js';
 import { progressBar } from './progress.js';
@@ -193,9 +194,7 @@ export async function runPlot(io: CliIO, specs: string[], opts: PlotOptions): Pr
     opts as PlotOptions & Record<string, unknown>,
     plan.map((t) => t.format),
   );
-  if (plan.some((t) => t.path === '-' && t.format !== 'svg' && t.format !== 'html') && io.stdout.isTTY) {
-    throw new UsageError('refusing to write a binary image to the terminal; redirect stdout or use -o FILE');
-  }
+  refuseBinaryOnTerminal(io, plan);
   // On a terminal a message first clears the progress bar's line.
   const clear = io.stderr.isTTY && plan.length > 1 ? '\r\x1b[K' : '';
   const warn = (message: string) => io.stderr.write(`${clear}actfn: warning: ${message}\n`);

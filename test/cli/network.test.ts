@@ -310,6 +310,13 @@ describe('network charts report what they write', () => {
     expect([svg.code, svg.stderr, svg.stdout]).toEqual([0, '', '']);
     expect(readdirSync(cwd).sort()).toEqual(['e.svg', 'p.png']);
   });
+
+  it('takes every image format plot does but a page, GIF included', async () => {
+    const cwd = tmp();
+    const r = await runCli(['propagate', 'Tanh', '--depth', '5', '-o', 'p.gif', '-q'], { cwd });
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(readFileSync(join(cwd, 'p.gif')).subarray(0, 6).toString('latin1')).toBe('GIF89a');
+  });
 });
 
 interface EdgeJSON {
