@@ -12,8 +12,8 @@ import type { CatalogEntry, PointwiseEntry } from '../types.js';
 const affine = (name: string, role: string, defaultValue: number) =>
   numberParam(name, defaultValue, `${role} (any finite number)`);
 
-/** Gate w·x + b and value v·x + c, shared by GLU and SwiGLU. */
-const GATE_AND_VALUE = [
+/** Gate w·x + b and value v·x + c, shared by GLU, SwiGLU and the literature's ReGLU and GeGLU. */
+export const GATE_AND_VALUE = [
   affine('w', 'gate slope', 1),
   affine('b', 'gate offset', 0),
   affine('v', 'value slope', 1),

@@ -16,6 +16,7 @@ import {
 } from '../numerics/literature-piecewise.js';
 import { num } from '../param-read.js';
 import type { CatalogEntry, Citation, Kink, Params, PointwiseEntry } from '../types.js';
+import { GATE_AND_VALUE } from './gated.js';
 import { ELISH_PAPER } from './literature-smooth.js';
 
 const SHAZEER: Citation = {
@@ -26,15 +27,6 @@ const SHAZEER: Citation = {
   venue: 'arXiv preprint',
   arxiv: '2002.05202',
 };
-
-const affine = (name: string, role: string, defaultValue: number) =>
-  numberParam(name, defaultValue, `${role} (any finite number)`);
-const GATE_AND_VALUE = [
-  affine('w', 'gate slope', 1),
-  affine('b', 'gate offset', 0),
-  affine('v', 'value slope', 1),
-  affine('c', 'value offset', 0),
-];
 
 export const SQNL: PointwiseEntry = {
   name: 'SQNL',
