@@ -20,7 +20,6 @@ import { colorLevel, type CliIO } from './io.js';
 import { parseInteger, parsePositive, refuseBeside } from './options.js';
 import { outputWidth } from './output-width.js';
 import { tablePoints } from './table.js';
-import { evaluateWithTorch } from './torch-bridge.js';
 
 /** Vector functions cost n² evaluations (one component moves at a time): beyond this, refuse. */
 export const MAX_VECTOR_POINTS = 10_000;
@@ -144,6 +143,8 @@ async function checkAgainstTorch(
       : [];
   });
   if (sent.length === 0) return { version: 'not run', checks: fns.map(() => NO_EQUIVALENT) };
+  // The bridge (and node:child_process) only with --against torch.
+  const { evaluateWithTorch } = await import('./torch-bridge.js');
   const response = await evaluateWithTorch({ order: s.check.order, functions: sent }, env);
   let next = 0;
   const checks = fns.map((fn, i) => {

@@ -67,6 +67,8 @@ describe('the built CLI', () => {
     ['info', 'GELU', '--bibtex'],
     ['diff', 'GELU', 'QuickGELU'],
     ['plot', 'GELU', '--terminal'],
+    ['grad-check', 'GELU'],
+    ['propagate', 'Tanh', '--depth', '5', '--json'],
   ];
   for (const args of commands) {
     it(`${args.join(' ')} loads neither the canvas, the font nor zlib`, () => {
