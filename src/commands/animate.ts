@@ -6,7 +6,7 @@
  */
 import { basename, extname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { compareChart, type CompareShow } from '../chart/compare-chart.js';
+import type { CompareShow } from '../chart/compare-chart.js';
 import { resolveCompared } from '../chart/compared-names.js';
 import type { ChartModel, Corner, Panel } from '../chart/model.js';
 import type { LaidOutChart } from '../chart/layout.js';
@@ -19,15 +19,14 @@ import { writeFileAtomic, withCleanupOnSignal } from './atomic-write.js';
 import type { CliIO } from './io.js';
 import { parseInteger, parsePositive } from './options.js';
 import { plotModel, plotSettings, runPlot, safeFileName, type PlotOptions, type PlotSettings } from './plot.js';
+import { modelOf } from './compare-model.js';
 import {
-  chartGrid,
   type ChartSettings,
   reportWritten,
   type Target,
   writtenSize,
   refuseBinaryOnTerminal,
 } from './chart-options.js';
-import { sampleFunction } from '../math/sample.js';
 
 export interface AnimationOptions {
   /** Number of frames (default 40). */
@@ -248,17 +247,6 @@ export function compareAnimationModels(
       const fns = resolveCompared([one]);
       return fns.length === 1 ? [{ fn: fns[0]!.fn, name: frameName(specs[k]!, fns[0]!.fn) }] : fns;
     });
-    const grid = chartGrid(s.range, s.sampling, s.width * s.scale);
-    return compareChart(
-      named.map((n) => ({ label: n.name, sampled: sampleFunction(n.fn, grid) })),
-      {
-        range: s.range,
-        show,
-        ...(s.title !== undefined ? { title: s.title } : {}),
-        logY: s.logY,
-        legend: s.legend,
-        theme: s.theme,
-      },
-    );
+    return modelOf(named, s, show, s.width * s.scale);
   });
 }

@@ -6,11 +6,9 @@
 import { UsageError } from '../errors.js';
 import { gainStats } from '../math/network/gain.js';
 import { isAnimated } from '../math/animate.js';
-import { sampleFunction } from '../math/sample.js';
-import { compareChart, type CompareShow } from '../chart/compare-chart.js';
+import type { CompareShow } from '../chart/compare-chart.js';
 import { resolveCompared as resolveNames, type Named } from '../chart/compared-names.js';
 import { renderImage } from '../paint/image.js';
-import type { ChartModel } from '../chart/model.js';
 import { propertyRows } from '../report/properties-table.js';
 import { boxTable } from '../report/table-format.js';
 import { TAB10 } from '../chart/theme.js';
@@ -18,7 +16,6 @@ import { DOTS_PER_COLUMN } from '../paint/terminal/measure.js';
 import { writeFileAtomic, withCleanupOnSignal } from './atomic-write.js';
 import { chartWork, checkBudget } from './budget.js';
 import {
-  chartGrid,
   chartSettings,
   checkApplicable,
   DEFAULT_SIZE,
@@ -35,11 +32,15 @@ import {
   refuseBinaryOnTerminal,
 } from './chart-options.js';
 import { propertiesOf } from './catalog-facts.js';
+import { modelOf } from './compare-model.js';
 import { measureCost } from './cost.js';
 import { colorLevel, type CliIO, type OutputStream } from './io.js';
 import { outputWidth } from './output-width.js';
 import { checkEncoderSize } from './plot.js';
 import { comparePageView } from './page-view.js';
+
+/** For the render API, which builds compare's charts through this module. */
+export { modelOf } from './compare-model.js';
 
 export interface CompareOptions extends ChartCliOptions {
   derivative?: boolean;
@@ -75,22 +76,6 @@ export function resolveCompared(specs: readonly string[], labels?: string): Name
   if (labels === undefined) return named;
   const names = parseNames(labels, named.length, 'functions');
   return named.map((n, i) => ({ fn: n.fn, name: names[i]! }));
-}
-
-/** The compare chart of named functions, sampled for an image `deviceWidth` pixels wide. */
-export function modelOf(named: readonly Named[], s: ChartSettings, show: CompareShow, deviceWidth: number): ChartModel {
-  const grid = chartGrid(s.range, s.sampling, deviceWidth);
-  return compareChart(
-    named.map((n) => ({ label: n.name, sampled: sampleFunction(n.fn, grid) })),
-    {
-      range: s.range,
-      show,
-      ...(s.title !== undefined ? { title: s.title } : {}),
-      logY: s.logY,
-      legend: s.legend,
-      theme: s.theme,
-    },
-  );
 }
 
 /**
