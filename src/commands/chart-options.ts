@@ -254,18 +254,50 @@ export function namedTargets(
 }
 
 /** Options that only mean something for image files, with their flags. */
-const IMAGE_ONLY: readonly (readonly [string, string])[] = [
-  ['out', '-o/--out'],
-  ['outDir', '--out-dir'],
-  ['format', '--format'],
-  ['size', '--size'],
-  ['scale', '--scale'],
-  ['jpegQuality', '--jpeg-quality'],
-  ['lineWidth', '--line-width'],
-  ['all', '--all'],
-  ['html', '--html'],
-  ['frames', '--frames'],
-  ['fps', '--fps'],
+/** How each chart option is written on the command line (commander's key → flag). */
+const CHART_FLAGS: Readonly<Record<string, string>> = {
+  out: '-o/--out',
+  outDir: '--out-dir',
+  format: '--format',
+  size: '--size',
+  scale: '--scale',
+  jpegQuality: '--jpeg-quality',
+  lineWidth: '--line-width',
+  all: '--all',
+  html: '--html',
+  frames: '--frames',
+  fps: '--fps',
+  title: '--title',
+  theme: '--theme',
+  legend: '--legend',
+  terminal: '--terminal',
+  columns: '--columns',
+};
+
+/**
+ * Chart options given where they do nothing: the first of `keys` in `opts` (as its flag) is a
+ * usage error, `${flag} ${why}`.
+ */
+export function refuseChartOptions(opts: object, keys: readonly string[], why: string): void {
+  const given = opts as Record<string, unknown>;
+  for (const key of keys) {
+    if (given[key] !== undefined && given[key] !== false) throw new UsageError(`${CHART_FLAGS[key]} ${why}`);
+  }
+}
+
+/** Options that only mean something for image files. */
+const IMAGE_ONLY = [
+  'out',
+  'outDir',
+  'format',
+  'size',
+  'scale',
+  'jpegQuality',
+  'lineWidth',
+  'all',
+  'html',
+  'frames',
+  'fps',
 ];
 
 /**
@@ -280,12 +312,11 @@ export function checkApplicable(
   terminalWidth: 'width' | 'columns' = 'width',
 ): void {
   if (opts.terminal) {
-    for (const [key, flag] of IMAGE_ONLY) {
-      if (opts[key] !== undefined && opts[key] !== false)
-        throw new UsageError(
-          `${flag} is for image files; --terminal draws in the terminal (use --${terminalWidth} for its size)`,
-        );
-    }
+    refuseChartOptions(
+      opts,
+      IMAGE_ONLY,
+      `is for image files; --terminal draws in the terminal (use --${terminalWidth} for its size)`,
+    );
     return;
   }
   if (opts[terminalWidth] !== undefined)

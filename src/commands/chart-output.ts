@@ -5,7 +5,6 @@
  * chart's width is --columns here, as --width is the simulated network's.
  */
 import { resolve } from 'node:path';
-import { UsageError } from '../errors.js';
 import type { ChartModel } from '../chart/model.js';
 import type { ChartLook } from '../chart/network-charts.js';
 import { writeChartFile } from './chart-file.js';
@@ -18,6 +17,7 @@ import {
   type Target,
   terminalWidth,
   refuseBinaryOnTerminal,
+  refuseChartOptions,
 } from './chart-options.js';
 import { colorLevel, type CliIO, type OutputStream } from './io.js';
 
@@ -48,20 +48,6 @@ export interface ChartTarget {
   readonly quiet: boolean;
 }
 
-/** The chart options, with their flags: with --json, which draws no chart, each is a usage error. */
-const CHART_FLAGS: readonly (readonly [keyof ChartOptions, string])[] = [
-  ['out', '-o/--out'],
-  ['format', '--format'],
-  ['size', '--size'],
-  ['scale', '--scale'],
-  ['title', '--title'],
-  ['theme', '--theme'],
-  ['legend', '--legend'],
-  ['jpegQuality', '--jpeg-quality'],
-  ['terminal', '--terminal'],
-  ['columns', '--columns'],
-];
-
 /** The chart target, or undefined with --json (then a chart option given is a usage error). */
 export function chartTargetUnlessJson(
   io: CliIO,
@@ -69,10 +55,19 @@ export function chartTargetUnlessJson(
   defaultName: string,
 ): ChartTarget | undefined {
   if (!opts.json) return chartTarget(io, opts, defaultName);
-  for (const [key, flag] of CHART_FLAGS) {
-    if (opts[key] !== undefined && opts[key] !== false)
-      throw new UsageError(`${flag} is for the chart; --json writes the data instead of a chart`);
-  }
+  const chartKeys = [
+    'out',
+    'format',
+    'size',
+    'scale',
+    'title',
+    'theme',
+    'legend',
+    'jpegQuality',
+    'terminal',
+    'columns',
+  ];
+  refuseChartOptions(opts, chartKeys, 'is for the chart; --json writes the data instead of a chart');
   return undefined;
 }
 

@@ -21,6 +21,7 @@ import {
   IMAGE_FORMATS,
   type Target,
   refuseBinaryOnTerminal,
+  refuseChartOptions,
 } from './chart-options.js';
 import { writeChartFile } from './chart-file.js';
 
@@ -49,21 +50,15 @@ function pointwise(spec: string): ActivationFn {
   return fn;
 }
 
-/** Options that only shape the chart: without -o they would do nothing. */
-const CHART_ONLY = [
-  ['--format', 'format'],
-  ['--size', 'size'],
-  ['--scale', 'scale'],
-  ['--title', 'title'],
-  ['--theme', 'theme'],
-] as const;
-
 /** The chart's file, checked as plot's are (chart-options.ts); undefined without -o. */
 function targetOf(io: CliIO, opts: DiffCommandOptions): Target | undefined {
   if (opts.out === undefined) {
-    for (const [flag, key] of CHART_ONLY) {
-      if (opts[key] !== undefined) throw new UsageError(`${flag} is for the chart; give -o FILE to write one`);
-    }
+    // Options that only shape the chart do nothing without one.
+    refuseChartOptions(
+      opts,
+      ['format', 'size', 'scale', 'title', 'theme'],
+      'is for the chart; give -o FILE to write one',
+    );
     return undefined;
   }
   const target = fileTarget(io, opts.out, opts.format, { command: 'diff', accepted: IMAGE_FORMATS });
