@@ -9,6 +9,7 @@ import type { ChartModel } from '../chart/model.js';
 import type { ChartLook } from '../chart/network-charts.js';
 import { writeChartFile } from './chart-file.js';
 import {
+  type ChartCliOptions,
   chartSettings,
   checkApplicable,
   fileTarget,
@@ -21,18 +22,13 @@ import {
 } from './chart-options.js';
 import { colorLevel, type CliIO, type OutputStream } from './io.js';
 
-export interface ChartOptions {
-  out?: string;
-  format?: string;
-  size?: string;
-  scale?: string;
-  title?: string;
-  theme?: string;
-  legend?: string;
-  jpegQuality?: string;
-  terminal?: boolean;
+/** Plot's chart options that the network charts take, and --columns for a terminal chart's width. */
+export interface ChartOptions
+  extends Pick<
+    ChartCliOptions,
+    'out' | 'format' | 'size' | 'scale' | 'title' | 'theme' | 'legend' | 'jpegQuality' | 'terminal' | 'quiet'
+  > {
   columns?: string;
-  quiet?: boolean;
 }
 
 export interface ChartTarget {

@@ -14,6 +14,7 @@ import { boxTable } from '../report/table-format.js';
 import { colorLevel, type CliIO } from './io.js';
 import { parseInteger } from './options.js';
 import {
+  type ChartCliOptions,
   type ChartSettings,
   chartSettings,
   checkApplicable,
@@ -25,17 +26,12 @@ import {
 } from './chart-options.js';
 import { writeChartFile } from './chart-file.js';
 
-export interface DiffCommandOptions {
-  range?: string;
-  samples?: string;
+export interface DiffCommandOptions
+  extends Pick<
+    ChartCliOptions,
+    'range' | 'samples' | 'out' | 'format' | 'size' | 'scale' | 'title' | 'theme' | 'quiet'
+  > {
   json?: boolean;
-  out?: string;
-  format?: string;
-  size?: string;
-  scale?: string;
-  title?: string;
-  theme?: string;
-  quiet?: boolean;
 }
 
 /** Evenly spaced points by default: steps of 0.003 over the default [−6, 6]. */
